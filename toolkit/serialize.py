@@ -84,6 +84,7 @@ def to_dict(attribution: Attribution) -> dict[str, Any]:
             "text": text[q.start:q.end],
             "contents": [dict(_span(text, c), selector=selector(text, c, u16)) for c in q.contents],
             "cue": _span(text, q.cue),
+            "clause": _span(text, q.clause),
             "speaker_id": q.speaker_id,
             "speaker": sp.name if sp else None,
             "speaker_type": sp.type if sp else "unknown",
@@ -148,7 +149,8 @@ def from_dict(data: dict[str, Any]) -> Attribution:
               cue=Span(q["cue"]["start"], q["cue"]["end"]) if q["cue"] else None,
               speaker_id=q["speaker_id"],
               mention=Span(q["mention"]["start"], q["mention"]["end"]) if q["mention"] else None,
-              confidence=q["confidence"])
+              confidence=q["confidence"],
+              clause=Span(q["clause"]["start"], q["clause"]["end"]) if q.get("clause") else None)
         for q in data["quotes"]
     )
     return Attribution(article=article, quotes=quotes, speakers=speakers,
