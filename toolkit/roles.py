@@ -1,0 +1,395 @@
+"""Roles: what the article says a speaker is, and titles split from names (pipeline stage 6).
+
+A role is taken only from the article's own words (GUIDELINES.md in the roles gold set):
+- a title or pre-modifier before the name: "National Security Council spokesman Ned Price";
+- an apposition after it: "Price, a spokesman for the State Department";
+- a relative clause: "Smith, who chairs the committee" / "Deace, who was named a leader of ...";
+- an affiliation: "Joel Pollak of Breitbart California";
+- a nominal mention that is itself a role: "the Vermont senator", "one senior diplomat".
+Wording follows the article minus a leading determiner, evaluative adjectives, possessive
+pronouns, honorifics, trailing locations and party tags. Age, home town, nationality and party
+label alone are not roles. The prime rule holds here too: a wrong role is worse than none, so
+every source must end in a role noun (data/role_titles.txt, or an agent-noun ending).
+"""
+from __future__ import annotations
+
+from typing import Sequence
+
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from .roles_lexicon import (
+    DETERMINERS,
+    HONORIFICS,
+    POSSESSIVE_PRONOUNS,
+    evaluative_words,
+    is_honorific,
+    is_party_word,
+    is_possessive,
+    is_role_noun,
+    is_title_word,
+    name_start,
+    strip_name,
+)
+from .roles_text import Word, body_zones, tokens_text, words_of
+from .types import Span
+
+__all__ = [
+    "HONORIFICS", "is_title_word", "strip_name", "split_title", "mention_roles", "speaker_role",
+]
+
+# Tokens that end a noun phrase scanned rightwards from a name.
+_NP_STOP_WORDS = frozenset("who whom whose which that said says say told tells added and/or".split())
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_LOCATION_ENTS = frozenset({"GPE", "LOC"})
+_TIME_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
+# Verbs of a "who" clause that state a function ("who chairs the committee"), not an act ("who told Congress").
+_ROLE_VERBS = frozenset(
+    "chair chairs chaired head heads headed lead leads led run runs ran manage manages managed direct "
+    "directs directed oversee oversees oversaw found founded co-founded own owns owned host hosts hosted "
+    "represent represents represented teach teaches taught cover covers covered advise advises advised "
+    "serve serves served work works worked coach coaches coached edit edits edited study studies studied "
+    "chaired co-chairs co-chaired anchor anchors anchored".split()
+)
+_BE_FORMS = frozenset("is was are were 's has have had been be being".split())
+_APPOINTED = frozenset("named appointed elected chosen hired tapped picked selected nominated".split())
+MAX_PREFIX_TOKENS = 12  # a title before a name rarely runs longer; "Arjay and Frances Miller Chair ..." comes after
+
+
+# ----------------------------------------------------------------------------- split_title
+def split_title(doc: Doc, mention: Span) -> tuple[Span | None, Span]:
+    """Split a person mention into its title (or None) and the bare name.
+
+    'National Security Council spokesman Ned Price' -> ('National Security Council spokesman', 'Ned Price');
+    'Sen. Ted Cruz (R-Texas)' -> ('Sen.', 'Ted Cruz'); 'Mr. Trump' -> (None, 'Trump'): honorifics are dropped,
+    they are not titles. A mention with no title, or no name part at all ('the minister'), gives (None, mention).
+    A prefix that is only a party label ('Democrat Hillary Clinton') is cut from the name but is not a title.
+    """
+    words = _mention_words(doc, mention)
+    if not words:
+        return None, mention
+    i = name_start([w.text for w in words])
+    if i >= len(words):
+        return None, mention
+    last = words[-1]
+    end = last.end - _possessive_len(last.text)
+    name = Span(words[i].start, end)
+    title = _trim_title(words[:i])
+    if not title or all(is_party_word(w.text) for w in title):
+        return None, name
+    return Span(title[0].start, title[-1].end), name
+
+
+def _mention_words(doc: Doc, mention: Span) -> list[Word]:
+    """The mention's words without a trailing parenthesis ('(R-Texas)') or punctuation."""
+    words = words_of(doc, mention.start, mention.end)
+    for k, w in enumerate(words):
+        if w.text.startswith("("):
+            words = words[:k]
+            break
+    while words and all(not c.isalnum() for c in words[-1].text):
+        words.pop()
+    return words
+
+
+def _possessive_len(text: str) -> int:
+    if len(text) > 2 and text[-2] in "'\u2019" and text[-1] in "sS":
+        return 2
+    return 1 if text.endswith(("'", "\u2019")) and len(text) > 1 else 0
+
+
+def _trim_title(words: Sequence[Word]) -> list[Word]:
+    out = list(words)
+    while out and (out[0].text.lower() in DETERMINERS or is_honorific(out[0].text)):
+        out.pop(0)
+    while out and is_honorific(out[-1].text):
+        out.pop()
+    return out
+
+
+# ----------------------------------------------------------------------------- mention_roles
+def mention_roles(doc: Doc, mention: Span) -> list[str]:
+    """Every role the text states at this one mention of a person, nearest first (see module doc)."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return []
+    if all(t.pos_ == "PRON" for t in span if not t.is_punct):
+        return []
+    title, name = split_title(doc, mention)
+    if name == mention and not _has_name(doc, mention):
+        role = _nominal_role(span)
+        return [role] if role else []
+    name_toks = doc.char_span(name.start, name.end, alignment_mode="expand")
+    if name_toks is None:
+        return []
+    roles: list[str] = []
+    roles += _prefix_roles(doc, span[0].i, title)
+    roles += _pre_apposition(doc, name_toks)
+    roles += _roles_after(doc, span.end)
+    out: list[str] = []
+    for r in roles:
+        if r and r not in out:
+            out.append(r)
+    return out
+
+
+def _has_name(doc: Doc, mention: Span) -> bool:
+    words = _mention_words(doc, mention)
+    return name_start([w.text for w in words]) < len(words)
+
+
+def _prefix_roles(doc: Doc, first_tok: int, title: Span | None) -> list[str]:
+    """Titles written before the name: inside the mention (``title``) and just left of it."""
+    toks = _left_extension(doc, first_tok)
+    if title is not None:
+        tspan = doc.char_span(title.start, title.end, alignment_mode="expand")
+        if tspan is not None:
+            toks += list(tspan)
+    if not toks:
+        return []
+    roles = []
+    for group in _split_stacked(toks):
+        role = _clean_role(group, need_title=True)
+        if role:
+            roles.append(role)
+    return roles
+
+
+def _left_extension(doc: Doc, first_tok: int) -> list[Token]:
+    """Tokens just before the mention that belong to its title: 'Moscow’s UN Ambassador' before 'Vitaly Churkin'.
+
+    Stops at anything that cannot sit inside a pre-name title: a verb, a determiner, most prepositions,
+    punctuation other than a hyphen, a date, a sentence start.
+    """
+    out: list[Token] = []
+    i = first_tok - 1
+    if i < 0 or doc[first_tok].is_sent_start:
+        return out
+    while i >= 0 and len(out) < MAX_PREFIX_TOKENS:
+        t = doc[i]
+        if "\n" in t.text or t.ent_type_ in _TIME_ENTS:
+            break
+        if t.tag_ == "POS" or t.text == "-" or t.tag_ == "HYPH":
+            out.insert(0, t)
+        elif t.lower_ == "of" and i > 0 and is_title_word(doc[i - 1].text) and out:
+            out.insert(0, t)  # "Secretary of State John Kerry"
+        elif t.tag_ == "PRP$":
+            out.insert(0, t)  # "her campaign manager Robby Mook": kept only to be dropped later
+            break
+        elif t.pos_ in ("NOUN", "PROPN", "ADJ") or (t.pos_ == "VERB" and t.tag_ == "VBN" and "-" in t.text):
+            if t.lower_ in DETERMINERS:
+                break
+            out.insert(0, t)
+        elif t.is_punct and t.text == "." and out == [] and False:
+            break
+        else:
+            break
+        if t.is_sent_start:
+            break
+        i -= 1
+    return out
+
+
+def _split_stacked(toks: list[Token]) -> list[list[Token]]:
+    """'Republican vice-presidential nominee Gov.' -> ['Republican vice-presidential nominee', 'Gov.'].
+
+    A lower-case title word followed by a capitalised word starts a new title (GUIDELINES.md: the
+    first one written is the primary role); 'Attorney General' and 'deputy press secretary' stay whole.
+    """
+    groups: list[list[Token]] = [[]]
+    for k, t in enumerate(toks):
+        prev = toks[k - 1] if k else None
+        if (
+            prev is not None
+            and groups[-1]
+            and is_title_word(prev.text)
+            and prev.text[:1].islower()
+            and t.text[:1].isupper()
+            and prev.whitespace_
+        ):
+            groups.append([])
+        groups[-1].append(t)
+    return [g for g in groups if g]
+
+
+def _pre_apposition(doc: Doc, name: SpacySpan) -> list[str]:
+    """'Her campaign manager, Robby Mook, ...': the name is an apposition of a role noun before it."""
+    root = name.root
+    head = root.head
+    if root.dep_ != "appos" or head.i >= name.start or not is_role_noun(head.text):
+        return []
+    if not any(t.text == "," for t in doc[head.i + 1:name.start]):
+        return []
+    toks = [t for t in doc[head.left_edge.i:head.i + 1]]
+    role = _clean_role(toks, need_title=True)
+    return [role] if role else []
+
+
+def _roles_after(doc: Doc, i: int) -> list[str]:
+    """Roles written after the name: '(R-Texas)' skipped, 'of ORG', ', a spokesman for X', ', who chairs Y'."""
+    roles: list[str] = []
+    n = len(doc)
+    if i < n and doc[i].text == "(":  # party tag or state: "(R-Mo.)" is dropped, never a role
+        while i < n and doc[i].text != ")" and "\n" not in doc[i].text:
+            i += 1
+        i += 1
+    if i < n and doc[i].tag_ == "POS":
+        return roles
+    if i + 1 < n and doc[i].lower_ == "of":
+        phrase = _np_after(doc, i + 1)
+        if phrase and not any(t.ent_type_ in _LOCATION_ENTS for t in phrase) and phrase[-1].text[:1].isupper():
+            roles.append("of " + tokens_text(phrase))
+        i += 1 + len(phrase)
+    if i < n and doc[i].text == ",":
+        i += 1
+        # ", 34," — an age is not a role
+        if i + 1 < n and doc[i].like_num and doc[i + 1].text == ",":
+            i += 2
+        if i < n and doc[i].lower_ not in ("who", "whose"):
+            phrase = _np_after(doc, i)
+            if phrase:
+                for part in _split_and(phrase):
+                    role = _clean_role(part, need_title=True)
+                    if role:
+                        roles.append(role)
+                i += len(phrase)
+                if i < n and doc[i].text == ",":
+                    i += 1
+    if i < n and doc[i].lower_ == "who":
+        role = _who_clause(doc, i + 1)
+        if role:
+            roles.append(role)
+    return roles
+
+
+def _np_after(doc: Doc, i: int) -> list[Token]:
+    """Tokens from ``i`` up to the end of a noun phrase: the next comma, clause word or finite verb."""
+    out: list[Token] = []
+    while i < len(doc):
+        t = doc[i]
+        if out and t.is_sent_start:
+            break
+        if t.is_punct and t.text not in ("-", "'", "\u2019") and t.tag_ != "HYPH":
+            break
+        if "\n" in t.text or t.lower_ in _NP_STOP_WORDS or t.tag_ in _FINITE_TAGS or t.pos_ == "AUX":
+            break
+        if t.is_quote:
+            break
+        out.append(t)
+        i += 1
+    return out
+
+
+def _split_and(toks: list[Token]) -> list[list[Token]]:
+    """'a former Pennsylvania governor and two-term Philadelphia mayor' -> two roles, when both halves end in a role noun."""
+    for k, t in enumerate(toks):
+        if t.lower_ == "and":
+            left, right = toks[:k], toks[k + 1:]
+            if left and right and _head(left) is not None and _head(right) is not None:
+                if is_role_noun(_head(left).text) and is_role_noun(_head(right).text):
+                    return [left, right]
+    return [toks]
+
+
+def _who_clause(doc: Doc, i: int) -> str | None:
+    """'who is/was Y' -> Y; 'who was named (as) Y' -> Y; 'who chairs Y' -> 'chairs Y'; anything else -> None."""
+    n = len(doc)
+    j = i
+    while j < n and doc[j].lower_ in _BE_FORMS:
+        j += 1
+    if j < n and doc[j].lower_ in _APPOINTED:
+        k = j + 1
+        while k < n and k < j + 8 and doc[k].lower_ != "as" and not doc[k].is_punct:
+            k += 1
+        start = k + 1 if k < n and doc[k].lower_ == "as" else j + 1
+        return _clean_role(_np_after(doc, start), need_title=True)
+    if j > i:  # "who was her White House chief of staff"
+        return _clean_role(_np_after(doc, j), need_title=True)
+    if j < n and doc[j].lower_ in _ROLE_VERBS:
+        rest = _clause_after(doc, j + 1)
+        if rest:
+            return tokens_text([doc[j]] + rest)
+    return None
+
+
+def _clause_after(doc: Doc, i: int) -> list[Token]:
+    out: list[Token] = []
+    while i < len(doc) and len(out) < 20:
+        t = doc[i]
+        if (t.is_punct and t.tag_ != "HYPH" and t.text != "-") or "\n" in t.text or t.is_sent_start:
+            break
+        out.append(t)
+        i += 1
+    return out
+
+
+# ----------------------------------------------------------------------------- role phrases
+def _head(toks: Sequence[Token]) -> Token | None:
+    """The phrase's head noun: the last noun before its first preposition or participle."""
+    head = None
+    for t in toks:
+        if t.pos_ == "ADP" or (t.tag_ in ("VBG", "VBN") and head is not None and "-" not in t.text) or t.lower_ in ("who", "that"):
+            break
+        if t.pos_ in ("NOUN", "PROPN") or is_title_word(t.text):
+            head = t
+    return head
+
+
+def _clean_role(toks: Sequence[Token], need_title: bool = True) -> str | None:
+    """Token run -> role string per GUIDELINES.md, or None when it does not name a role."""
+    toks = [t for t in toks if not (is_honorific(t.text) or t.tag_ == "PRP$" and t.lower_ in POSSESSIVE_PRONOUNS)]
+    while toks and (t0 := toks[0]) and (t0.lower_ in DETERMINERS or t0.like_num or t0.pos_ in ("ADP", "CCONJ", "PUNCT")):
+        toks = toks[1:]
+    while toks and (toks[-1].is_punct or toks[-1].pos_ in ("ADP", "CCONJ", "DET")):
+        toks = toks[:-1]
+    toks = _drop_trailing_location(toks)
+    toks = [t for k, t in enumerate(toks) if not (t.lower_ in evaluative_words() and k < len(toks) - 1)]
+    if not toks:
+        return None
+    head = _head(toks)
+    if head is None or head.tag_ in ("NNS", "NNPS") and not is_title_word(head.text):
+        return None
+    if need_title and not is_role_noun(head.text):
+        return None
+    if all(is_party_word(t.text) or t.ent_type_ == "NORP" or t.ent_type_ in _LOCATION_ENTS for t in toks if not t.is_punct):
+        return None  # "Democrat", "Nevada Democrat", "French": party, nationality or place alone
+    return tokens_text(toks)
+
+
+def _drop_trailing_location(toks: list[Token]) -> list[Token]:
+    """'representative from Texas' -> 'representative'; 'Republican of Florida' -> 'Republican'."""
+    for k, t in enumerate(toks):
+        if k and t.lower_ in ("from", "in", "of") and k + 1 < len(toks):
+            obj = [u for u in toks[k + 1:] if not u.is_punct and u.lower_ != "the"]
+            if obj and all(u.ent_type_ in _LOCATION_ENTS for u in obj):
+                return toks[:k]
+    return toks
+
+
+def _nominal_role(span: SpacySpan) -> str | None:
+    """'one senior diplomat' -> 'senior diplomat'; 'the Vermont senator' -> 'Vermont senator'; plurals -> None."""
+    toks = []
+    for t in span:
+        if t.lower_ in ("who", "which", "that", "whose") and toks:
+            break
+        if t.text == "," and toks:
+            break
+        toks.append(t)
+    return _clean_role(toks, need_title=True)
+
+
+# ----------------------------------------------------------------------------- speaker_role
+def speaker_role(doc: Doc, mentions: Sequence[Span]) -> str | None:
+    """One role for a speaker from all its mentions, or None when the article states none.
+
+    The primary role is the one stated nearest the first mention in the body (GUIDELINES.md);
+    later mentions are tried in text order when the first states none. Mentions in a headline,
+    an archive abstract, or inside quotation marks (someone else's words) are not used.
+    """
+    zones = body_zones(doc.text)
+    for m in sorted(mentions, key=lambda s: (s.start, s.end)):
+        if any(z.start <= m.start < z.end for z in zones):
+            continue
+        roles = mention_roles(doc, m)
+        if roles:
+            return roles[0]
+    return None

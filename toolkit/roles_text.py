@@ -1,0 +1,114 @@
+"""Text helpers for roles: words over spaCy tokens, token runs to strings, and the parts of an
+article whose mentions never give a primary role (headline, archive abstract, quotations)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+from spacy.tokens import Doc, Token
+
+from .types import Span
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """A whitespace word rebuilt from spaCy tokens: 'Ki-moon', 'Secretary-General', 'Moscow’s'."""
+
+    start: int
+    end: int
+    text: str
+
+
+def _joins(prev: Token, tok: Token) -> bool:
+    """spaCy splits 'Ki-moon' into three tokens and 'Moscow’s' into two; names and titles need them whole."""
+    if prev.whitespace_:
+        return False
+    return tok.text == "-" or prev.text == "-" or tok.tag_ == "POS" or tok.text in ("'s", "\u2019s")
+
+
+def words_of(doc: Doc, start: int, end: int) -> list[Word]:
+    """The words of ``doc.text[start:end]``, each hyphen- or possessive-joined run of tokens as one."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return []
+    words: list[Word] = []
+    prev = None
+    for tok in span:
+        if tok.is_space:
+            prev = None
+            continue
+        if prev is not None and words and _joins(prev, tok):
+            w = words[-1]
+            end_ = tok.idx + len(tok.text)
+            words[-1] = Word(w.start, end_, doc.text[w.start:end_])
+        else:
+            words.append(Word(tok.idx, tok.idx + len(tok.text), tok.text))
+        prev = tok
+    return words
+
+
+def tokens_text(toks: Sequence[Token]) -> str:
+    """Token run -> text as written; tokens dropped from the middle leave single spaces."""
+    if not toks:
+        return ""
+    doc = toks[0].doc
+    parts = []
+    for k, t in enumerate(toks):
+        parts.append(t.text)
+        if k + 1 < len(toks):
+            nxt = toks[k + 1]
+            if nxt.i == t.i + 1:
+                parts.append(doc.text[t.idx + len(t.text):nxt.idx])
+            else:
+                parts.append(" ")
+    return re.sub(r"\s+", " ", "".join(parts)).strip()
+
+
+# A headline paragraph is short and comes first; archive texts (LexisNexis, ProQuest) add an
+# "ABSTRACT." block before "FULL TEXT.". GUIDELINES.md: neither counts as the first mention.
+HEADLINE_MAX_CHARS = 250
+_ABSTRACT = re.compile(r"^ABSTRACT\.?\s*$(.*?)^FULL TEXT\.?\s*$", re.M | re.S)
+_OPENERS = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201d"}
+
+
+def body_zones(text: str) -> list[Span]:
+    """Char ranges whose mentions do not state a primary role: headline, abstract, quotations."""
+    zones: list[Span] = []
+    first_break = text.find("\n")
+    if 0 < first_break <= HEADLINE_MAX_CHARS and text[first_break:].strip():
+        zones.append(Span(0, first_break))
+    for m in _ABSTRACT.finditer(text):
+        zones.append(Span(m.start(), m.end()))
+    zones.extend(quotation_zones(text))
+    return zones
+
+
+def quotation_zones(text: str) -> list[Span]:
+    """Spans inside quotation marks, paragraph by paragraph (an unclosed quote runs to the paragraph end)."""
+    zones: list[Span] = []
+    pos = 0
+    for para in re.split(r"(\n+)", text):
+        if para and not para.startswith("\n"):
+            zones.extend(_para_quotes(para, pos))
+        pos += len(para)
+    return zones
+
+
+def _para_quotes(para: str, offset: int) -> list[Span]:
+    out: list[Span] = []
+    i, n = 0, len(para)
+    while i < n:
+        c = para[i]
+        if c in _OPENERS:
+            j = para.find(_OPENERS[c], i + 1)
+        elif c == '"' or (c == "'" and para[i:i + 2] == "''"):
+            mark = "''" if c == "'" else '"'
+            j = para.find(mark, i + len(mark))
+        else:
+            i += 1
+            continue
+        j = n if j < 0 else j
+        out.append(Span(offset + i, offset + j))
+        i = j + 1
+    return out
