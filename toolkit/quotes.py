@@ -1,0 +1,311 @@
+"""Quotation spans from punctuation alone: no parser, no model.
+
+The rest of the pipeline decides who said a quote and whether it is speech at all;
+this stage only answers "which stretches of the text sit between quotation marks?",
+and it must answer that for real news text, where marks are often wrong:
+
+- curly and straight marks are mixed (a quote opened with ``"`` and closed with ``”``),
+  and the glyph is often the wrong way round (``”We’ve found …`` opened with a closing
+  mark, ``…and then some.“`` closed with an opening one). So a mark's *direction* comes
+  from what surrounds it (a space before and a letter after opens), the glyph only
+  breaks ties, as CommonMark does for its "flanking" delimiters;
+- apostrophes share glyphs with single quotes (Assad’s, don’t, ’90s, rock ’n’ roll,
+  Jones’): letters on both sides, a known elision, or a closing single mark with no
+  single quote open is an apostrophe, never a quote;
+- quotes nest (‘…’ or "…" inside “…”, even straight double inside straight double);
+  only the outermost quotation is returned;
+- AP style multi-paragraph quotes leave every paragraph but the last unclosed; each
+  paragraph gives its own span, flagged ``continues``;
+- one stray mark must cost at most one quote: a quote never runs past the end of its
+  paragraph, and a quote left open ends where the next sentence reopens a quote.
+
+Everything is one left-to-right pass per paragraph with a stack, so time is linear in
+the text (ten thousand marks in a row return at once).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+from .config import Config
+from .types import QuotedSpan, Span
+
+# Mark families: a quote is closed only by a mark of its own family.
+DOUBLE, SINGLE, GUILLEMET = "double", "single", "guillemet"
+
+# What the glyph says when its surroundings do not decide.
+OPEN, CLOSE, EITHER = "open", "close", "either"
+
+_GLYPHS: dict[str, tuple[str, str]] = {
+    '"': (DOUBLE, EITHER),
+    "\u201c": (DOUBLE, OPEN),  # “
+    "\u201d": (DOUBLE, CLOSE),  # ”
+    "\u201e": (DOUBLE, OPEN),  # „ (German/Polish opening, closed by “ or ”)
+    "\u201f": (DOUBLE, OPEN),  # ‟
+    "\u2033": (DOUBLE, EITHER),  # ″ (double prime, sometimes typed for ")
+    "'": (SINGLE, EITHER),
+    "\u2018": (SINGLE, OPEN),  # ‘
+    "\u2019": (SINGLE, CLOSE),  # ’ (also the apostrophe)
+    "\u201a": (SINGLE, OPEN),  # ‚
+    "\u201b": (SINGLE, OPEN),  # ‛
+    "\u00ab": (GUILLEMET, OPEN),  # «
+    "\u00bb": (GUILLEMET, CLOSE),  # »
+    "\u2039": (GUILLEMET, OPEN),  # ‹
+    "\u203a": (GUILLEMET, CLOSE),  # ›
+}
+QUOTE_CHARS = "".join(_GLYPHS)
+_MARK_RE = re.compile("[" + re.escape(QUOTE_CHARS) + "]")
+
+# Before an opening mark: the mark may follow these and still open ("(“", "—‘", "/'").
+_OPENING_CONTEXT = set("([{<\u2014\u2013-/") | set(QUOTE_CHARS)
+# After a closing mark: the mark may precede these and still close ("”.", "’)", "\"—").
+_CLOSING_CONTEXT = set(".,;:!?)]}>\u2014\u2013-/\u2026*") | set(QUOTE_CHARS)
+# A quote that follows one of these (after spaces) starts a sentence: a candidate direct quote.
+_SENTENCE_END = set(".!?:;\u2014\u2013\u2026")
+# Closing brackets and marks looked through when asking what precedes a quote ("…end.) “Next").
+_LOOK_THROUGH = set(")]}") | set(QUOTE_CHARS)
+_MAX_LOOK_BACK = 12  # characters
+
+# Elisions written with a leading apostrophe: ’90s, ’em, ’til, rock ’n’ roll. The mark is
+# left-flanking, so without this list it would open a single quote.
+_ELISION_RE = re.compile(
+    r"(?:\d\d(?!\d)|n['\u2019\u2018](?=\s)|(?:em|til|cause|cos|tis|twas|bout|round|nuff|cuz|sup|ere|n)\b)",
+    re.IGNORECASE,
+)
+
+_LINE_RE = re.compile(r"[^\n\r\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85]+")
+
+
+@dataclass(slots=True)
+class _Mark:
+    """One quotation mark of a paragraph, classified by its surroundings."""
+
+    pos: int
+    family: str
+    role: str  # OPEN, CLOSE or EITHER after looking at the context
+
+
+@dataclass(slots=True)
+class _Pair:
+    """An open mark and where its quote ends (``close`` None: left open)."""
+
+    open: int
+    family: str
+    close: int | None = None
+    end: int = 0  # end of the content when left open
+
+
+def find_quote_spans(text: str, config: Config, paragraphs: Sequence[Span] = ()) -> list[QuotedSpan]:
+    """Every outermost quotation in ``text``, in text order.
+
+    ``paragraphs`` are the article's paragraph spans; when empty, every line is a
+    paragraph. A quote never crosses a paragraph boundary: a multi-paragraph quote
+    gives one span per paragraph, all but the last with ``continues=True``.
+    ``config`` is accepted for symmetry with the other stages (no knob here yet).
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"text must be str, not {type(text).__name__}")
+    if not text or not _MARK_RE.search(text):
+        return []
+    paras = _clean_paragraphs(text, paragraphs)
+    per_para = [_pairs_in_paragraph(text, p) for p in paras]
+    spans: list[QuotedSpan] = []
+    for i, (para, pairs) in enumerate(zip(paras, per_para)):
+        next_para = paras[i + 1] if i + 1 < len(paras) else None
+        for pair in pairs:
+            span = _to_quoted_span(text, para, pair, next_para)
+            if span is not None:
+                spans.append(span)
+    return spans
+
+
+def paragraph_spans(text: str) -> list[Span]:
+    """Non-blank lines of ``text`` as spans, whitespace-trimmed (a line is a paragraph)."""
+    spans = []
+    for m in _LINE_RE.finditer(text):
+        s, e = m.start(), m.end()
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            spans.append(Span(s, e))
+    return spans
+
+
+def _clean_paragraphs(text: str, paragraphs: Sequence[Span]) -> list[Span]:
+    """The given paragraphs clipped to the text, sorted and made disjoint; lines if none."""
+    if not paragraphs:
+        return paragraph_spans(text)
+    out: list[Span] = []
+    last_end = 0
+    for p in sorted(paragraphs, key=lambda s: (s.start, s.end)):
+        start, end = max(p.start, last_end), min(p.end, len(text))
+        if end > start:
+            out.append(Span(start, end))
+            last_end = end
+    return out
+
+
+def _classify(text: str, pos: int, para: Span) -> _Mark | None:
+    """The mark at ``pos`` with its role from its surroundings, or None for an apostrophe."""
+    ch = text[pos]
+    family, glyph_role = _GLYPHS[ch]
+    prev = text[pos - 1] if pos > para.start else " "
+    nxt = text[pos + 1] if pos + 1 < para.end else " "
+    prev_space, next_space = prev.isspace(), nxt.isspace()
+    if family == SINGLE:
+        if prev.isalnum() and nxt.isalnum():  # don’t, Assad’s, O'Brien
+            return None
+        if (prev_space or prev in _OPENING_CONTEXT) and _ELISION_RE.match(text, pos + 1, para.end):
+            return None  # ’90s, ’em, rock ’n’ roll
+    if family == GUILLEMET:  # « Bonjour » puts spaces inside: trust the glyph
+        return _Mark(pos, family, glyph_role)
+    can_open = not next_space and (prev_space or prev in _OPENING_CONTEXT)
+    can_close = not prev_space and (next_space or nxt in _CLOSING_CONTEXT)
+    if can_open and not can_close:
+        role = OPEN
+    elif can_close and not can_open:
+        role = CLOSE
+    elif prev_space and next_space:  # a mark standing alone: " … " — no evidence either way
+        role = EITHER
+    else:
+        role = glyph_role
+    return _Mark(pos, family, role)
+
+
+def _is_sentence_start(text: str, pos: int, floor: int) -> bool:
+    """Does the mark at ``pos`` start a sentence (or the paragraph starting at ``floor``)?"""
+    i = pos - 1
+    # Look back through a few spaces, brackets and marks only: a bounded look keeps a run
+    # of ten thousand marks linear.
+    floor_look = max(floor, pos - _MAX_LOOK_BACK)
+    while i >= floor_look and (text[i].isspace() or text[i] in _LOOK_THROUGH):
+        if text[i] in _LOOK_THROUGH and i > floor and text[i - 1] in _SENTENCE_END:
+            return True
+        i -= 1
+    if i < floor:
+        return True
+    if i < floor_look:
+        return False
+    ch = text[i]
+    if ch in _SENTENCE_END:
+        return True
+    # A spaced hyphen used as a dash: "the answer - “no.”"
+    return ch == "-" and i > floor and text[i - 1].isspace()
+
+
+def _pairs_in_paragraph(text: str, para: Span) -> list[_Pair]:
+    """Outermost quotes of one paragraph, paired with a stack."""
+    stack: list[_Pair] = []
+    on_stack = {DOUBLE: 0, SINGLE: 0, GUILLEMET: 0}  # so a closer never scans the stack in vain
+    done: list[_Pair] = []  # finished quotes, in order of closing
+
+    def push(mark: _Mark) -> None:
+        stack.append(_Pair(mark.pos, mark.family))
+        on_stack[mark.family] += 1
+
+    def pop() -> _Pair:
+        pair = stack.pop()
+        on_stack[pair.family] -= 1
+        return pair
+
+    def close(mark: _Mark) -> None:
+        # Marks opened above the matching opener were never closed: drop them (a stray
+        # apostrophe-like mark), their quote is at most nested inside this one.
+        while stack[-1].family != mark.family:
+            pop()
+        pair = pop()
+        pair.close = mark.pos
+        done.append(pair)
+
+    for m in _MARK_RE.finditer(text, para.start, para.end):
+        mark = _classify(text, m.start(), para)
+        if mark is None:
+            continue
+        fam = mark.family
+        if mark.role == OPEN:
+            if on_stack[fam] and fam != SINGLE and _is_sentence_start(text, mark.pos, para.start):
+                # A new sentence reopens a quote while one of this family is open: the
+                # open one was left unclosed ("…to rise. “Policy change …”"). End it here
+                # rather than nest the whole rest of the paragraph inside it.
+                _end_open_quotes(text, stack, on_stack, done, fam, mark.pos)
+            push(mark)
+        elif mark.role == CLOSE:
+            if on_stack[fam]:
+                close(mark)
+            # else: a closing single mark with nothing open is an apostrophe (Jones’);
+            # a stray closing double mark costs nothing.
+        else:  # EITHER: close if one of this family is open, else open
+            if on_stack[fam]:
+                close(mark)
+            else:
+                push(mark)
+    # Whatever is still open runs to the end of the paragraph.
+    _end_open_quotes(text, stack, on_stack, done, None, para.end)
+    return _outermost(done)
+
+
+def _end_open_quotes(
+    text: str, stack: list[_Pair], on_stack: dict[str, int], done: list[_Pair], family: str | None, end: int
+) -> None:
+    """Close, unclosed at ``end``, the open quotes from the lowest of ``family`` (any if None) up.
+
+    Single marks left open are dropped (most are apostrophes we could not tell apart);
+    a double or guillemet quote left open keeps its words up to ``end``.
+    """
+    if family is None:
+        base = 0
+    else:
+        base = next(i for i, p in enumerate(stack) if p.family == family)
+    lowest_kept = None
+    for pair in stack[base:]:
+        on_stack[pair.family] -= 1
+        if pair.family != SINGLE and lowest_kept is None:
+            lowest_kept = pair
+    del stack[base:]
+    if lowest_kept is not None:
+        lowest_kept.end = end
+        done.append(lowest_kept)
+
+
+def _outermost(pairs: list[_Pair]) -> list[_Pair]:
+    """Drop quotes nested inside another; return the rest in text order."""
+    ordered = sorted(pairs, key=lambda p: (p.open, -_pair_end(p)))
+    out: list[_Pair] = []
+    reach = -1
+    for p in ordered:
+        if p.open < reach:  # starts inside the last kept quote: nested
+            continue
+        out.append(p)
+        reach = _pair_end(p)
+    return out
+
+
+def _pair_end(p: _Pair) -> int:
+    return p.close if p.close is not None else p.end
+
+
+def _to_quoted_span(text: str, para: Span, pair: _Pair, next_para: Span | None) -> QuotedSpan | None:
+    """The QuotedSpan for one pair: content trimmed of whitespace, None if empty."""
+    start = pair.open + 1
+    end = _pair_end(pair)
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end <= start:
+        return None
+    continues = False
+    if pair.close is None and next_para is not None and pair.end == para.end:
+        # AP style: the next paragraph reopens the same quote.
+        first = text[next_para.start]
+        continues = first in _GLYPHS and _GLYPHS[first][0] == pair.family
+    return QuotedSpan(
+        content=Span(start, end),
+        open_mark=pair.open,
+        close_mark=pair.close,
+        continues=continues,
+        sentence_initial=_is_sentence_start(text, pair.open, para.start),
+    )
