@@ -1,0 +1,22 @@
+"""``python -m quotelens.server``: the same as ``quotelens serve``, without the CLI."""
+from __future__ import annotations
+
+import argparse
+
+from . import DEFAULT_HOST, DEFAULT_PORT, DEFAULT_THREADS, serve
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m quotelens.server", description=__doc__)
+    parser.add_argument("--host", default=DEFAULT_HOST)
+    parser.add_argument("--port", type=int, default=DEFAULT_PORT)
+    parser.add_argument("--threads", type=int, default=DEFAULT_THREADS)
+    parser.add_argument("--allow-remote", action="store_true", help="allow binding a non-loopback address")
+    parser.add_argument("--model", default=None, help="spaCy model package or path")
+    args = parser.parse_args(argv)
+    serve(args.host, args.port, args.threads, allow_remote=args.allow_remote,
+          config={"model": args.model} if args.model else None)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,53 @@
+"""Every default of the service lives here, one documented name each.
+
+``DEFAULT_PORT`` is the one place the port is defined: the CLI (``quotelens serve``) and
+the browser extension use the same number. The other names are Flask config keys with
+their defaults; ``create_app`` loads them with ``app.config.from_mapping(DEFAULTS)``.
+"""
+from __future__ import annotations
+
+#: The port the service listens on by default; the extension talks to this port.
+DEFAULT_PORT = 8765
+
+#: Host the service binds to by default. Anything else needs ``allow_remote=True``.
+DEFAULT_HOST = "127.0.0.1"
+
+#: waitress worker threads (and, by default, parses allowed in flight at once).
+DEFAULT_THREADS = 4
+
+#: Environment variable holding the optional shared token; when set, every client sends it.
+TOKEN_ENV = "QUOTELENS_TOKEN"
+
+#: Host names a loopback server answers to (the Host header, port stripped).
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "[::1]", "::1")
+
+#: Origins of browser extensions; any other Origin must equal the server's own.
+EXTENSION_SCHEMES = ("chrome-extension://", "moz-extension://", "safari-web-extension://")
+
+DEFAULTS: dict = {
+    # Largest request body, in bytes; werkzeug answers 413 beyond it.
+    "MAX_CONTENT_LENGTH": 10 * 1024 * 1024,
+    # Most documents accepted by POST /api/v1/batch in one call.
+    "BATCH_MAX_DOCUMENTS": 20,
+    # Seconds one request may take (queueing + fetching + parsing) before it is answered 504.
+    # Below Chrome's 30 s limit on an MV3 service worker's fetch; above fetch's 20 s total timeout.
+    "REQUEST_TIMEOUT": 25.0,
+    # Parses in flight at once (None: the waitress thread count, else DEFAULT_THREADS). Each
+    # parse of a long page holds tens of MB, so 16 clients must not mean 16 parses.
+    "PARSE_SLOTS": None,
+    # Jobs queued or running before new ones are turned away with 503 "busy".
+    "MAX_PENDING": 64,
+    # Result cache: entries and total bytes of cached JSON.
+    "CACHE_MAX_ENTRIES": 256,
+    "CACHE_MAX_BYTES": 64 * 1024 * 1024,
+    # Seconds a result for a fetched URL stays fresh (the page may change); text/html never expire.
+    "CACHE_URL_TTL": 600.0,
+    # Shared token; None reads QUOTELENS_TOKEN from the environment ("" disables it).
+    "TOKEN": None,
+    # Extra Host names to accept besides loopback (needed only when bound elsewhere).
+    "ALLOWED_HOSTS": (),
+    # If non-empty, only these extension origins pass ("chrome-extension://<id>"); else any extension.
+    "EXTENSION_ORIGINS": (),
+    # The core's Config as a mapping (Config.from_mapping); allow_private_addresses defaults to False here.
+    "QUOTELENS": {},
+}
