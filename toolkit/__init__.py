@@ -47,3 +47,8 @@ __all__ = [
     "QuotelensError", "BadInput", "EmptyText", "InputTooLarge", "NotAnArticle", "FetchError",
     "FetchTimeout", "ModelMissing",
 ]
+
+# Notebook API (results.py): one call for any source, a corpus to a DataFrame, and the result type.
+from .results import Result, attribute, attribute_many  # noqa: E402
+
+__all__ += ["attribute", "attribute_many", "Result"]

@@ -1,0 +1,364 @@
+"""The notebook API: attribute(), Result, attribute_many(), _repr_html_, plots.
+
+Model-free tests use a hand-built Attribution of the seed article (Al Arabiya English, 2016,
+quoted from ../shared/eval/seed-article.json with its 13 gold attributions) and a stand-in
+pipeline; the ``model`` tests run the real one.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import quotelens
+from quotelens.errors import BadInput, EmptyText, NotAnArticle
+from quotelens.results import MANY_COLUMNS, QUOTE_COLUMNS, Result, attribute, attribute_many, detect_source
+from quotelens.types import Article, Attribution, Quote, Span, Speaker
+
+SEED_TEXT = """Russia wants to work with US over Syria gas probe
+
+A UN investigation has established that President al-Assad’s forces and ISIS had carried out gas attacks in Syria
+
+Published: Updated:
+Enable Read mode
+100% Font Size
+
+Russia will work with the United States on a response after a UN investigation found that the Syrian regime had carried out chemical attacks, Moscow’s UN Ambassador Vitaly Churkin said Thursday.
+
+“We have a joint interest in discouraging such things from happening, preventing such things from happening even in the fog of war,” Churkin told reporters.
+
+Meanwhile, France’s foreign minister urged on Thursday that the Security Council had to respond firmly after a UN probe found that Syrian government troops were responsible for two toxic gas attacks.
+
+“The use of chemical weapons, which the Syrian authorities agreed to ban in 2013 under international pressure ... is an abomination that highlights the damning role played by the Damascus regime in the worsening situation in Syria,” Foreign Minister Jean-Marc Ayrault said in a statement.
+
+A joint investigation by the United Nations and the global chemical weapons watchdog also found that ISIS militants had used sulphur mustard gas, according to a confidential report seen by Reuters.
+
+“France calls for a response that measures the seriousness of this. The Security Council must not shirk its responsibilities and France is already working with its partners” on the matter, Ayrault said.
+
+The results set the stage for a Security Council showdown between the five veto-wielding powers, likely pitting Russia and China against the United States, Britain and France over whether sanctions should be imposed in the wake of the inquiry.
+
+French diplomatic sources said Paris wanted to use the chemical weapons report to push for a resolution at the Security Council that would force Russia, the key backer to Syrian President Bashar al-Assad, to accept that its ally had used banned weapons and as a result would use its influence to back a credible ceasefire across the country.
+
+“We need to use this report to force Russia out of its ambiguity. If they were to veto such a resolution they would need to justify the use of chemical weapons,” one senior diplomat said.
+
+The 15-member Security Council is due to discuss the report next week. UN Secretary-General Ban Ki-moon said the report would be made public after that meeting.
+
+US: Assad must be held accountable
+
+On Wednesday, the White House said it was “impossible to deny” that Syria had launched chemical weapon attacks, while calling for Assad’s regime to be held accountable.
+
+“It is now impossible to deny that the Syrian regime has repeatedly used industrial chlorine as a weapon against its own people,” National Security Council spokesman Ned Price said.
+
+“The United States will work with our international partners to seek accountability through appropriate diplomatic mechanisms, including through the United Nations Security Council.”
+
+Price said the findings “present yet another opportunity for all nations to speak with one voice to address these heinous crimes and to make it clear that the use of chemical weapons is intolerable.” That is likely to be seen as a veiled message to Russian leader Vladimir Putin, among others.
+
+President Barack Obama recently warned Russia it faces fierce international rebuke if it continues to make common cause with Syria’s brutal regime. The White House is turning up the diplomatic heat as Putin prepares to travel to the G20 in China and UN General Assembly in New York in the coming weeks.
+
+Watch: Chlorine gas used ‘systematically’ in northern Syria"""
+
+# (first words of the quote, its last words, kind, speaker, type, role, cue, mention): the seed gold.
+SEED_GOLD = [
+    ("Russia will work", "carried out chemical attacks", "indirect", "Vitaly Churkin", "person",
+     "Moscow’s UN Ambassador", "said", "Vitaly Churkin"),
+    ("We have a joint", "fog of war,", "direct", "Vitaly Churkin", "person", "Moscow’s UN Ambassador", "told", "Churkin"),
+    ("the Security Council had to", "two toxic gas attacks", "indirect", "Jean-Marc Ayrault", "person",
+     "Foreign Minister", "urged", "France’s foreign minister"),
+    ("The use of chemical", "situation in Syria,", "direct", "Jean-Marc Ayrault", "person", "Foreign Minister",
+     "said", "Jean-Marc Ayrault"),
+    ("France calls for", "with its partners", "direct", "Jean-Marc Ayrault", "person", "Foreign Minister",
+     "said", "Ayrault"),
+    ("Paris wanted to use", "at the Security Council", "indirect", "French diplomatic sources", "anonymous",
+     None, "said", "French diplomatic sources"),
+    ("We need to use this", "chemical weapons,", "direct", "one senior diplomat", "anonymous", "senior diplomat",
+     "said", "one senior diplomat"),
+    ("the report would be made", "after that meeting", "indirect", "Ban Ki-moon", "person", "UN Secretary-General",
+     "said", "Ban Ki-moon"),
+    ("impossible to deny", "impossible to deny", "mixed", "the White House", "organization", None, "said",
+     "the White House"),
+    ("It is now impossible", "its own people,", "direct", "Ned Price", "person",
+     "National Security Council spokesman", "said", "Ned Price"),
+    ("The United States will work", "United Nations Security Council.", "direct", "Ned Price", "person",
+     "National Security Council spokesman", None, None),
+    ("present yet another", "weapons is intolerable.", "mixed", "Ned Price", "person",
+     "National Security Council spokesman", "said", "Price"),
+    ("Russia it faces fierce", "brutal regime", "indirect", "Barack Obama", "person", "President", "warned",
+     "Barack Obama"),
+]
+BOILERPLATE = ["Published: Updated:", "Enable Read mode", "100% Font Size",
+               "Watch: Chlorine gas used ‘systematically’ in northern Syria"]
+
+
+def _nearest(text: str, needle: str, around: Span) -> Span:
+    """The occurrence of ``needle`` outside ``around`` that is closest to it."""
+    spans = [Span(m.start(), m.end()) for m in re.finditer(re.escape(needle), text)]
+    spans = [s for s in spans if not s.overlaps(around)]
+    return min(spans, key=lambda s: min(abs(s.start - around.end), abs(around.start - s.end)))
+
+
+def seed_attribution(text: str = SEED_TEXT, gold=SEED_GOLD, url: str | None = "https://english.alarabiya.net/") -> Attribution:
+    """The seed article attributed as its gold says, built by hand (no model)."""
+    speakers: dict[str, Speaker] = {}
+    quotes = []
+    for i, (first, last, kind, name, typ, role, cue, mention) in enumerate(gold, 1):
+        start = text.index(first)
+        end = text.index(last, start) + len(last)
+        content = Span(start, end)
+        if name not in speakers:
+            speakers[name] = Speaker(id=f"s{len(speakers) + 1}", name=name, role=role, type=typ)
+        quotes.append(Quote(id=f"q{i}", kind=kind, contents=(content,),
+                            cue=_nearest(text, cue, content) if cue else None,
+                            speaker_id=speakers[name].id,
+                            mention=_nearest(text, mention, content) if mention else None, confidence=0.9))
+    boiler = tuple(Span(text.index(b), text.index(b) + len(b)) for b in BOILERPLATE if b in text)
+    article = Article(text=text, url=url, title="Russia wants to work with US over Syria gas probe",
+                      boilerplate=boiler)
+    return Attribution(article=article, quotes=tuple(quotes), speakers=tuple(speakers.values()), model="hand-built")
+
+
+@pytest.fixture
+def seed() -> Result:
+    return Result(seed_attribution())
+
+
+# -- Result ---------------------------------------------------------------------------------------
+def test_dataframe_has_one_row_per_quote_with_the_documented_columns(seed):
+    df = seed.to_dataframe()
+    assert list(df.columns) == list(QUOTE_COLUMNS)
+    assert len(df) == 13
+    assert df["quote_id"].tolist() == [f"q{i}" for i in range(1, 14)]
+
+
+def test_dataframe_offsets_point_at_the_quote_text(seed):
+    df = seed.to_dataframe()
+    for row in df.itertuples():
+        assert SEED_TEXT[row.start:row.end] == row.text
+
+
+@pytest.mark.parametrize("quote_id, speaker, role, speaker_type, kind, cue", [
+    ("q1", "Vitaly Churkin", "Moscow’s UN Ambassador", "person", "indirect", "said"),
+    ("q2", "Vitaly Churkin", "Moscow’s UN Ambassador", "person", "direct", "told"),
+    ("q6", "French diplomatic sources", None, "anonymous", "indirect", "said"),
+    ("q9", "the White House", None, "organization", "mixed", "said"),
+    ("q11", "Ned Price", "National Security Council spokesman", "person", "direct", None),
+])
+def test_dataframe_values(seed, quote_id, speaker, role, speaker_type, kind, cue):
+    row = seed.to_dataframe().set_index("quote_id").loc[quote_id]
+    assert (row["speaker"], row["speaker_type"], row["kind"]) == (speaker, speaker_type, kind)
+    assert (row["role"] if isinstance(row["role"], str) else None) == role
+    assert (row["cue"] if isinstance(row["cue"], str) else None) == cue
+
+
+def test_quotes_records_match_the_dataframe(seed):
+    df = seed.to_dataframe()
+    assert [q.text for q in seed.quotes] == df["text"].tolist()
+    assert seed.quotes[1].speaker == "Vitaly Churkin" and seed.quotes[1].mention == "Churkin"
+    assert [s.name for s in seed.speakers][:3] == ["Vitaly Churkin", "Jean-Marc Ayrault", "French diplomatic sources"]
+
+
+def test_to_dict_is_contract_v1(seed):
+    jsonschema = pytest.importorskip("jsonschema")
+    from quotelens.serialize import schema
+
+    data = seed.to_dict()
+    jsonschema.validate(data, schema())
+    assert Result.from_dict(data).to_dataframe().equals(seed.to_dataframe())
+
+
+def test_repr_names_counts(seed):
+    assert repr(seed) == ("<Result 'Russia wants to work with US over Syria gas probe': 13 quotes, "
+                          "13 attributed, 8 speakers>")
+
+
+# -- _repr_html_ -------------------------------------------------------------------------------------
+def test_repr_html_highlights_every_quote_with_shared_class_names(seed):
+    page = seed._repr_html_()
+    ids = set(re.findall(r'data-quote-id="(q\d+)"', page))
+    assert ids == {f"q{i}" for i in range(1, 14)}
+    assert 'class="ql-quote ql-kind-indirect ql-speaker-s1 ql-color-0"' in page
+    assert "ql-speaker-s8 ql-color-7" in page  # Obama: the eighth speaker takes the eighth colour
+    assert "Vitaly Churkin — Moscow’s UN Ambassador · direct quote · confidence 0.90" in page
+    assert page.count('class="ql-boilerplate"') == 4
+
+
+def test_repr_html_text_survives_unescaping(seed):
+    """Dropping the tags and unescaping gives back the article text: nothing lost or doubled."""
+    import html
+
+    page = seed._repr_html_()
+    article = page.split('<div class="ql-article">', 1)[1].rsplit("</div></div></div>", 1)[0]
+    assert html.unescape(re.sub(r"<[^>]+>", "", article)) == SEED_TEXT
+
+
+def test_repr_html_escapes_everything():
+    text = 'Intro <script>alert(1)</script>.\n\n“Use <b>bold</b> & “quotes”,” said Eve "Q" <img src=x>.'
+    gold = [("Use <b>", "“quotes”,", "direct", 'Eve "Q" <img src=x>', "person", "<i>role</i>", "said", "Eve")]
+    page = Result(seed_attribution(text, gold, url='javascript:alert("x")'))._repr_html_()
+    assert "<script>" not in page and "<b>" not in page and "<img" not in page and "<i>" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "javascript:" not in page  # only http(s) urls become links
+    assert 'title="Eve &quot;Q&quot; &lt;img src=x&gt; — &lt;i&gt;role&lt;/i&gt;' in page
+
+
+def test_nested_quote_wins_inside_the_outer_one():
+    """On “impossible to deny” inside an indirect quote, the inner (mixed) quote owns its words."""
+    from quotelens.widget.render import build_segments
+
+    gold = [("it was “impossible", "chemical weapon attacks", "indirect", "the White House", "organization", None,
+             "said", "the White House"),
+            ("impossible to deny", "impossible to deny", "mixed", "the White House", "organization", None, "said",
+             "the White House")]
+    data = Result(seed_attribution(gold=gold)).to_dict()
+    segs = [s for s in build_segments(data) if s.quote]
+    assert [(s.quote["id"], SEED_TEXT[s.start:s.end]) for s in segs] == [
+        ("q1", "it was “"), ("q2", "impossible to deny"), ("q1", "” that Syria had launched chemical weapon attacks")]
+
+
+# -- attribute(): input detection and routing (stand-in pipeline, no model) --------------------
+@pytest.mark.parametrize("source, kind", [
+    ("https://example.org/news/1.html", "url"),
+    ("  http://127.0.0.1:8000/a  ", "url"),
+    ("<!DOCTYPE html><html><body><p>Hi</p></body></html>", "html"),
+    ("<p>“We will not back down,” said Jane Doe.</p>", "html"),
+    ("Title\n\n<div class=story><p>“Yes,” he said.</p></div>", "html"),
+    ("“We will not back down,” said Jane Doe, the mayor.", "text"),
+    ("If a < b and c > d, the analyst said, the model holds.", "text"),
+    ("See https://example.org for more, she said.", "text"),
+])
+def test_detect_source(source, kind):
+    assert detect_source(source) == kind
+
+
+def test_detect_source_file_and_missing_file(tmp_path):
+    page = tmp_path / "story.html"
+    page.write_text("<p>hi</p>", encoding="utf-8")
+    assert detect_source(str(page)) == "file"
+    with pytest.raises(BadInput, match="no such file"):
+        detect_source(str(tmp_path / "missing.html"))
+
+
+class StandInPipeline:
+    """Records which entry point ran; answers with the seed attribution."""
+
+    def __init__(self):
+        self.calls: list[tuple[str, object]] = []
+
+    def attribute_text(self, text, url=None):
+        self.calls.append(("text", text))
+        if "BOOM" in text:
+            raise RuntimeError("stage bug")
+        return seed_attribution()
+
+    def attribute_html(self, html, url=None):
+        self.calls.append(("html", html))
+        if "<nav>" in (html if isinstance(html, str) else html.decode()):
+            raise NotAnArticle("no article body found")
+        return seed_attribution()
+
+    def attribute_url(self, url):
+        self.calls.append(("url", url))
+        return seed_attribution()
+
+
+@pytest.fixture
+def stand_in(monkeypatch):
+    pipe = StandInPipeline()
+    monkeypatch.setattr(quotelens, "get_pipeline", lambda config=None: pipe)
+    return pipe
+
+
+def test_attribute_routes_each_kind_of_source(stand_in, tmp_path):
+    html_file = tmp_path / "page.htm"
+    html_file.write_bytes(b"<html><body><p>x</p></body></html>")
+    text_file = tmp_path / "story.txt"
+    text_file.write_text("“Yes,” he said.", encoding="utf-8")
+    attribute("“Yes,” he said.")
+    attribute("<p>“Yes,” he said.</p>")
+    attribute("https://example.org/a")
+    attribute(html_file)
+    attribute(str(text_file))
+    attribute(b"<html><p>bytes</p></html>")
+    assert [kind for kind, _ in stand_in.calls] == ["text", "html", "url", "html", "text", "html"]
+    assert stand_in.calls[3][1] == b"<html><body><p>x</p></body></html>"
+    assert stand_in.calls[4][1] == "“Yes,” he said."
+
+
+@pytest.mark.parametrize("source, error", [
+    ("", EmptyText), ("   \n\t", EmptyText), (42, BadInput), (None, BadInput),
+    (Path("no/such/page.html"), BadInput), ("missing-page.html", BadInput),
+    (b"\xff\xfe\x00junk that is not utf-8 \xc3", BadInput),
+])
+def test_attribute_refuses_bad_input_with_a_named_error(stand_in, source, error):
+    with pytest.raises(error):
+        attribute(source)
+
+
+def test_attribute_many_keeps_going_past_bad_items(stand_in):
+    items = ["“Yes,” he said.", {"id": "empty", "text": ""}, {"id": "nav", "html": "<nav>menu</nav>"},
+             {"id": "nokey"}, 17, {"id": "bug", "text": "BOOM"}, {"id": "page", "html": "<p>ok</p>"}]
+    df = attribute_many(items, progress=False)
+    assert list(df.columns) == list(MANY_COLUMNS)
+    errors = df[df["error_code"].notna()].set_index("doc_id")["error_code"].to_dict()
+    assert errors == {"empty": "empty_text", "nav": "not_an_article", "nokey": "bad_input", "4": "bad_input",
+                      "bug": "internal_error"}
+    quotes = df[df["error_code"].isna()]
+    assert quotes["doc_id"].value_counts().to_dict() == {"0": 13, "page": 13}
+    assert df["doc_id"].drop_duplicates().tolist() == ["0", "empty", "nav", "nokey", "4", "bug", "page"]
+    docs = df.attrs["documents"]
+    assert [(d["doc_id"], d["quotes"]) for d in docs][:2] == [("0", 13), ("empty", 0)]
+
+
+def test_attribute_many_empty_input_gives_an_empty_frame(stand_in):
+    df = attribute_many([], progress=False)
+    assert df.empty and list(df.columns) == list(MANY_COLUMNS)
+
+
+# -- plots -------------------------------------------------------------------------------------------
+def test_plots_return_figures_with_the_counts(seed):
+    from matplotlib.figure import Figure
+
+    from quotelens import plots
+
+    fig = plots.quotes_per_speaker(seed)
+    assert isinstance(fig, Figure)
+    bars = {t.get_text(): p.get_width() for t, p in zip(fig.axes[0].get_yticklabels(), fig.axes[0].patches)}
+    assert bars["Jean-Marc Ayrault"] == 3 and bars["Ned Price"] == 3 and bars["Ban Ki-moon"] == 1
+    share = plots.speaker_type_share(seed)
+    widths = {t.get_text(): p.get_width() for t, p in zip(share.axes[0].get_yticklabels(), share.axes[0].patches)}
+    assert widths["anonymous"] == pytest.approx(100 * 2 / 13)
+    assert widths["organization"] == pytest.approx(100 / 13)
+    roles = plots.quotes_per_role(seed)
+    labels = [t.get_text() for t in roles.axes[0].get_yticklabels()]
+    assert "National Security Council spokesman" in labels and "(no role stated)" in labels
+
+
+def test_plots_skip_error_rows_and_handle_no_quotes(stand_in):
+    from quotelens import plots
+
+    df = attribute_many([{"id": "e", "text": ""}], progress=False)
+    fig = plots.quotes_per_speaker(df)
+    assert any(t.get_text() == "no quotes" for t in fig.axes[0].texts)
+    assert plots.speaker_type_share(pd.DataFrame(columns=list(MANY_COLUMNS))).axes[0].texts[0].get_text() == "no quotes"
+
+
+# -- the real pipeline -------------------------------------------------------------------------------
+@pytest.mark.model
+def test_attribute_on_the_seed_text_with_the_model():
+    result = quotelens.attribute(SEED_TEXT)
+    df = result.to_dataframe()
+    assert list(df.columns) == list(QUOTE_COLUMNS)
+    for row in df.itertuples():
+        assert SEED_TEXT[row.start:row.end] == row.text
+    assert "Vitaly Churkin" in set(df["speaker"].dropna())
+    assert not df["text"].str.contains("systematically").any()
+
+
+@pytest.mark.model
+def test_attribute_many_with_two_worker_processes():
+    texts = [SEED_TEXT, "“We will not back down,” said Jane Doe, the mayor of Springfield.", ""]
+    df = attribute_many(texts, workers=2, progress=False)
+    assert df["doc_id"].drop_duplicates().tolist() == ["0", "1", "2"]
+    assert df.set_index("doc_id").loc["2", "error_code"] == "empty_text"
+    assert "Vitaly Churkin" in set(df[df["doc_id"] == "0"]["speaker"].dropna())
