@@ -93,8 +93,10 @@ class QuoteWidget(anywidget.AnyWidget):
         return None
 
     def show(self, result: "Result | Attribution | dict") -> None:
-        """Replace the shown article; clears the selection and any error."""
-        self.attribution = as_contract(result)
+        """Replace the shown article; clears the selection and any error (even for the same article)."""
+        with self.hold_sync():
+            self.attribution = as_contract(result)
+            self._reset_selection(None)
 
     def attribute_source(self, source: str) -> None:
         """Attribute pasted text, HTML or a URL and show it; failures go to ``error``, never raise."""
