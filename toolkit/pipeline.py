@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from . import clean, fetch
+from . import clean
 from .config import Config
 from .errors import BadInput, EmptyText, InputTooLarge
 from .types import Article, Attribution
@@ -56,7 +56,9 @@ class Pipeline:
         return self.run(clean.clean_html(html, url=url, config=self.config))
 
     def attribute_url(self, url: str) -> Attribution:
-        page = fetch.fetch_url(url, self.config)
+        from .fetch import fetch_url
+
+        page = fetch_url(url, self.config)
         return self.run(clean.clean_html(page.html, url=page.final_url, config=self.config,
                                          encoding=page.encoding))
 

@@ -1,0 +1,358 @@
+"""Quotation -> cue -> speaker mention: a sieve of rules, most precise first.
+
+Each quoted span from quotes.py is linked to the words that name its speaker here ("Churkin",
+"he", "one senior diplomat"), or to none. Who that mention *is* (a canonical person, an
+organisation) is resolve.py's job. The sieve, in order (QuoteLi3's idea, for news):
+
+1. ``cue``: a reporting verb in the quote's own sentence, outside any quote, that governs the quote
+   in the parse or stands next to it (“…,” Churkin told reporters / He said: “…”).
+2. ``colon``: a paragraph that ends "X said:" introduces the quote paragraph after it.
+3. ``label``: "Name: “…”" and "“…” — Name".
+4. ``continues``: later paragraphs of one multi-paragraph quote share its speaker.
+5. ``continuation``: a quote paragraph with no cue right after a paragraph whose speaker is known
+   (the "floating quote" of the Gender Gap Tracker).
+Indirect speech comes straight from cues with a clausal complement ("Price said that ...").
+
+Confidence is the estimated chance that the mention is right: one prior per rule (named constants
+below, measured on the tuning half of PolNeAR dev), multiplied in resolve.py by how sure the
+mention -> person step is. Below ``Config.min_confidence`` the quote keeps no speaker.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Sequence
+
+from .config import Config
+from .cues import Cue, mention_range
+from .types import Article, QuoteKind, QuotedSpan, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+# Rule priors: share of links that name the right speaker mention (tuning half of PolNeAR dev).
+CONF_CUE_GOVERNS = 0.95  # the cue's parse subtree holds the quote
+CONF_CUE_ADJACENT = 0.9  # the cue stands next to the quote in its sentence
+CONF_COLON = 0.85  # "X said:" at the end of the paragraph before
+CONF_LABEL = 0.85  # "Name: “…”" / "“…” — Name"
+CONF_CONTINUES = 0.95  # a later paragraph of the same multi-paragraph quote (times its speaker's)
+CONF_CONTINUATION = 0.75
+CONF_SEQUEL = 0.92  # “A,” X said. “B.” : the second quote in the same paragraph  # cue-less quote paragraph after one whose speaker is known
+CONF_INDIRECT = 0.85  # reported clause of a reporting verb with a subject
+
+MAX_CUE_GAP = 12  # tokens between a quote mark and an adjacent cue verb
+MAX_AFTER_SENTENCE = 14  # tokens in a short "he said." sentence that follows a closed quote
+MIN_INDIRECT_TOKENS = 3  # shorter reported clauses ("said so") are not content
+DASH_RE = re.compile(r"^\s*[—–-]{1,2}\s*")
+LABEL_RE = re.compile(r"^\s*([A-Z][^\n:“”\"]{1,80}?)\s*:\s*$")
+
+
+@dataclass(slots=True)
+class Link:
+    """One attributed (or not) stretch of speech, before speakers are resolved."""
+
+    contents: list[Span]
+    kind: QuoteKind
+    cue: Cue | None = None
+    source: tuple[int, int] | None = None  # token range of the speaker mention
+    method: str = "none"
+    confidence: float = 0.0
+    clause: Span | None = None  # the reported clause around a mixed quote / of indirect speech
+    follows: "Link | None" = None  # continuation: take this link's speaker
+    quoted: list[QuotedSpan] = field(default_factory=list)
+
+
+class _Index:
+    """Character <-> token lookups and quote membership for one doc."""
+
+    def __init__(self, doc: "Doc", article: Article, spans: Sequence[QuotedSpan]):
+        self.doc = doc
+        self.starts = [t.idx for t in doc]
+        text = article.text
+        paras = article.paragraphs or _paragraphs_from_lines(text)
+        self.para_starts = [p.start for p in paras]
+        self.paras = list(paras)
+        self.in_quote = [False] * len(doc)
+        for q in spans:
+            lo = q.open_mark
+            hi = q.close_mark + 1 if q.close_mark is not None else q.content.end
+            for i in range(self.tok(lo), self.tok(max(lo, hi - 1)) + 1):
+                self.in_quote[i] = True
+
+    def tok(self, char: int) -> int:
+        """Index of the token containing (or starting after) ``char``."""
+        i = bisect.bisect_right(self.starts, char) - 1
+        return max(0, min(i, len(self.starts) - 1))
+
+    def para(self, char: int) -> int:
+        return max(0, bisect.bisect_right(self.para_starts, char) - 1)
+
+    def para_span(self, char: int) -> Span:
+        return self.paras[self.para(char)] if self.paras else Span(0, len(self.doc.text))
+
+
+def _paragraphs_from_lines(text: str) -> tuple[Span, ...]:
+    return tuple(Span(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text))
+
+
+def link_speakers(doc: "Doc", article: Article, spans: Sequence[QuotedSpan], cues: Sequence[Cue],
+                  config: Config) -> list[Link]:
+    """Link every quotation (and every indirect report) to a speaker mention, or to none."""
+    text = article.text
+    spans = [q for q in spans if not any(b.contains(q.content) for b in article.boilerplate)]
+    cues = [c for c in cues if not any(b.contains(c.span) for b in article.boilerplate)]
+    if not spans and not cues:
+        return []
+    ix = _Index(doc, article, spans)
+    free_cues = [c if c.source_head is None or not ix.in_quote[c.source_head] else _without_source(c)
+                 for c in cues if not ix.in_quote[c.head]]
+    by_head = {c.head: c for c in free_cues}
+
+    links: list[Link] = []
+    for q in spans:
+        link = Link(contents=[q.content], kind="direct" if q.sentence_initial else "mixed", quoted=[q])
+        _link_by_cue(link, q, ix, by_head, text)
+        links.append(link)
+    _merge_split_quotes(links, ix, text)
+    for i, link in enumerate(links):
+        if link.method != "none":
+            continue
+        q = link.quoted[0]
+        if _link_by_colon(link, q, ix, free_cues, text) or _link_by_label(link, q, ix, text):
+            continue
+        if i and links[i - 1].quoted[-1].continues and ix.para(links[i - 1].quoted[-1].open_mark) + 1 == ix.para(q.open_mark):
+            link.follows, link.method, link.confidence = links[i - 1], "continues", CONF_CONTINUES
+        elif i and _same_paragraph_sequel(links[i - 1], q, ix, text):
+            link.follows, link.method, link.confidence = links[i - 1], "sequel", CONF_SEQUEL
+    _backfill_multiparagraph(links, ix)
+    _continuations(links, ix, text)
+    links = [lk for lk in links if not _is_scare_quote(lk, text, config)]
+    if config.include_indirect:
+        links.extend(_indirect(free_cues, links, ix, text))
+    links.sort(key=lambda lk: lk.contents[0].start)
+    return links
+
+
+# -- rule 1: a cue in the quote's sentence -------------------------------------------------------
+def _link_by_cue(link: Link, q: QuotedSpan, ix: _Index, by_head: dict[int, Cue], text: str) -> None:
+    doc = ix.doc
+    q_lo = ix.tok(q.open_mark)
+    q_hi = ix.tok(q.close_mark) if q.close_mark is not None else ix.tok(max(q.content.end - 1, q.content.start))
+    para = ix.para_span(q.open_mark)
+    # Governing cue: a reporting verb outside the quote whose subtree holds the quote's tokens.
+    inner = [t for t in doc[q_lo:q_hi + 1] if t.head.i < q_lo or t.head.i > q_hi]
+    for t in inner:
+        head = t.head
+        steps = 0
+        while steps < 4:
+            steps += 1
+            if head.i in by_head and (head.i < q_lo or head.i > q_hi) and para.start <= head.idx < para.end:
+                cue = by_head[head.i]
+                if cue.source is not None:
+                    _set(link, cue, "cue", CONF_CUE_GOVERNS)
+                    if not q.sentence_initial and cue.content:
+                        link.clause = _clause_span(doc, cue)
+                    return
+            if head.head is head or ix.in_quote[head.i]:
+                break
+            head = head.head
+    # Adjacent cue: the nearest reporting verb after the close mark or before the open mark,
+    # in the same sentence (or a short sentence right after), not inside another quote.
+    best: tuple[int, Cue] | None = None
+    if q.close_mark is not None:
+        close_tok = q_hi
+        sent = doc[close_tok].sent
+        stop = sent.end
+        if stop <= close_tok + 2 and stop < len(doc):  # “…war.” Churkin said.
+            nxt = doc[stop].sent if not doc[stop].is_space else doc[min(stop + 1, len(doc) - 1)].sent
+            if len(nxt) <= MAX_AFTER_SENTENCE and nxt.start_char < para.end:
+                stop = nxt.end
+        for i in range(close_tok + 1, min(stop, close_tok + 1 + MAX_CUE_GAP)):
+            if ix.in_quote[i] or doc[i].idx >= para.end:
+                break
+            cue = by_head.get(i)
+            if cue is not None and cue.source is not None:
+                best = (i - close_tok, cue)
+                break
+    sent = doc[q_lo].sent
+    for i in range(q_lo - 1, max(sent.start, q_lo - MAX_CUE_GAP) - 1, -1):
+        if ix.in_quote[i] or doc[i].idx < para.start:
+            break
+        cue = by_head.get(i)
+        if cue is not None and cue.source is not None:
+            if best is None or (q_lo - i) < best[0]:
+                best = (q_lo - i, cue)
+            break
+    if best is not None:
+        _set(link, best[1], "cue", CONF_CUE_ADJACENT)
+        if not q.sentence_initial and best[1].content:
+            link.clause = _clause_span(doc, best[1])
+
+
+def _without_source(cue: Cue) -> Cue:
+    """A cue whose parsed subject lies inside a quotation: the parse is wrong, keep no source."""
+    return Cue(head=cue.head, span=cue.span, kind=cue.kind, source=None, source_head=None,
+               content=cue.content, has_object=cue.has_object)
+
+
+def _set(link: Link, cue: Cue, method: str, confidence: float) -> None:
+    link.cue, link.source, link.method, link.confidence = cue, cue.source, method, confidence
+
+
+def _clause_span(doc: "Doc", cue: Cue) -> Span | None:
+    if cue.content is None:
+        return None
+    lo, hi = cue.content
+    return Span(doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text))
+
+
+# -- split quotes: “A,” she said, “B.” ------------------------------------------------------------
+def _merge_split_quotes(links: list[Link], ix: _Index, text: str) -> None:
+    i = 0
+    while i + 1 < len(links):
+        a, b = links[i], links[i + 1]
+        qa, qb = a.quoted[-1], b.quoted[0]
+        if (a.cue is not None and qa.close_mark is not None and ix.para(qa.open_mark) == ix.para(qb.open_mark)
+                and qa.close_mark < a.cue.span.start and a.cue.span.end <= qb.open_mark
+                and (b.cue is None or b.cue is a.cue)):
+            between = text[a.cue.span.end:qb.open_mark]
+            # only the rest of the cue clause and a comma/colon between the two halves
+            if len(between) < 80 and re.search(r"[,:;]\s*$", between) and "." not in between.replace("Mr.", "").replace("Ms.", ""):
+                a.contents.extend(b.contents)
+                a.quoted.extend(b.quoted)
+                del links[i + 1]
+                continue
+        i += 1
+
+
+# -- rules 2 and 3: "X said:" before the paragraph, "Name: “…”", "“…” — Name" ----------------------
+def _link_by_colon(link: Link, q: QuotedSpan, ix: _Index, cues: Sequence[Cue], text: str) -> bool:
+    p = ix.para(q.open_mark)
+    para = ix.para_span(q.open_mark)
+    if text[para.start:q.open_mark].strip() or p == 0:
+        return False
+    prev = ix.paras[p - 1]
+    if not text[prev.start:prev.end].rstrip().endswith(":"):
+        return False
+    inside = [c for c in cues if prev.start <= c.span.start < prev.end and c.source is not None]
+    if not inside:
+        return False
+    _set(link, inside[-1], "colon", CONF_COLON)
+    return True
+
+
+def _link_by_label(link: Link, q: QuotedSpan, ix: _Index, text: str) -> bool:
+    para = ix.para_span(q.open_mark)
+    doc = ix.doc
+    before = text[para.start:q.open_mark]
+    m = LABEL_RE.match(before)
+    if m and len(m.group(1).split()) <= 6:
+        lo, hi = para.start + m.start(1), para.start + m.end(1)
+        if _proper_name_tokens(doc, ix, lo, hi):
+            link.source, link.method, link.confidence = _tok_range(ix, lo, hi), "label", CONF_LABEL
+            return True
+    if q.close_mark is not None:
+        after = text[q.close_mark + 1:para.end]
+        d = DASH_RE.match(after)
+        if d and d.end() > 0 and after[:d.end()].strip():
+            rest = after[d.end():]
+            name = re.match(r"[A-Z][\w.’'\- ]{1,60}?(?=,|$|\.\s|\n|\()", rest)
+            if name:
+                lo = q.close_mark + 1 + d.end()
+                hi = lo + len(name.group(0).rstrip(". "))
+                if _proper_name_tokens(doc, ix, lo, hi):
+                    link.source, link.method, link.confidence = _tok_range(ix, lo, hi), "label", CONF_LABEL
+                    return True
+    return False
+
+
+def _tok_range(ix: _Index, lo: int, hi: int) -> tuple[int, int]:
+    return ix.tok(lo), ix.tok(hi - 1) + 1
+
+
+def _proper_name_tokens(doc: "Doc", ix: _Index, lo: int, hi: int) -> bool:
+    toks = doc[ix.tok(lo):ix.tok(hi - 1) + 1]
+    return any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG") for t in toks)
+
+
+def _same_paragraph_sequel(prev: Link, q: QuotedSpan, ix: _Index, text: str) -> bool:
+    """“A,” Cummings said. “B.” : a sentence-initial quote right after an attributed quote and its
+    cue in the same paragraph, with no other words between, continues that speaker."""
+    if prev.method == "none" or not q.sentence_initial:
+        return False
+    last = prev.quoted[-1]
+    if ix.para(last.open_mark) != ix.para(q.open_mark):
+        return False
+    end = last.close_mark + 1 if last.close_mark is not None else last.content.end
+    if prev.cue is not None and prev.cue.span.end <= q.open_mark:
+        end = max(end, prev.cue.span.end)
+        if prev.source is not None:
+            end = max(end, ix.doc[prev.source[1] - 1].idx + len(ix.doc[prev.source[1] - 1].text))
+    gap = text[end:q.open_mark]
+    # what is left between is the tail of the cue sentence: "in a statement.", "on Thursday."
+    return len(gap) <= 60 and not any(c in gap for c in "“”\"") and gap.count(".") <= 1
+
+
+# -- rules 4 and 5: multi-paragraph quotes and cue-less quote paragraphs ---------------------------
+def _backfill_multiparagraph(links: list[Link], ix: _Index) -> None:
+    """A multi-paragraph quote whose cue comes in a later paragraph: earlier paragraphs take it."""
+    for i in range(len(links) - 2, -1, -1):
+        a, b = links[i], links[i + 1]
+        if a.method == "none" and a.quoted[-1].continues and b.method not in ("none", "continues"):
+            a.follows, a.method, a.confidence = b, "continues", CONF_CONTINUES
+
+
+def _continuations(links: list[Link], ix: _Index, text: str) -> None:
+    for i, link in enumerate(links):
+        if link.method != "none" or not i:
+            continue
+        q = link.quoted[0]
+        para = ix.para_span(q.open_mark)
+        if text[para.start:q.open_mark].strip():
+            continue  # the quote does not open its paragraph
+        prev = links[i - 1]
+        if prev.method == "none" or ix.para(prev.contents[-1].start) != ix.para(q.open_mark) - 1:
+            continue
+        # the whole paragraph is quotation (no writer's sentence that could name someone else)
+        if _has_outside_words(ix, para, link):
+            continue
+        link.follows, link.method, link.confidence = prev, "continuation", CONF_CONTINUATION
+
+
+def _has_outside_words(ix: _Index, para: Span, link: Link) -> bool:
+    doc = ix.doc
+    lo, hi = ix.tok(para.start), ix.tok(max(para.start, para.end - 1)) + 1
+    return sum(1 for t in doc[lo:hi] if not ix.in_quote[t.i] and t.is_alpha) > 3
+
+
+def _is_scare_quote(link: Link, text: str, config: Config) -> bool:
+    """Short quoted words in the writer's own sentence with no cue: scare quotes, titles, names."""
+    if link.kind != "mixed" or link.method != "none":
+        return False
+    words = sum(len(text[c.start:c.end].split()) for c in link.contents)
+    return words <= config.max_scare_words
+
+
+# -- indirect speech -----------------------------------------------------------------------------
+def _indirect(cues: Sequence[Cue], links: Sequence[Link], ix: _Index, text: str) -> list[Link]:
+    doc = ix.doc
+    taken = {lk.cue.head for lk in links if lk.cue is not None}
+    quoted = [c for lk in links for c in lk.contents]
+    out = []
+    for cue in cues:
+        if cue.head in taken or cue.content is None or cue.source is None:
+            continue
+        lo, hi = cue.content
+        if hi - lo < MIN_INDIRECT_TOKENS or any(ix.in_quote[i] for i in range(lo, hi)):
+            continue
+        span = Span(doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text))
+        if any(span.overlaps(c) for c in quoted):
+            continue
+        link = Link(contents=[span], kind="indirect", clause=span)
+        _set(link, cue, "indirect", CONF_INDIRECT)
+        out.append(link)
+    return out
+
+
+__all__ = ["Link", "link_speakers", "mention_range"]

@@ -1,0 +1,207 @@
+"""Reporting cues: the words that say someone said something.
+
+A cue is a reporting verb from ``data/reporting_verbs.txt`` ("said", "told", "warned") or the
+phrase "according to", with what the parse says about it: who is its source (the subject, the
+agent of a passive, the object of "according to") and what it reports (a clausal complement).
+Cues are found once per document, before any quotation is linked to one (attribute.py), as two
+steps: find the cue words, then read their source and content off the dependency tree.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING, Literal
+
+from .config import Config
+from .types import Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+CueKind = Literal["verb", "according_to"]
+
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+# A reporting verb that is a participle or coordinated verb takes its head's subject:
+# "..., adding that ...", "he said X and warned that ...", "was quoted as saying".
+INHERIT_DEPS = {"advcl", "conj", "xcomp", "pcomp", "acl"}
+CONTENT_DEPS = {"ccomp", "xcomp", "parataxis"}
+# Right-hand parts of a noun phrase that are not part of the words naming the speaker.
+MENTION_STOP_DEPS = {"appos", "relcl", "acl", "punct", "cc", "conj", "advmod", "parataxis"}
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    head: int  # token index of the cue word ("said", "according")
+    span: Span  # characters of the cue words: "said", "told", "according to", "pointed out"
+    kind: CueKind
+    source: tuple[int, int] | None  # token range [start, end) of the speaker mention
+    source_head: int | None  # token index of the mention's head word
+    content: tuple[int, int] | None  # token range of the reported clause, if any
+    has_object: bool = False  # "told reporters", "warned Russia"
+
+
+@lru_cache(maxsize=1)
+def reporting_verbs() -> frozenset[str]:
+    text = (resources.files("quotelens") / "data" / "reporting_verbs.txt").read_text(encoding="utf-8")
+    words = set()
+    for line in text.splitlines():
+        word = line.split("#", 1)[0].strip()
+        if word:
+            words.add(word)
+    return frozenset(words)
+
+
+def find_cues(doc: "Doc", config: Config) -> list[Cue]:
+    """Every reporting cue in ``doc``, in text order (quotes are linked to them later)."""
+    verbs = reporting_verbs()
+    found = []
+    for tok in doc:
+        if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            cue = _according_to(doc, tok)
+        elif tok.lemma_.lower() in verbs and tok.pos_ in ("VERB", "AUX") and tok.dep_ != "amod":
+            cue = _verb_cue(doc, tok)
+        else:
+            continue
+        if cue is not None:
+            found.append(cue)
+    return found
+
+
+# -- building one cue --------------------------------------------------------------------------
+def _according_to(doc: "Doc", tok: "Token") -> Cue | None:
+    to = doc[tok.i + 1]
+    objs = [c for c in to.children if c.dep_ == "pobj"]
+    if not objs:
+        return None
+    src = objs[0]
+    start, end = mention_range(src)
+    # The reported content is the clause the phrase hangs on, minus the phrase itself.
+    clause = tok.head if tok.head is not tok else None
+    content = None
+    if clause is not None:
+        while clause.dep_ not in ("ROOT", "ccomp", "conj") and clause.head is not clause:
+            clause = clause.head
+        lo, hi = clause.left_edge.i, clause.right_edge.i + 1
+        phrase_lo, phrase_hi = tok.i, src.right_edge.i + 1
+        if phrase_lo <= lo:  # "According to X, the clause ..."
+            lo = phrase_hi
+        elif phrase_hi >= hi:  # "the clause ..., according to X."
+            hi = phrase_lo
+        content = _trim_tokens(doc, lo, hi)
+    return Cue(head=tok.i, span=Span(tok.idx, to.idx + len(to.text)), kind="according_to",
+               source=(start, end), source_head=src.i, content=content)
+
+
+def _verb_cue(doc: "Doc", verb: "Token") -> Cue | None:
+    src = find_source(verb)
+    content = None
+    for child in verb.children:
+        if child.dep_ in CONTENT_DEPS and child.i > verb.i or child.dep_ == "ccomp":
+            content = _trim_tokens(doc, child.left_edge.i, child.right_edge.i + 1)
+            break
+    end_tok = verb
+    for child in verb.children:  # particles: "pointed out", "spoke up"
+        if child.dep_ == "prt" and child.i == end_tok.i + 1:
+            end_tok = child
+    has_object = any(c.dep_ in ("dobj", "dative", "iobj") for c in verb.children)
+    if src is None:
+        return Cue(head=verb.i, span=Span(verb.idx, end_tok.idx + len(end_tok.text)), kind="verb",
+                   source=None, source_head=None, content=content, has_object=has_object)
+    start, end = mention_range(src)
+    return Cue(head=verb.i, span=Span(verb.idx, end_tok.idx + len(end_tok.text)), kind="verb",
+               source=(start, end), source_head=src.i, content=content, has_object=has_object)
+
+
+# Entities that are never a speaker: "Saturday at the convention Sen. Warren said" parses
+# "Saturday" as the subject.
+NOT_SPEAKER_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
+# Verbs that invert after a quotation: "“…,” said Jane Doe" / "“…,” added the minister".
+INVERTING = {"say", "add", "write", "explain", "note", "continue", "ask", "reply", "insist", "recall",
+             "warn", "tell", "argue", "observe", "respond", "declare", "counter", "conclude", "quip"}
+
+
+def find_source(verb: "Token") -> "Token | None":
+    """The token naming who speaks, or None: subject, passive agent, inverted subject."""
+    src = _find_source(verb)
+    if src is not None and src.ent_type_ in NOT_SPEAKER_ENTS:
+        src = None
+    if src is None and verb.lemma_ in INVERTING:
+        src = _inverted_subject(verb)
+    return src
+
+
+def _inverted_subject(verb: "Token") -> "Token | None":
+    """'“…,” said Ohio State University professor Paul Beck': the speaker follows the verb."""
+    prev = verb.doc[verb.i - 1] if verb.i else None
+    if prev is None or prev.text not in (",", "”", '"', "''", "’", "'", "—", "–"):
+        return None
+    for child in verb.rights:
+        if child.dep_ in ("dobj", "attr", "npadvmod", "oprd", "nsubj", "appos", "dative") and child.pos_ in (
+                "PROPN", "NOUN") and child.ent_type_ not in NOT_SPEAKER_ENTS:
+            return child
+        if child.dep_ not in ("punct", "prt", "advmod"):
+            break
+    return None
+
+
+def _find_source(verb: "Token") -> "Token | None":
+    seen = 0
+    tok = verb
+    while tok is not None and seen < 4:
+        seen += 1
+        for child in tok.children:
+            if child.dep_ == "agent":  # "was told by X" -> X
+                objs = [c for c in child.children if c.dep_ == "pobj"]
+                if objs:
+                    return objs[0]
+        for child in tok.children:
+            if child.dep_ in SUBJECT_DEPS:
+                if child.dep_ == "nsubjpass" and tok.lemma_ in ("tell", "ask"):
+                    return None  # "he was told that ..." : the subject is the listener
+                if child.lower_ in ("who", "that", "which") and tok.dep_ == "relcl":
+                    return tok.head  # "Price, who said ..." -> Price
+                return child
+        if tok.dep_ in INHERIT_DEPS and tok.head is not tok:
+            tok = tok.head
+            continue
+        if tok.dep_ == "relcl":  # "the man who said" without an explicit relative pronoun
+            return tok.head
+        break
+    return None
+
+
+def mention_range(head: "Token") -> tuple[int, int]:
+    """Token range of the words naming a speaker: the head with its left modifiers and the
+    compound or flat names around it, not its appositions or relative clauses; "of"/"for"
+    phrases are kept for common nouns ("a spokesman for Disney")."""
+    start = head.i
+    for child in head.lefts:
+        if child.dep_ not in ("punct", "cc", "preconj", "advmod"):
+            start = min(start, child.left_edge.i)
+    end = head.i + 1
+    for child in head.rights:
+        if child.dep_ in MENTION_STOP_DEPS:
+            break
+        if child.dep_ == "prep" and head.pos_ == "PROPN" and child.lower_ != "of":
+            break
+        end = max(end, child.right_edge.i + 1)
+    doc = head.doc
+    # never past a comma, parenthesis or dash after the head ("one person ..., who spoke ...")
+    for i in range(head.i + 1, end):
+        if doc[i].text in (",", "(", "—", "–", ";", ":") or doc[i].is_space:
+            end = i
+            break
+    while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    return start, end
+
+
+def _trim_tokens(doc: "Doc", lo: int, hi: int) -> tuple[int, int] | None:
+    while lo < hi and (doc[lo].is_punct or doc[lo].is_space) and doc[lo].text not in "“\"‘'":
+        lo += 1
+    while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space) and doc[hi - 1].text not in "”\"’'":
+        hi -= 1
+    return (lo, hi) if hi > lo else None

@@ -1,0 +1,336 @@
+"""Speaker mentions -> speakers: one canonical speaker per person per article, with a role.
+
+A mention is the words that name a speaker where a quote is attributed ("Churkin", "he",
+"the minister", "French diplomatic sources", "the White House"). This stage decides who each
+is, as a sieve from surest to least sure, and keeps how sure it is:
+
+- a name is joined to the fullest form of that name in the article ("Price" -> "Ned Price");
+  two people sharing the surname are told apart by which was named most recently;
+- "he"/"she" go to the speaker of the quote before (when that is a person named nearby), else
+  to the person most recently named as a subject; an unresolvable pronoun stays unknown;
+- "the minister" / "France's foreign minister" go to the one named person nearby whose role has
+  that noun; otherwise the description is a speaker of its own (type ``anonymous``);
+- organisations ("the White House", "Russia") are speakers of type ``organization``.
+Roles come from roles.py over all of a person's mentions.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Sequence
+
+from . import roles as roles_mod
+from .attribute import Link
+from .config import Config
+from .types import Article, Quote, Span, Speaker, SpeakerType
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+PERSONAL_PRONOUNS = {"he", "she", "him", "her"}
+PLURAL_PRONOUNS = {"they", "them"}
+FIRST_PERSON = {"i", "we", "me", "us"}
+ORG_LABELS = {"ORG", "GPE", "NORP", "FAC"}
+# Nouns naming an institution rather than a person: "the campaign said", "the ministry said".
+INSTITUTION_NOUNS = {
+    "administration", "agency", "authority", "bureau", "campaign", "commission", "committee", "company",
+    "council", "court", "department", "firm", "government", "group", "ministry", "office", "organization",
+    "organisation", "party", "police", "regime", "team", "union", "university", "board", "embassy",
+    "coalition", "network", "newspaper", "paper", "magazine", "club", "institute", "center", "centre",
+    "foundation", "association", "agency", "school", "hospital", "bank", "army", "military",
+}
+# Confidence that a mention of this kind was resolved to the right speaker.
+RESOLVE_NAME = 1.0
+RESOLVE_SURNAME_AMBIGUOUS = 0.7  # two people in the article share the surname
+RESOLVE_PRONOUN_PREV_SPEAKER = 0.92  # "he" right after a quote by a named man
+RESOLVE_PRONOUN_SUBJECT = 0.8  # "he" -> the person most recently named as a subject
+RESOLVE_PRONOUN_NEAREST = 0.65  # "he" -> the person most recently named at all
+RESOLVE_NOMINAL = 0.8  # "the minister" -> the one named minister nearby
+PRONOUN_WINDOW = 3  # paragraphs back to look for a pronoun's referent
+
+
+@dataclass
+class _Person:
+    key: str  # canonical name, lower case
+    name: str  # canonical name as written (fullest form)
+    type: SpeakerType
+    mentions: list[Span] = field(default_factory=list)
+    role_mentions: list[Span] = field(default_factory=list)  # the mentions roles are read from
+    first: int = 10**9
+
+
+@dataclass
+class _Resolved:
+    person: _Person | None
+    confidence: float
+
+
+def resolve_speakers(doc: "Doc", article: Article, links: Sequence[Link], config: Config
+                     ) -> tuple[list[Quote], list[Speaker]]:
+    text = article.text
+    names = _NameIndex(doc)
+    people: dict[str, _Person] = {}
+    resolved: dict[int, _Resolved] = {}
+    prev_person: tuple[_Person, int] | None = None  # last attributed person and its char offset
+
+    for link in links:
+        if link.follows is not None and id(link.follows) in resolved:
+            r = resolved[id(link.follows)]
+            res = _Resolved(r.person, r.confidence)
+        elif link.source is not None:
+            res = _resolve_mention(doc, link.source, names, people, prev_person, text)
+        else:
+            res = _Resolved(None, 0.0)
+        resolved[id(link)] = res
+        if res.person is not None and res.person.type == "person":
+            prev_person = (res.person, link.contents[0].start)
+
+    quotes: list[Quote] = []
+    used: dict[str, _Person] = {}
+    order: list[str] = []
+    for link in links:
+        res = resolved[id(link)]
+        conf = link.confidence * res.confidence
+        person = res.person if conf >= config.min_confidence else None
+        mention = _char_span(doc, link.source) if person is not None and link.source else None
+        if person is not None and person.key not in used:
+            used[person.key] = person
+            order.append(person.key)
+        if person is None and not config.include_unattributed:
+            continue
+        quotes.append(Quote(
+            id="", kind=link.kind, contents=tuple(link.contents),
+            cue=link.cue.span if link.cue is not None and person is not None else None,
+            speaker_id=person.key if person is not None else None, mention=mention,
+            confidence=conf if person is not None else 0.0,
+            clause=link.clause,
+        ))
+    ids = {key: f"s{n}" for n, key in enumerate(order, 1)}
+    speakers = []
+    for key in order:
+        p = used[key]
+        role = None
+        if p.type == "person":
+            # a title or apposition at the name itself outranks a description met elsewhere
+            # ("Foreign Minister Jean-Marc Ayrault" over an earlier "France's foreign minister")
+            named = sorted({m for m in p.role_mentions if _is_name(doc, m)})
+            role = roles_mod.speaker_role(doc, named) if named else None
+            role = role or roles_mod.speaker_role(doc, sorted(set(p.role_mentions)))
+        elif p.type == "anonymous":
+            role = roles_mod.speaker_role(doc, sorted(set(p.role_mentions)))
+        speakers.append(Speaker(id=ids[key], name=p.name, role=role, type=p.type,
+                                mentions=tuple(sorted(set(p.mentions)))))
+    quotes.sort(key=lambda q: q.contents[0].start)
+    out = [Quote(id=f"q{n}", kind=q.kind, contents=q.contents, cue=q.cue,
+                 speaker_id=ids.get(q.speaker_id) if q.speaker_id else None, mention=q.mention,
+                 confidence=q.confidence, clause=q.clause) for n, q in enumerate(quotes, 1)]
+    return out, speakers
+
+
+# -- one mention ------------------------------------------------------------------------------------
+def _resolve_mention(doc: "Doc", rng: tuple[int, int], names: "_NameIndex", people: dict[str, _Person],
+                     prev: tuple[_Person, int] | None, text: str) -> _Resolved:
+    lo, hi = rng
+    toks = doc[lo:hi]
+    head = toks.root
+    span = _char_span(doc, rng)
+    low = head.lower_
+    if head.pos_ == "PRON" or low in PERSONAL_PRONOUNS | PLURAL_PRONOUNS | FIRST_PERSON:
+        return _resolve_pronoun(doc, head, span, names, people, prev)
+    # A name: the PROPN/entity words of the mention (a person unless the entity says otherwise)
+    name_toks = [t for t in toks if t.pos_ == "PROPN" or t.ent_type_ == "PERSON"]
+    if head.pos_ == "PROPN" or (head.ent_type_ and head.ent_type_ != "PERSON" and head.pos_ != "NOUN") or (
+            head.ent_type_ == "PERSON"):
+        label = head.ent_type_ or next((t.ent_type_ for t in name_toks if t.ent_type_), "")
+        # The small model often labels a bare surname as ORG or GPE ("Churkin told reporters"):
+        # a name that is the surname of a person named in the article is that person.
+        if label in ORG_LABELS and not names.is_known_person(head):
+            ent = _entity_of(head) or toks
+            name = _strip_det(ent.text)
+            p = _person(people, name, "organization")
+            p.mentions.append(span)
+            return _Resolved(p, RESOLVE_NAME)
+        ent = _entity_of(head)
+        name_span = _name_part(doc, ent if ent is not None else toks)
+        full, conf = names.canonical(name_span, span.start)
+        p = _person(people, full, "person")
+        p.mentions.append(span)
+        p.role_mentions.append(span)
+        return _Resolved(p, conf)
+    # A description: "the minister", "one senior diplomat", "French diplomatic sources", "the campaign"
+    if head.lemma_.lower() in INSTITUTION_NOUNS and head.tag_ != "NNS":
+        p = _person(people, _strip_det(toks.text), "organization")
+        p.mentions.append(span)
+        return _Resolved(p, RESOLVE_NAME)
+    named = _resolve_nominal(doc, head, toks, span, names, people)
+    if named is not None:
+        return named
+    p = _person(people, toks.text, "anonymous")
+    p.mentions.append(span)
+    p.role_mentions.append(span)
+    return _Resolved(p, RESOLVE_NAME)
+
+
+def _resolve_pronoun(doc: "Doc", head: "Token", span: Span, names: "_NameIndex", people: dict[str, _Person],
+                     prev: tuple[_Person, int] | None) -> _Resolved:
+    low = head.lower_
+    if low not in PERSONAL_PRONOUNS:
+        return _Resolved(None, 0.0)  # "they", "I", "we", "who": not resolved to a named speaker
+    if prev is not None and span.start - prev[1] < 1500 and prev[0].type == "person":
+        # the previous quote's speaker, unless another person was named as a subject in between
+        between = names.subjects_between(prev[1], span.start)
+        if not between or all(names.canonical_key(b) == prev[0].key for b in between):
+            prev[0].mentions.append(span)
+            return _Resolved(prev[0], RESOLVE_PRONOUN_PREV_SPEAKER)
+    cand = names.last_person_before(span.start, subject_only=True)
+    conf = RESOLVE_PRONOUN_SUBJECT
+    if cand is None:
+        cand = names.last_person_before(span.start, subject_only=False)
+        conf = RESOLVE_PRONOUN_NEAREST
+    if cand is None:
+        return _Resolved(None, 0.0)
+    full, c2 = names.canonical(cand, cand.start)
+    p = _person(people, full, "person")
+    p.mentions.append(span)
+    p.role_mentions.append(cand)
+    return _Resolved(p, conf * c2)
+
+
+def _resolve_nominal(doc: "Doc", head: "Token", toks, span: Span, names: "_NameIndex",
+                     people: dict[str, _Person]) -> _Resolved | None:
+    """'the minister' -> the one person named nearby whose title holds 'minister'."""
+    definite = any(t.lower_ in ("the", "this", "that") or t.dep_ == "poss" for t in toks if t.i < head.i)
+    if not definite or head.tag_ == "NNS":
+        return None
+    noun = head.lower_
+    matches = {}
+    for name_span, title in names.titled:
+        if noun in title.lower().split() and abs(name_span.start - span.start) < 2500:
+            full, _ = names.canonical(name_span, name_span.start)
+            matches.setdefault(full, name_span)
+    if len(matches) != 1:
+        return None
+    full, name_span = next(iter(matches.items()))
+    p = _person(people, full, "person")
+    p.mentions.append(span)
+    p.role_mentions.extend([name_span, span])
+    return _Resolved(p, RESOLVE_NOMINAL)
+
+
+def _person(people: dict[str, _Person], name: str, kind: SpeakerType) -> _Person:
+    key = f"{kind}:{name.lower()}"
+    p = people.get(key)
+    if p is None:
+        p = people[key] = _Person(key=key, name=name, type=kind)
+    return p
+
+
+# -- names in the article -----------------------------------------------------------------------------
+class _NameIndex:
+    """Every PERSON name in the article outside quotations, for fullest forms and pronouns."""
+
+    def __init__(self, doc: "Doc"):
+        self.doc = doc
+        self.persons: list[tuple[Span, str, bool]] = []  # (name span, stripped name, is subject)
+        self.titled: list[tuple[Span, str]] = []  # (name span, title words before it)
+        for ent in doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            part = _name_part(doc, ent)
+            name = _clean_name(doc.text[part.start:part.end])
+            if not name:
+                continue
+            is_subj = any(t.dep_ in ("nsubj", "nsubjpass") for t in ent) or ent.root.dep_ in ("nsubj", "nsubjpass")
+            self.persons.append((part, name, is_subj))
+            title_span, _ = roles_mod.split_title(doc, Span(ent.start_char, ent.end_char))
+            title = doc.text[title_span.start:title_span.end] if title_span else ""
+            # titles written just before the entity ("Foreign Minister Jean-Marc Ayrault")
+            before = [t for t in doc[max(0, ent.start - 4):ent.start] if t.pos_ in ("PROPN", "NOUN", "ADJ")]
+            self.titled.append((part, " ".join([title] + [t.text for t in before])))
+        self.by_last: dict[str, list[tuple[Span, str]]] = {}
+        for span, name, _ in self.persons:
+            self.by_last.setdefault(name.split()[-1].lower(), []).append((span, name))
+
+    def canonical(self, span: Span, at: int) -> tuple[str, float]:
+        """Fullest form of the name at ``span`` in the article, and how sure that is."""
+        name = _clean_name(self.doc.text[span.start:span.end])
+        if not name:
+            return self.doc.text[span.start:span.end], 0.5
+        words = name.split()
+        cands = self.by_last.get(words[-1].lower(), [])
+        supers = {n for _, n in cands if _is_variant(words, n.split())}
+        if not supers:
+            return name, RESOLVE_NAME
+        fullest = max(len(n.split()) for n in supers)
+        best = {n for n in supers if len(n.split()) == fullest}
+        distinct = {n for n in supers if not any(_is_variant(n.split(), m.split()) and n != m for m in supers)}
+        if len(best) == 1 and len(distinct) <= 1:
+            return best.pop(), RESOLVE_NAME
+        # several people share the surname: the one named most recently before ``at``
+        before = [(s.start, n) for s, n in cands if s.start <= at and n in distinct and len(n.split()) > len(words)]
+        if before:
+            return max(before)[1], RESOLVE_SURNAME_AMBIGUOUS
+        return (sorted(best)[0] if len(best) == 1 else name), RESOLVE_SURNAME_AMBIGUOUS
+
+    def is_known_person(self, tok: "Token") -> bool:
+        word = _clean_name(tok.text)
+        return bool(word) and word.split()[-1].lower() in self.by_last and tok.pos_ == "PROPN"
+
+    def canonical_key(self, span: Span) -> str:
+        return "person:" + self.canonical(span, span.start)[0].lower()
+
+    def subjects_between(self, lo: int, hi: int) -> list[Span]:
+        return [s for s, _, subj in self.persons if subj and lo < s.start < hi]
+
+    def last_person_before(self, at: int, subject_only: bool) -> Span | None:
+        lo = at - 1500
+        best = None
+        for s, _, subj in self.persons:
+            if lo <= s.start < at and (subj or not subject_only):
+                best = s
+        return best
+
+
+def _is_variant(short: list[str], long: list[str]) -> bool:
+    """'Price' is a variant of 'Ned Price'; 'Hillary Clinton' is not one of 'Bill Clinton'."""
+    s = [w.lower().rstrip(".") for w in short]
+    lw = [w.lower().rstrip(".") for w in long]
+    return s[-1] == lw[-1] and all(w in lw or any(x.startswith(w) for x in lw) for w in s)
+
+
+def _name_part(doc: "Doc", span) -> Span:
+    """The name inside a mention, without title or honorific ('Foreign Minister Jean-Marc Ayrault')."""
+    char = span if isinstance(span, Span) else Span(span.start_char, span.end_char)
+    _, name = roles_mod.split_title(doc, char)
+    return name
+
+
+def _clean_name(name: str) -> str:
+    name = roles_mod.strip_name(name)
+    for suffix in ("’s", "'s", "’", "'"):
+        if name.endswith(suffix):
+            name = name[: -len(suffix)]
+    return " ".join(name.split())
+
+
+def _is_name(doc: "Doc", span: Span) -> bool:
+    cs = doc.char_span(span.start, span.end, alignment_mode="expand")
+    return cs is not None and cs.root.pos_ == "PROPN"
+
+
+def _entity_of(tok: "Token"):
+    for ent in tok.doc.ents:
+        if ent.start <= tok.i < ent.end:
+            return ent
+    return None
+
+
+def _strip_det(text: str) -> str:
+    for det in ("the ", "The "):
+        if text.startswith(det):
+            return text[len(det):]
+    return text
+
+
+def _char_span(doc: "Doc", rng: tuple[int, int]) -> Span:
+    lo, hi = rng
+    return Span(doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text))
