@@ -80,7 +80,8 @@ def check_token() -> None:
 
 
 def check_content_type() -> None:
-    if request.method == "POST" and request.mimetype != "application/json":
+    # After routing errors (a POST to a GET route is a 405, not a 415).
+    if request.method == "POST" and request.routing_exception is None and request.mimetype != "application/json":
         raise ApiError(415, "unsupported_media_type", "send the body as JSON with 'Content-Type: application/json'")
 
 

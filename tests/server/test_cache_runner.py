@@ -1,0 +1,184 @@
+"""The result cache (LRU, bounded in entries and bytes, TTL) and the job runner
+(bounded slots, single flight, deadline, busy)."""
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+
+from quotelens.server.cache import ResultCache
+from quotelens.server.errors import ApiError
+from quotelens.server.runner import Runner
+
+
+class Clock:
+    def __init__(self):
+        self.now = 0.0
+
+    def __call__(self):
+        return self.now
+
+
+def test_lru_evicts_least_recently_used_entry():
+    cache = ResultCache(max_entries=2, max_bytes=1000)
+    cache.put("a", b"1")
+    cache.put("b", b"2")
+    assert cache.get("a") == b"1"  # a is now the most recent
+    cache.put("c", b"3")
+    assert cache.get("b") is None and cache.get("a") == b"1" and cache.get("c") == b"3"
+
+
+def test_byte_budget_evicts_until_it_fits():
+    cache = ResultCache(max_entries=100, max_bytes=10)
+    cache.put("a", b"xxxx")
+    cache.put("b", b"yyyy")
+    cache.put("c", b"zzzz")
+    assert cache.get("a") is None and cache.stats()["bytes"] == 8
+
+
+def test_value_larger_than_the_budget_is_not_stored():
+    cache = ResultCache(max_entries=10, max_bytes=3)
+    cache.put("a", b"toolong")
+    assert cache.get("a") is None and len(cache) == 0
+
+
+def test_replacing_a_key_keeps_the_byte_count_right():
+    cache = ResultCache(max_entries=10, max_bytes=100)
+    cache.put("a", b"xxxx")
+    cache.put("a", b"yy")
+    assert cache.stats()["bytes"] == 2 and cache.get("a") == b"yy"
+
+
+def test_ttl_expires_url_results_only():
+    clock = Clock()
+    cache = ResultCache(10, 100, clock=clock)
+    cache.put("url", b"1", ttl=60)
+    cache.put("text", b"2")
+    clock.now = 61
+    assert cache.get("url") is None and cache.get("text") == b"2"
+    assert cache.stats()["bytes"] == 1
+
+
+def test_cache_counts_hits_and_misses():
+    cache = ResultCache(10, 100)
+    cache.get("a")
+    cache.put("a", b"1")
+    cache.get("a")
+    assert cache.stats() == {"entries": 1, "bytes": 1, "hits": 1, "misses": 1}
+
+
+def test_cache_is_safe_under_threads():
+    cache = ResultCache(max_entries=50, max_bytes=10_000)
+
+    def hammer(n):
+        for i in range(500):
+            cache.put(f"{n}-{i % 80}", b"x" * (i % 17))
+            cache.get(f"{n}-{(i * 7) % 80}")
+
+    threads = [threading.Thread(target=hammer, args=(n,)) for n in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    stats = cache.stats()
+    assert stats["entries"] <= 50 and stats["bytes"] <= 10_000
+    assert stats["bytes"] == sum(len(v) for v, _ in cache._items.values())
+
+
+def test_runner_returns_the_result_and_forgets_the_job():
+    runner = Runner(slots=2, max_pending=4)
+    assert runner.run("k", lambda: 42, timeout=5) == 42
+    time.sleep(0.01)
+    assert runner.pending == 0
+
+
+def test_runner_propagates_job_errors():
+    runner = Runner(slots=1, max_pending=4)
+    with pytest.raises(ZeroDivisionError):
+        runner.run("k", lambda: 1 / 0, timeout=5)
+
+
+def test_identical_jobs_in_flight_run_once():
+    runner = Runner(slots=2, max_pending=4)
+    calls = []
+    started = threading.Event()
+
+    def job():
+        calls.append(1)
+        started.set()
+        time.sleep(0.2)
+        return "done"
+
+    results = []
+    first = threading.Thread(target=lambda: results.append(runner.run("same", job, timeout=5)))
+    first.start()
+    started.wait(2)
+    results.append(runner.run("same", job, timeout=5))
+    first.join()
+    assert results == ["done", "done"] and len(calls) == 1
+
+
+def test_deadline_answers_504_timeout():
+    runner = Runner(slots=1, max_pending=4)
+    with pytest.raises(ApiError) as err:
+        runner.run("slow", lambda: time.sleep(0.5), timeout=0.05)
+    assert (err.value.status, err.value.code) == (504, "timeout")
+
+
+def test_no_time_left_is_a_timeout_without_work():
+    runner = Runner(slots=1, max_pending=4)
+    calls = []
+    with pytest.raises(ApiError) as err:
+        runner.run("k", lambda: calls.append(1), timeout=0)
+    assert err.value.code == "timeout" and calls == []
+
+
+def test_queued_job_whose_waiter_gave_up_is_cancelled():
+    runner = Runner(slots=1, max_pending=4)
+    gate = threading.Event()
+    ran = []
+    blocker = threading.Thread(target=lambda: runner.run("block", gate.wait, timeout=5))
+    blocker.start()
+    time.sleep(0.05)
+    with pytest.raises(ApiError):
+        runner.run("queued", lambda: ran.append(1), timeout=0.05)
+    gate.set()
+    blocker.join()
+    time.sleep(0.05)
+    assert ran == [] and runner.pending == 0
+
+
+def test_too_many_pending_jobs_is_503_busy():
+    runner = Runner(slots=1, max_pending=1)
+    gate = threading.Event()
+    t = threading.Thread(target=lambda: runner.run("a", gate.wait, timeout=5))
+    t.start()
+    time.sleep(0.05)
+    try:
+        with pytest.raises(ApiError) as err:
+            runner.run("b", lambda: None, timeout=1)
+        assert (err.value.status, err.value.code) == (503, "busy")
+    finally:
+        gate.set()
+        t.join()
+
+
+def test_slots_bound_the_jobs_running_at_once():
+    runner = Runner(slots=2, max_pending=32)
+    running, peak, lock = [0], [0], threading.Lock()
+
+    def job():
+        with lock:
+            running[0] += 1
+            peak[0] = max(peak[0], running[0])
+        time.sleep(0.02)
+        with lock:
+            running[0] -= 1
+
+    threads = [threading.Thread(target=runner.run, args=(f"k{i}", job, 5)) for i in range(12)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert peak[0] == 2
