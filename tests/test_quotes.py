@@ -161,6 +161,43 @@ CASES = [
     ("“We will not back down.” — Jane Doe", ["We will not back down."]),
     # an ellipsis right after the opening mark
     ('He added: "...and that is final."', ["...and that is final."]),
+    # double quotes written as two apostrophes (The New York Times archive), nested singles inside
+    (
+        "A handwritten note from Donald J. Trump. ''Mark, you are a total loser!'' the note says.",
+        ["Mark, you are a total loser!"],
+    ),
+    (
+        "''We thought, he's going to implode, there's no point,'' said Jamie Raab. ''Time's a wasting,'' he said.",
+        ["We thought, he's going to implode, there's no point,", "Time's a wasting,"],
+    ),
+    (
+        "Mr. Clinton ''gave me a huge smile and said: 'Jim, thanks for coming.' '' Mr. Rogan said.",
+        ["gave me a huge smile and said: 'Jim, thanks for coming.'"],
+    ),
+    # markup attributes left in the text are not quotes
+    (
+        '<tweet id="750366792434978816" author="@SpeakerRyan">"This announcement defies explanation," he said.',
+        ["This announcement defies explanation,"],
+    ),
+    # a double quote closed with a single mark
+    (
+        "Schumer tweeted: “Let’s go. We can stop gun violence.’ Schumer was in the East Room.",
+        ["Let’s go. We can stop gun violence."],
+    ),
+    # a doubled opening mark is one mark
+    (
+        '"“You don’t win the nomination by how many states you win,” Rubio responded.',
+        ["You don’t win the nomination by how many states you win,"],
+    ),
+    # curly inside straight at a sentence start is nested, not a new quote
+    (
+        '"That does not account for the numbers. Here is the question: “Do you think her health matters?” '
+        'Forty-three, yes; forty-four, no."',
+        [
+            "That does not account for the numbers. Here is the question: “Do you think her health matters?” "
+            "Forty-three, yes; forty-four, no."
+        ],
+    ),
 ]
 
 
@@ -251,6 +288,19 @@ def test_unbalanced_mark_costs_one_quote():
     got = contents(text)
     assert got[0] == "We need to use this report,"
     assert got[-2:] == ["It is an abomination,", "damning."]
+
+
+def test_stray_opening_mark_inside_a_sentence_frees_the_quote_after_it():
+    # the first “ is never closed; it opened mid-sentence and a closed quote sits after it
+    text = "He called it the so-called “deal of the century and then said “we will win” on Friday."
+    assert contents(text) == ["we will win"]
+
+
+def test_unclosed_quote_at_paragraph_start_keeps_its_nested_quotes():
+    text = "“He called it a “disgrace” and left.\n\n“We will win,” he said."
+    spans = find_quote_spans(text, CFG)
+    assert [s.content.text(text) for s in spans] == ["He called it a “disgrace” and left.", "We will win,"]
+    assert spans[0].continues
 
 
 @pytest.mark.parametrize("mark", ['"', "“", "”", "'", "‘", "’", "«", "„"])

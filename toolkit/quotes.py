@@ -53,18 +53,25 @@ _GLYPHS: dict[str, tuple[str, str]] = {
     "\u00bb": (GUILLEMET, CLOSE),  # »
     "\u2039": (GUILLEMET, OPEN),  # ‹
     "\u203a": (GUILLEMET, CLOSE),  # ›
+    # Two-character marks: some wires and archives (The New York Times in PolNeAR) write
+    # double quotes as two apostrophes, ''like this''; TeX-style ``…'' opens with backticks.
+    "''": (DOUBLE, EITHER),
+    "``": (DOUBLE, OPEN),
 }
-QUOTE_CHARS = "".join(_GLYPHS)
-_MARK_RE = re.compile("[" + re.escape(QUOTE_CHARS) + "]")
+QUOTE_CHARS = "".join(g for g in _GLYPHS if len(g) == 1)
+_MARK_RE = re.compile("''|``|[" + re.escape(QUOTE_CHARS) + "]")
+# Attribute values in markup left in the text (<tweet id="7503…" author="@x">) are not quotes.
+_ATTRIBUTE_RE = re.compile(r"""[\w:-]+=(?:"[^"\n]*"|'[^'\n]*')""")
 
 # Before an opening mark: the mark may follow these and still open ("(“", "—‘", "/'").
-_OPENING_CONTEXT = set("([{<\u2014\u2013-/") | set(QUOTE_CHARS)
+_OPENING_CONTEXT = set("([{<>\u2014\u2013-/") | set(QUOTE_CHARS)
 # After a closing mark: the mark may precede these and still close ("”.", "’)", "\"—").
-_CLOSING_CONTEXT = set(".,;:!?)]}>\u2014\u2013-/\u2026*") | set(QUOTE_CHARS)
+_CLOSING_CONTEXT = set(".,;:!?)]}<>\u2014\u2013-/\u2026*") | set(QUOTE_CHARS)
 # A quote that follows one of these (after spaces) starts a sentence: a candidate direct quote.
 _SENTENCE_END = set(".!?:;\u2014\u2013\u2026")
 # Closing brackets and marks looked through when asking what precedes a quote ("…end.) “Next").
 _LOOK_THROUGH = set(")]}") | set(QUOTE_CHARS)
+_STRAIGHT = set("\"'`\u2033")
 _MAX_LOOK_BACK = 12  # characters
 
 # Elisions written with a leading apostrophe: ’90s, ’em, ’til, rock ’n’ roll. The mark is
@@ -82,6 +89,7 @@ class _Mark:
     """One quotation mark of a paragraph, classified by its surroundings."""
 
     pos: int
+    width: int  # 1, or 2 for '' and ``
     family: str
     role: str  # OPEN, CLOSE or EITHER after looking at the context
 
@@ -91,6 +99,7 @@ class _Pair:
     """An open mark and where its quote ends (``close`` None: left open)."""
 
     open: int
+    width: int
     family: str
     close: int | None = None
     end: int = 0  # end of the content when left open
@@ -148,12 +157,12 @@ def _clean_paragraphs(text: str, paragraphs: Sequence[Span]) -> list[Span]:
     return out
 
 
-def _classify(text: str, pos: int, para: Span) -> _Mark | None:
-    """The mark at ``pos`` with its role from its surroundings, or None for an apostrophe."""
-    ch = text[pos]
-    family, glyph_role = _GLYPHS[ch]
+def _classify(text: str, pos: int, glyph: str, para: Span) -> _Mark | None:
+    """The mark ``glyph`` at ``pos`` with its role from its surroundings, or None for an apostrophe."""
+    family, glyph_role = _GLYPHS[glyph]
+    width = len(glyph)
     prev = text[pos - 1] if pos > para.start else " "
-    nxt = text[pos + 1] if pos + 1 < para.end else " "
+    nxt = text[pos + width] if pos + width < para.end else " "
     prev_space, next_space = prev.isspace(), nxt.isspace()
     if family == SINGLE:
         if prev.isalnum() and nxt.isalnum():  # don’t, Assad’s, O'Brien
@@ -161,7 +170,7 @@ def _classify(text: str, pos: int, para: Span) -> _Mark | None:
         if (prev_space or prev in _OPENING_CONTEXT) and _ELISION_RE.match(text, pos + 1, para.end):
             return None  # ’90s, ’em, rock ’n’ roll
     if family == GUILLEMET:  # « Bonjour » puts spaces inside: trust the glyph
-        return _Mark(pos, family, glyph_role)
+        return _Mark(pos, width, family, glyph_role)
     can_open = not next_space and (prev_space or prev in _OPENING_CONTEXT)
     can_close = not prev_space and (next_space or nxt in _CLOSING_CONTEXT)
     if can_open and not can_close:
@@ -172,7 +181,7 @@ def _classify(text: str, pos: int, para: Span) -> _Mark | None:
         role = EITHER
     else:
         role = glyph_role
-    return _Mark(pos, family, role)
+    return _Mark(pos, width, family, role)
 
 
 def _is_sentence_start(text: str, pos: int, floor: int) -> bool:
@@ -196,78 +205,132 @@ def _is_sentence_start(text: str, pos: int, floor: int) -> bool:
     return ch == "-" and i > floor and text[i - 1].isspace()
 
 
-def _pairs_in_paragraph(text: str, para: Span) -> list[_Pair]:
-    """Outermost quotes of one paragraph, paired with a stack."""
-    stack: list[_Pair] = []
-    on_stack = {DOUBLE: 0, SINGLE: 0, GUILLEMET: 0}  # so a closer never scans the stack in vain
-    done: list[_Pair] = []  # finished quotes, in order of closing
+class _OpenQuotes:
+    """The stack of marks opened and not yet closed in one paragraph.
 
-    def push(mark: _Mark) -> None:
-        stack.append(_Pair(mark.pos, mark.family))
-        on_stack[mark.family] += 1
+    Counts and the lowest position per family are kept so that no step scans the whole
+    stack in vain: a run of ten thousand marks stays linear.
+    """
 
-    def pop() -> _Pair:
-        pair = stack.pop()
-        on_stack[pair.family] -= 1
+    def __init__(self) -> None:
+        self.items: list[_Pair] = []
+        self.count = {DOUBLE: 0, SINGLE: 0, GUILLEMET: 0}
+        self.lowest: dict[str, int] = {}  # family -> index of its lowest open mark
+        self.done: list[_Pair] = []  # finished quotes, in the order they ended
+
+    def push(self, mark: _Mark) -> None:
+        if not self.count[mark.family]:
+            self.lowest[mark.family] = len(self.items)
+        self.count[mark.family] += 1
+        self.items.append(_Pair(mark.pos, mark.width, mark.family))
+
+    def top_family(self) -> str | None:
+        return self.items[-1].family if self.items else None
+
+    def close(self, pos: int, family: str) -> None:
+        """The nearest open mark of ``family`` is closed at ``pos``.
+
+        Marks opened above it were never closed: they are dropped (stray apostrophe-like
+        marks); any quote they began is at most nested inside this one.
+        """
+        while True:
+            pair = self._pop()
+            if pair.family == family:
+                break
+        pair.close = pos
+        self.done.append(pair)
+
+    def end_open(self, text: str, family: str | None, end: int, floor: int) -> None:
+        """End, unclosed at ``end``, every open quote from the lowest of ``family`` (all if None) up.
+
+        Single marks left open are dropped (most are apostrophes that looked like marks).
+        The lowest double or guillemet mark keeps its words up to ``end``, except at the
+        end of a paragraph when it opened inside a sentence and a closed quote of its own
+        family sits inside it (*used the term “fake in “a speech,” he said*): then it is a
+        stray mark, and dropping it frees the quotes after it.
+        """
+        base = 0 if family is None else self.lowest[family]
+        lowest_kept = next((p for p in self.items[base:] if p.family != SINGLE), None)
+        while len(self.items) > base:
+            self._pop()
+        if lowest_kept is None:
+            return
+        if family is None and not _is_sentence_start(text, lowest_kept.open, floor):
+            for inner in reversed(self.done):
+                if inner.open < lowest_kept.open:
+                    break
+                if inner.family == lowest_kept.family:
+                    return
+        lowest_kept.end = end
+        self.done.append(lowest_kept)
+
+    def _pop(self) -> _Pair:
+        pair = self.items.pop()
+        self.count[pair.family] -= 1
+        if not self.count[pair.family]:
+            del self.lowest[pair.family]
         return pair
 
-    def close(mark: _Mark) -> None:
-        # Marks opened above the matching opener were never closed: drop them (a stray
-        # apostrophe-like mark), their quote is at most nested inside this one.
-        while stack[-1].family != mark.family:
-            pop()
-        pair = pop()
-        pair.close = mark.pos
-        done.append(pair)
 
+def _pairs_in_paragraph(text: str, para: Span) -> list[_Pair]:
+    """Outermost quotes of one paragraph, paired left to right with a stack."""
+    stack = _OpenQuotes()
+    has_equals = text.find("=", para.start, para.end) >= 0  # skip the markup scan in plain prose
+    markup = [m.span() for m in _ATTRIBUTE_RE.finditer(text, para.start, para.end)] if has_equals else []
+    in_markup = 0  # index into ``markup``; marks arrive in order
+    last_opened = -1  # where the last opening mark ended
     for m in _MARK_RE.finditer(text, para.start, para.end):
-        mark = _classify(text, m.start(), para)
+        while in_markup < len(markup) and markup[in_markup][1] <= m.start():
+            in_markup += 1
+        if in_markup < len(markup) and markup[in_markup][0] <= m.start():
+            continue
+        mark = _classify(text, m.start(), m.group(), para)
         if mark is None:
             continue
-        fam = mark.family
+        fam, is_open = mark.family, stack.count[mark.family] > 0
         if mark.role == OPEN:
-            if on_stack[fam] and fam != SINGLE and _is_sentence_start(text, mark.pos, para.start):
-                # A new sentence reopens a quote while one of this family is open: the
-                # open one was left unclosed ("…to rise. “Policy change …”"). End it here
-                # rather than nest the whole rest of the paragraph inside it.
-                _end_open_quotes(text, stack, on_stack, done, fam, mark.pos)
-            push(mark)
+            if mark.pos == last_opened and fam != SINGLE and stack.top_family() == fam:
+                stack.items[-1].width += mark.width  # "“You don’t …: one mark typed twice
+                continue
+            last_opened = mark.pos + mark.width
+            if (
+                is_open
+                and fam != SINGLE
+                and _is_sentence_start(text, mark.pos, para.start)
+                and _same_style(text, stack.items[stack.lowest[fam]].open, mark.pos)
+            ):
+                # A new sentence reopens a quote while one of this family is open, in the
+                # same style: the open one was left unclosed ("…to rise. “Policy change …”").
+                # End it here rather than nest the rest of the paragraph inside it. A mark of
+                # the other style (“…” inside "…") is a quotation inside the quotation.
+                stack.end_open(text, fam, mark.pos, para.start)
+            stack.push(mark)
         elif mark.role == CLOSE:
-            if on_stack[fam]:
-                close(mark)
+            if is_open:
+                stack.close(mark.pos, fam)
+            elif (
+                fam == SINGLE
+                and stack.top_family() == DOUBLE
+                and mark.pos > para.start
+                and text[mark.pos - 1] in ".!?,"
+            ):
+                # “Let’s go. We can stop it.’ — a double quote closed with a single mark:
+                # no single quote is open, and an apostrophe does not follow a full stop.
+                stack.close(mark.pos, DOUBLE)
             # else: a closing single mark with nothing open is an apostrophe (Jones’);
             # a stray closing double mark costs nothing.
-        else:  # EITHER: close if one of this family is open, else open
-            if on_stack[fam]:
-                close(mark)
-            else:
-                push(mark)
+        elif is_open:  # EITHER: close if one of this family is open, else open
+            stack.close(mark.pos, fam)
+        else:
+            stack.push(mark)
     # Whatever is still open runs to the end of the paragraph.
-    _end_open_quotes(text, stack, on_stack, done, None, para.end)
-    return _outermost(done)
+    stack.end_open(text, None, para.end, para.start)
+    return _outermost(stack.done)
 
 
-def _end_open_quotes(
-    text: str, stack: list[_Pair], on_stack: dict[str, int], done: list[_Pair], family: str | None, end: int
-) -> None:
-    """Close, unclosed at ``end``, the open quotes from the lowest of ``family`` (any if None) up.
-
-    Single marks left open are dropped (most are apostrophes we could not tell apart);
-    a double or guillemet quote left open keeps its words up to ``end``.
-    """
-    if family is None:
-        base = 0
-    else:
-        base = next(i for i, p in enumerate(stack) if p.family == family)
-    lowest_kept = None
-    for pair in stack[base:]:
-        on_stack[pair.family] -= 1
-        if pair.family != SINGLE and lowest_kept is None:
-            lowest_kept = pair
-    del stack[base:]
-    if lowest_kept is not None:
-        lowest_kept.end = end
-        done.append(lowest_kept)
+def _same_style(text: str, a: int, b: int) -> bool:
+    """Are the marks at ``a`` and ``b`` both straight (" '' ``) or both typographic (“ ” „)?"""
+    return (text[a] in _STRAIGHT) == (text[b] in _STRAIGHT)
 
 
 def _outermost(pairs: list[_Pair]) -> list[_Pair]:
@@ -289,7 +352,7 @@ def _pair_end(p: _Pair) -> int:
 
 def _to_quoted_span(text: str, para: Span, pair: _Pair, next_para: Span | None) -> QuotedSpan | None:
     """The QuotedSpan for one pair: content trimmed of whitespace, None if empty."""
-    start = pair.open + 1
+    start = pair.open + pair.width
     end = _pair_end(pair)
     while start < end and text[start].isspace():
         start += 1
@@ -300,8 +363,8 @@ def _to_quoted_span(text: str, para: Span, pair: _Pair, next_para: Span | None) 
     continues = False
     if pair.close is None and next_para is not None and pair.end == para.end:
         # AP style: the next paragraph reopens the same quote.
-        first = text[next_para.start]
-        continues = first in _GLYPHS and _GLYPHS[first][0] == pair.family
+        first = _MARK_RE.match(text, next_para.start, next_para.end)
+        continues = first is not None and _GLYPHS[first.group()][0] == pair.family
     return QuotedSpan(
         content=Span(start, end),
         open_mark=pair.open,
