@@ -1,0 +1,48 @@
+// @ts-check
+/**
+ * For the popup and side panel: which tab they are about, and that tab's report (written to
+ * storage.session by the service worker). `?tab=N` in the page URL names the tab explicitly
+ * (tests open these pages in a tab of their own); otherwise the active tab of this window.
+ */
+(function (ns) {
+  const api = () => /** @type {any} */ (globalThis).quotelens.settings.api();
+  const key = (/** @type {number} */ id) => /** @type {any} */ (globalThis).quotelens.messages.stateKey(id);
+
+  /** @returns {Promise<number | null>} */
+  async function targetTabId() {
+    const fromUrl = new URLSearchParams(location.search).get("tab");
+    if (fromUrl && /^\d+$/.test(fromUrl)) return Number(fromUrl);
+    const [tab] = await api().tabs.query({ active: true, currentWindow: true });
+    return tab?.id ?? null;
+  }
+
+  /** @param {number} tabId @returns {Promise<import("./messages.js").PageReport | null>} */
+  async function readReport(tabId) {
+    const k = key(tabId);
+    const got = await api().storage.session.get(k);
+    return got[k] ?? null;
+  }
+
+  /**
+   * Call `fn` with the tab's report now and whenever it changes.
+   * @param {number} tabId @param {(r: any) => void} fn
+   */
+  function watchReport(tabId, fn) {
+    const k = key(tabId);
+    readReport(tabId).then(fn);
+    api().storage.onChanged.addListener((/** @type {any} */ changes, /** @type {string} */ area) => {
+      if (area === "session" && k in changes) fn(changes[k].newValue ?? null);
+    });
+  }
+
+  /** Send a message to the tab's content script; null if there is none (e.g. a chrome:// page). */
+  async function tell(/** @type {number} */ tabId, /** @type {any} */ msg) {
+    try {
+      return await api().tabs.sendMessage(tabId, msg);
+    } catch {
+      return null;
+    }
+  }
+
+  ns.tabState = { targetTabId, readReport, watchReport, tell };
+})(/** @type {any} */ (globalThis).quotelens ??= {});

@@ -1,0 +1,98 @@
+// @ts-check
+/**
+ * Toolbar popup: what quotelens found on this page ("n quotes, m not found"), the service's
+ * status with the command to start it, on/off for this site, run now, hide highlights, side panel.
+ */
+(async function () {
+  const ql = /** @type {any} */ (globalThis).quotelens;
+  const api = ql.settings.api();
+  const $ = (/** @type {string} */ id) => /** @type {HTMLElement} */ (document.getElementById(id));
+  const tabId = await ql.tabState.targetTabId();
+  const settings = await ql.settings.load();
+
+  /** @param {string | null} message @param {string} [command] */
+  function showProblem(message, command) {
+    const box = $("problem");
+    box.replaceChildren();
+    if (!message) { box.hidden = true; return; }
+    box.append(message);
+    if (command) {
+      const p = document.createElement("div");
+      p.append("Run in a terminal: ");
+      const code = document.createElement("code");
+      code.textContent = command;
+      p.append(code);
+      box.append(p);
+    }
+    box.hidden = false;
+  }
+
+  /** @param {any} report */
+  function render(report) {
+    const summary = $("summary");
+    if (!report) { summary.textContent = "Nothing found yet on this page."; return; }
+    const down = report.status === "error" && (report.code === "service_down" || report.code === "timeout");
+    switch (report.status) {
+      case "done": {
+        const n = report.placed + report.unplaced;
+        summary.textContent = `${n} quote${n === 1 ? "" : "s"}, ${report.speakers.length} speaker${report.speakers.length === 1 ? "" : "s"}` +
+          (report.unplaced ? `, ${report.unplaced} not found in the page` : "");
+        break;
+      }
+      case "running": summary.textContent = "Finding quotes…"; break;
+      case "off": summary.textContent = "quotelens is off for this site."; break;
+      case "idle": summary.textContent = "Click “Find quotes” to see who said what."; break;
+      case "error":
+        summary.textContent = report.code === "not_an_article" ? "No article found on this page." : "Could not find quotes.";
+        break;
+      default: summary.textContent = "";
+    }
+    if (report.status === "error" && report.code !== "not_an_article") {
+      showProblem(report.error ?? "Something went wrong.", down ? ql.settings.serveCommand(settings.serviceUrl) : undefined);
+    } else {
+      showProblem(null);
+    }
+    $("toggle").textContent = report.visible === false ? "Show highlights" : "Hide highlights";
+  }
+
+  // Site on/off.
+  const state = tabId != null ? await ql.tabState.tell(tabId, { type: "state" }) : null;
+  const host = state?.host ?? "";
+  $("host").textContent = host || "this page";
+  const siteOn = /** @type {HTMLInputElement} */ ($("site-on"));
+  siteOn.checked = !!host && !ql.settings.isSkipped(host, settings.skipSites);
+  siteOn.disabled = !host;
+  siteOn.addEventListener("change", async () => {
+    const cur = (await ql.settings.load()).skipSites.filter((/** @type {string} */ s) => s !== host);
+    await ql.settings.save({ skipSites: siteOn.checked ? cur : [...cur, host] });
+    if (tabId != null) await ql.tabState.tell(tabId, { type: siteOn.checked ? "run" : "clear" });
+  });
+
+  $("run").addEventListener("click", () => { if (tabId != null) ql.tabState.tell(tabId, { type: "run" }); });
+  $("toggle").addEventListener("click", () => { if (tabId != null) ql.tabState.tell(tabId, { type: "toggle" }); });
+  $("panel").addEventListener("click", async () => {
+    try {
+      if (api.sidePanel?.open && tabId != null) await api.sidePanel.open({ tabId });
+      else if (api.sidebarAction?.open) await api.sidebarAction.open();
+      window.close();
+    } catch (e) {
+      showProblem(`Could not open the side panel: ${e}`);
+    }
+  });
+
+  if (tabId != null) ql.tabState.watchReport(tabId, render);
+  else render(null);
+
+  // Service status.
+  const health = await api.runtime.sendMessage({ type: "health" });
+  const status = $("service-status");
+  if (health?.ok) {
+    status.textContent = `running at ${settings.serviceUrl}`;
+  } else {
+    status.textContent = `not reachable at ${settings.serviceUrl}`;
+    if (!state?.report || state.report.status !== "error") {
+      showProblem(health?.error ?? "The quotelens service is not running.",
+        health?.code === "service_down" ? ql.settings.serveCommand(settings.serviceUrl) : undefined);
+    }
+  }
+})();
