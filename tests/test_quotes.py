@@ -216,7 +216,10 @@ def test_quote_contents(text, expected):
         ("She paused. “We will win.”", [True]),
         ("His act — “My tax plan will be tremendous!” — is wearing thin.", [True]),
         ("She said the plan was “dead on arrival” and left.", [False]),
-        ("“A,” she said, “B.”", [True, False]),
+        ("“A,” she said, “B.”", [True, True]),  # both halves of a split quote
+        ("“Not me,” she said, “but my sister.”", [True, True]),
+        ("Clinton supports “appropriate pay raises,” opposes “pay freezes” and more.", [False, False]),
+        ("Issa said, “Well, this is where her judgment is in question.”", [True]),
     ],
 )
 def test_sentence_initial(text, initial):

@@ -73,6 +73,10 @@ _SENTENCE_END = set(".!?:;\u2014\u2013\u2026")
 _LOOK_THROUGH = set(")]}") | set(QUOTE_CHARS)
 _STRAIGHT = set("\"'`\u2033")
 _MAX_LOOK_BACK = 12  # characters
+# Longest gap between the halves of a split quote (“A,” she said, “b”): characters.
+# "Cruz spokesman Rick Tyler said," is 32; 60 leaves room for a name with a title.
+_MAX_SPLIT_GAP = 60
+_SENTENCE_END_RE = re.compile(r"[.!?]\s")
 
 # Elisions written with a leading apostrophe: ’90s, ’em, ’til, rock ’n’ roll. The mark is
 # left-flanking, so without this list it would open a single quote.
@@ -122,10 +126,12 @@ def find_quote_spans(text: str, config: Config, paragraphs: Sequence[Span] = ())
     spans: list[QuotedSpan] = []
     for i, (para, pairs) in enumerate(zip(paras, per_para)):
         next_para = paras[i + 1] if i + 1 < len(paras) else None
+        previous: QuotedSpan | None = None  # the quote before, in this paragraph
         for pair in pairs:
-            span = _to_quoted_span(text, para, pair, next_para)
+            span = _to_quoted_span(text, para, pair, next_para, previous)
             if span is not None:
                 spans.append(span)
+                previous = span
     return spans
 
 
@@ -350,7 +356,9 @@ def _pair_end(p: _Pair) -> int:
     return p.close if p.close is not None else p.end
 
 
-def _to_quoted_span(text: str, para: Span, pair: _Pair, next_para: Span | None) -> QuotedSpan | None:
+def _to_quoted_span(
+    text: str, para: Span, pair: _Pair, next_para: Span | None, previous: QuotedSpan | None
+) -> QuotedSpan | None:
     """The QuotedSpan for one pair: content trimmed of whitespace, None if empty."""
     start = pair.open + pair.width
     end = _pair_end(pair)
@@ -370,5 +378,30 @@ def _to_quoted_span(text: str, para: Span, pair: _Pair, next_para: Span | None) 
         open_mark=pair.open,
         close_mark=pair.close,
         continues=continues,
-        sentence_initial=_is_sentence_start(text, pair.open, para.start),
+        sentence_initial=_starts_quoted_sentence(text, pair.open, Span(start, end), para, previous),
     )
+
+
+def _starts_quoted_sentence(text: str, open_mark: int, content: Span, para: Span, previous: QuotedSpan | None) -> bool:
+    """Does the quote start a sentence, of the article or of the quoted speech?
+
+    True when it begins the paragraph or follows . ! ? : ; or a dash; after a comma, when
+    the quoted words start with a capital (*Issa said, “Well, …”*: the speaker's own
+    sentence, not words built into the writer's) or continue a split quote (*“A,” she
+    said, “but …”*: the quote before closed on a comma a few words earlier).
+    """
+    if _is_sentence_start(text, open_mark, para.start):
+        return True
+    i = open_mark - 1
+    while i > para.start and text[i].isspace():
+        i -= 1
+    if text[i] != ",":
+        return False
+    first = next((ch for ch in text[content.start:min(content.end, content.start + 8)] if ch.isalpha()), "")
+    if first.isupper():
+        return True
+    if previous is None or previous.close_mark is None:
+        return False
+    between = text[previous.close_mark + 1:open_mark]
+    ends_on_comma = text[previous.content.end - 1] == "," or between.lstrip().startswith(",")
+    return ends_on_comma and len(between) <= _MAX_SPLIT_GAP and not _SENTENCE_END_RE.search(between)
