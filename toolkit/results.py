@@ -321,5 +321,7 @@ def attribute_many(items: Iterable[Any], workers: int = 1, config: Config | None
         bar.close()
     ordered = [results[i] for i in range(len(items))]
     frame = pd.DataFrame([row for rows, _ in ordered for row in rows], columns=list(MANY_COLUMNS))
+    # offsets stay integers even beside error rows (nullable ints, not floats with NaN)
+    frame = frame.astype({"start": "Int64", "end": "Int64", "confidence": "Float64"})
     frame.attrs["documents"] = [summary for _, summary in ordered]
     return frame

@@ -137,5 +137,5 @@ def render_html(data: dict[str, Any], *, include_css: bool = True) -> str:
             classes.append("ql-boilerplate")
         body.append(f'<span class="{esc(" ".join(classes))}"{attrs}>{piece}</span>')
     style = f"<style>{widget_css()}</style>" if include_css else ""
-    return (f'{style}<div class="ql-root"><div class="ql-view"><div class="ql-header">{"".join(header)}</div>'
+    return (f'{style}<div class="ql-root ql-static"><div class="ql-view"><div class="ql-header">{"".join(header)}</div>'
             f'{_legend(data)}<div class="ql-article">{"".join(body)}</div></div></div>')
