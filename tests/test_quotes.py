@@ -161,6 +161,10 @@ CASES = [
     ("“We will not back down.” — Jane Doe", ["We will not back down."]),
     # an ellipsis right after the opening mark
     ('He added: "...and that is final."', ["...and that is final."]),
+    ('A rally in Springfield, Ill. ". . . I just want somebody who speaks like we do."', [". . . I just want somebody who speaks like we do."]),
+    # spaced marks
+    ("a phenomenon they called ‘ subliminal learning ’, a kind of leakage.", ["subliminal learning"]),
+    ("check my previous posts, linked “ here ” and “ there ” for basic setup.", ["here", "there"]),
     # double quotes written as two apostrophes (The New York Times archive), nested singles inside
     (
         "A handwritten note from Donald J. Trump. ''Mark, you are a total loser!'' the note says.",

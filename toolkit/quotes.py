@@ -71,6 +71,8 @@ _CLOSING_CONTEXT = set(".,;:!?)]}<>\u2014\u2013-/\u2026*") | set(QUOTE_CHARS)
 _SENTENCE_END = set(".!?:;\u2014\u2013\u2026")
 # Closing brackets and marks looked through when asking what precedes a quote ("…end.) “Next").
 _LOOK_THROUGH = set(")]}") | set(QUOTE_CHARS)
+_NEVER_AFTER_OPEN = set(",;:!?)]}")
+_ELLIPSIS_RE = re.compile(r"\.\s?\.")
 _STRAIGHT = set("\"'`\u2033")
 _MAX_LOOK_BACK = 12  # characters
 # Longest gap between the halves of a split quote (“A,” she said, “b”): characters.
@@ -177,15 +179,22 @@ def _classify(text: str, pos: int, glyph: str, para: Span) -> _Mark | None:
             return None  # ’90s, ’em, rock ’n’ roll
     if family == GUILLEMET:  # « Bonjour » puts spaces inside: trust the glyph
         return _Mark(pos, width, family, glyph_role)
-    can_open = not next_space and (prev_space or prev in _OPENING_CONTEXT)
+    # No quotation starts with a comma or a closing bracket ("learning ’, a kind"); a full
+    # stop only as an ellipsis ("...and that is final", ". . . I just want").
+    opens_nothing = nxt in _NEVER_AFTER_OPEN or (nxt == "." and not _ELLIPSIS_RE.match(text, pos + width))
+    can_open = not next_space and not opens_nothing and (prev_space or prev in _OPENING_CONTEXT)
     can_close = not prev_space and (next_space or nxt in _CLOSING_CONTEXT)
     if can_open and not can_close:
         role = OPEN
     elif can_close and not can_open:
         role = CLOSE
-    elif prev_space and next_space:  # a mark standing alone: " … " — no evidence either way
+    elif prev_space and opens_nothing:
+        role = CLOSE  # spaced closing mark: "learning ’, a kind"
+    elif prev_space and next_space:
+        # A mark between spaces: its glyph is as often wrong as right (“ here “), so it
+        # closes the open quote of its family if there is one, else opens.
         role = EITHER
-    else:
+    else:  # inside a word, or between punctuation: the glyph decides
         role = glyph_role
     return _Mark(pos, width, family, role)
 
