@@ -79,6 +79,11 @@ _MAX_LOOK_BACK = 12  # characters
 # "Cruz spokesman Rick Tyler said," is 32; 60 leaves room for a name with a title.
 _MAX_SPLIT_GAP = 60
 _SENTENCE_END_RE = re.compile(r"[.!?]\s")
+# ", said Kessel" / ", he said" inside a quote left open: the writer speaks again.
+_RESUMED_ATTRIBUTION_RE = re.compile(
+    r"[,?!] (?:(?:he|she|they|it|we) )?(?:said|says|added|adds|told|asked|asks|explained|noted|wrote|writes)\b"
+)
+_MAX_PAREN_LOOK_BACK = 200  # characters before an unclosed quote searched for an open "("
 
 # Elisions written with a leading apostrophe: ’90s, ’em, ’til, rock ’n’ roll. The mark is
 # left-flanking, so without this list it would open a single quote.
@@ -371,17 +376,19 @@ def _to_quoted_span(
     """The QuotedSpan for one pair: content trimmed of whitespace, None if empty."""
     start = pair.open + pair.width
     end = _pair_end(pair)
+    continues = False
+    if pair.close is None and next_para is not None and pair.end == para.end:
+        # AP style: the next paragraph reopens the same quote.
+        first = _MARK_RE.match(text, next_para.start, next_para.end)
+        continues = first is not None and _GLYPHS[first.group()][0] == pair.family
+    if pair.close is None and not continues:
+        end = _unclosed_end(text, pair.open, start, end)
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
     if end <= start:
         return None
-    continues = False
-    if pair.close is None and next_para is not None and pair.end == para.end:
-        # AP style: the next paragraph reopens the same quote.
-        first = _MARK_RE.match(text, next_para.start, next_para.end)
-        continues = first is not None and _GLYPHS[first.group()][0] == pair.family
     return QuotedSpan(
         content=Span(start, end),
         open_mark=pair.open,
@@ -389,6 +396,32 @@ def _to_quoted_span(
         continues=continues,
         sentence_initial=_starts_quoted_sentence(text, pair.open, Span(start, end), para, previous),
     )
+
+
+def _unclosed_end(text: str, open_mark: int, start: int, end: int) -> int:
+    """Where a quote whose closing mark is missing most likely ends (at most ``end``).
+
+    Two signs that the writer's words have resumed: the attribution of a quote written
+    in the usual order (*"There wasn't a lot of education, said Kessel, whose …*: cut
+    after the comma), and the bracket closing a parenthesis opened before the quote
+    (*(among those who are “somewhat liberal), education (…*: cut before it).
+    """
+    cue = _RESUMED_ATTRIBUTION_RE.search(text, start, end)
+    if cue is not None:
+        end = cue.start() + 1
+    depth = text.count("(", max(0, open_mark - _MAX_PAREN_LOOK_BACK), open_mark) - text.count(
+        ")", max(0, open_mark - _MAX_PAREN_LOOK_BACK), open_mark
+    )
+    if depth > 0:
+        nesting = 0
+        for i in range(start, end):
+            if text[i] == "(":
+                nesting += 1
+            elif text[i] == ")":
+                if nesting == 0:
+                    return i
+                nesting -= 1
+    return end
 
 
 def _starts_quoted_sentence(text: str, open_mark: int, content: Span, para: Span, previous: QuotedSpan | None) -> bool:
