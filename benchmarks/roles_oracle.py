@@ -43,7 +43,7 @@ def find_mentions(text: str, speaker: str, kind: str) -> list[Span]:
     """Whole-word occurrences of the full name and the last name (or the description), longest first."""
     name = speaker.strip()
     patterns = {name}
-    if kind == "person":
+    if kind == "person" and " and " not in name:  # joint speakers "A and B": only the joint string
         words = [w for w in strip_name(name).split() if w.lower() not in NAME_SUFFIXES]
         if words:
             patterns.add(words[-1])

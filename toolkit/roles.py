@@ -122,8 +122,9 @@ def mention_roles(doc: Doc, mention: Span) -> list[str]:
     if name_toks is None:
         return []
     roles: list[str] = []
-    roles += _prefix_roles(doc, span[0].i, title)
+    roles += _prefix_roles(doc, span[0].i, span.end, title)
     roles += _pre_apposition(doc, name_toks)
+    roles += _named_role(doc, span[0].i)
     roles += _roles_after(doc, span.end)
     out: list[str] = []
     for r in roles:
@@ -137,14 +138,20 @@ def _has_name(doc: Doc, mention: Span) -> bool:
     return name_start([w.text for w in words]) < len(words)
 
 
-def _prefix_roles(doc: Doc, first_tok: int, title: Span | None) -> list[str]:
+def _prefix_roles(doc: Doc, first_tok: int, name_end: int, title: Span | None) -> list[str]:
     """Titles written before the name: inside the mention (``title``) and just left of it."""
-    toks = _left_extension(doc, first_tok)
+    toks = _left_extension(doc, first_tok, name_end)
     if title is not None:
         tspan = doc.char_span(title.start, title.end, alignment_mode="expand")
         if tspan is not None:
             toks += list(tspan)
     if not toks:
+        return []
+    if toks[-1].tag_ == "POS" and not any(is_role_noun(t.text) for t in toks):
+        # "The Post’s Robert Costa" -> "of The Post" (GUIDELINES.md), for an organisation only
+        owner = [t for t in toks[:-1] if t.lower_ != "the"]
+        if owner and all(t.ent_type_ == "ORG" for t in owner):
+            return ["of " + tokens_text(owner)]
         return []
     roles = []
     for group in _split_stacked(toks):
@@ -154,11 +161,12 @@ def _prefix_roles(doc: Doc, first_tok: int, title: Span | None) -> list[str]:
     return roles
 
 
-def _left_extension(doc: Doc, first_tok: int) -> list[Token]:
+def _left_extension(doc: Doc, first_tok: int, name_end: int) -> list[Token]:
     """Tokens just before the mention that belong to its title: 'Moscow’s UN Ambassador' before 'Vitaly Churkin'.
 
     Stops at anything that cannot sit inside a pre-name title: a verb, a determiner, most prepositions,
-    punctuation other than a hyphen, a date, a sentence start.
+    punctuation other than an attached hyphen, a date, a sentence start. Then keeps only the tokens the
+    parse attaches to the name (so 'a close friend of Mrs. Clinton' gives nothing for Clinton).
     """
     out: list[Token] = []
     i = first_tok - 1
@@ -166,27 +174,64 @@ def _left_extension(doc: Doc, first_tok: int) -> list[Token]:
         return out
     while i >= 0 and len(out) < MAX_PREFIX_TOKENS:
         t = doc[i]
+        right = out[0] if out else doc[first_tok]
         if "\n" in t.text or t.ent_type_ in _TIME_ENTS:
             break
-        if t.tag_ == "POS" or t.text == "-" or t.tag_ == "HYPH":
+        if t.ent_type_ == "PERSON" and not is_title_word(t.text) and right.tag_ != "POS":
+            break  # another person's name ("Sen. Ted Cruz and Sen. Marco Rubio"), unless possessive
+        if t.tag_ == "POS" or (t.text == "-" and not t.whitespace_ and i > 0 and not doc[i - 1].whitespace_):
             out.insert(0, t)
-        elif t.lower_ == "of" and i > 0 and is_title_word(doc[i - 1].text) and out:
-            out.insert(0, t)  # "Secretary of State John Kerry"
+        elif t.lower_ in ("of", "and", "&") and out and i > 0 and _joins_title(doc[i - 1], right, t.lower_):
+            out.insert(0, t)  # "Secretary of State John Kerry", "Co-Owner and Lead Planner Erica Vanco"
         elif t.tag_ == "PRP$":
             out.insert(0, t)  # "her campaign manager Robby Mook": kept only to be dropped later
             break
-        elif t.pos_ in ("NOUN", "PROPN", "ADJ") or (t.pos_ == "VERB" and t.tag_ == "VBN" and "-" in t.text):
+        elif t.pos_ in ("NOUN", "PROPN", "ADJ") or (t.tag_ == "VBN" and "-" in t.text):
             if t.lower_ in DETERMINERS:
                 break
             out.insert(0, t)
-        elif t.is_punct and t.text == "." and out == [] and False:
-            break
         else:
             break
         if t.is_sent_start:
             break
         i -= 1
-    return out
+    return _attached(doc, out, first_tok, name_end)
+
+
+def _joins_title(left: Token, right: Token, word: str) -> bool:
+    """'of'/'and' inside a title: 'Secretary of State', 'National Association of Home Builders',
+    'Co-Owner and Lead Planner' (both sides capitalised, or a title word on the left)."""
+    if not right.text[:1].isupper() or is_honorific(right.text):
+        return False
+    if word == "of":
+        return is_title_word(left.text) or left.text[:1].isupper()
+    return is_title_word(left.text)
+
+
+def _attached(doc: Doc, ext: list[Token], first_tok: int, name_end: int) -> list[Token]:
+    """Keep the right-hand run of ``ext`` whose tokens the parse hangs on the name (or the name on them).
+
+    The title words themselves are trusted when the parse disagrees (spaCy sometimes makes
+    'spokesman' the head with the name as its apposition); other words must attach.
+    """
+    if not ext:
+        return ext
+    region = range(ext[0].i, name_end)
+    keep: list[Token] = []
+    for t in reversed(ext):
+        h, steps = t, 0
+        while h.i in region and h.i < first_tok and h.head.i != h.i and steps < 20:
+            h, steps = h.head, steps + 1
+        ok = h.i >= first_tok and h.i in region
+        trusted = is_title_word(t.text) or t.tag_ == "POS" or t.is_punct or t.lower_ in ("and", "&", "of")
+        if not ok and not trusted:
+            # a modifier that hangs outside the name's phrase ("friend" in "a close friend of Mrs. Clinton")
+            break
+        keep.insert(0, t)
+    # "of" without its left side ("friend of") is not a title
+    while keep and keep[0].lower_ in ("of", "and", "&") or keep and keep[0].is_punct:
+        keep.pop(0)
+    return keep
 
 
 def _split_stacked(toks: list[Token]) -> list[list[Token]]:
@@ -219,7 +264,21 @@ def _pre_apposition(doc: Doc, name: SpacySpan) -> list[str]:
         return []
     if not any(t.text == "," for t in doc[head.i + 1:name.start]):
         return []
-    toks = [t for t in doc[head.left_edge.i:head.i + 1]]
+    comma = next(t.i for t in doc[head.i + 1:name.start] if t.text == ",")
+    role = _clean_role(list(doc[head.left_edge.i:comma]), need_title=True)
+    return [role] if role else []
+
+
+def _named_role(doc: Doc, first_tok: int) -> list[str]:
+    """'a mathematician named Hannah Cairo' -> 'mathematician'."""
+    i = first_tok - 1
+    if i < 1 or doc[i].lower_ not in ("named", "called"):
+        return []
+    toks: list[Token] = []
+    j = i - 1
+    while j >= 0 and doc[j].pos_ in ("NOUN", "PROPN", "ADJ") and not doc[j].is_punct and len(toks) < 8:
+        toks.insert(0, doc[j])
+        j -= 1
     role = _clean_role(toks, need_title=True)
     return [role] if role else []
 
@@ -235,15 +294,26 @@ def _roles_after(doc: Doc, i: int) -> list[str]:
     if i < n and doc[i].tag_ == "POS":
         return roles
     if i + 1 < n and doc[i].lower_ == "of":
+        # "Joel Pollak of Breitbart California" is an affiliation; "Marco Rubio of Florida" is a home state
         phrase = _np_after(doc, i + 1)
-        if phrase and not any(t.ent_type_ in _LOCATION_ENTS for t in phrase) and phrase[-1].text[:1].isupper():
-            roles.append("of " + tokens_text(phrase))
+        org = _drop_trailing_location([doc[i]] + phrase)[1:]
+        if org and not all(t.ent_type_ in _LOCATION_ENTS or t.lower_ == "the" for t in org) and org[-1].text[:1].isupper():
+            roles.append("of " + tokens_text(org))
         i += 1 + len(phrase)
     if i < n and doc[i].text == ",":
         i += 1
-        # ", 34," — an age is not a role
-        if i + 1 < n and doc[i].like_num and doc[i + 1].text == ",":
+        # ", 34," — an age is not a role; ", R.D., MS, RDN," — credentials are skipped too
+        while i + 1 < n and doc[i].text in ("R", "D", "I") and doc[i + 1].text == "-":
+            # ", R-Ohio," — a party tag is dropped, never a role
+            while i < n and doc[i].text != "," and not doc[i].is_sent_start:
+                i += 1
+            i += 1
+        while i + 1 < n and (doc[i].like_num or _is_credential(doc[i])) and doc[i + 1].text in (",", "and"):
             i += 2
+        if i < n and (doc[i].like_num or _is_credential(doc[i])):
+            i += 1
+        if i < n and doc[i].lower_ in ("is", "was", "and"):
+            i += 1  # "Scott Keatley, R.D., is co-owner of ..."; "MS, RD, CPT, and founder of ..."
         if i < n and doc[i].lower_ not in ("who", "whose"):
             phrase = _np_after(doc, i)
             if phrase:
@@ -254,11 +324,24 @@ def _roles_after(doc: Doc, i: int) -> list[str]:
                 i += len(phrase)
                 if i < n and doc[i].text == ",":
                     i += 1
+    elif i < n and doc[i].lower_ in ("is", "was") and i + 1 < n and doc[i + 1].pos_ in ("DET", "ADJ", "NOUN", "PROPN"):
+        # "Keri Gans is author of ...": a copula right after the name states what the person is
+        phrase = _np_after(doc, i + 1)
+        role = _clean_role(phrase, need_title=True) if phrase else None
+        if role:
+            roles.append(role)
+        return roles
     if i < n and doc[i].lower_ == "who":
         role = _who_clause(doc, i + 1)
         if role:
             roles.append(role)
     return roles
+
+
+def _is_credential(tok: Token) -> bool:
+    """'R.D.', 'RDN', 'MS', 'Ph.D.', 'M.D.', 'CPT': letters after a name, not a role by themselves."""
+    letters = tok.text.replace(".", "")
+    return 2 <= len(letters) <= 5 and letters.isalpha() and (letters.isupper() or tok.text in ("Ph.D.", "PhD"))
 
 
 def _np_after(doc: Doc, i: int) -> list[Token]:
@@ -284,7 +367,8 @@ def _split_and(toks: list[Token]) -> list[list[Token]]:
     for k, t in enumerate(toks):
         if t.lower_ == "and":
             left, right = toks[:k], toks[k + 1:]
-            if left and right and _head(left) is not None and _head(right) is not None:
+            # "founder and creative director of X" shares its "of X": split only a full left conjunct
+            if len(tokens_text(left).split()) >= 2 and right and _head(left) is not None and _head(right) is not None:
                 if is_role_noun(_head(left).text) and is_role_noun(_head(right).text):
                     return [left, right]
     return [toks]
@@ -324,12 +408,18 @@ def _clause_after(doc: Doc, i: int) -> list[Token]:
 
 # ----------------------------------------------------------------------------- role phrases
 def _head(toks: Sequence[Token]) -> Token | None:
-    """The phrase's head noun: the last noun before its first preposition or participle."""
+    """The phrase's head noun: its syntactic root when that is a noun, else the last noun before
+    its first preposition or participle (the parse of a phrase cut out of a sentence can be odd)."""
+    ids = {t.i for t in toks}
+    roots = [t for t in toks if (t.head.i not in ids or t.head.i == t.i)
+             and (t.pos_ in ("NOUN", "PROPN") or is_role_noun(t.text))]
+    if roots and not any(t.pos_ == "ADP" for t in toks[:toks.index(roots[-1])] if t.lower_ != "of"):
+        return roots[-1]  # several roots: "National Association of Home Builders chief economist"
     head = None
     for t in toks:
         if t.pos_ == "ADP" or (t.tag_ in ("VBG", "VBN") and head is not None and "-" not in t.text) or t.lower_ in ("who", "that"):
             break
-        if t.pos_ in ("NOUN", "PROPN") or is_title_word(t.text):
+        if t.pos_ in ("NOUN", "PROPN") or is_role_noun(t.text):
             head = t
     return head
 
@@ -337,12 +427,18 @@ def _head(toks: Sequence[Token]) -> Token | None:
 def _clean_role(toks: Sequence[Token], need_title: bool = True) -> str | None:
     """Token run -> role string per GUIDELINES.md, or None when it does not name a role."""
     toks = [t for t in toks if not (is_honorific(t.text) or t.tag_ == "PRP$" and t.lower_ in POSSESSIVE_PRONOUNS)]
-    while toks and (t0 := toks[0]) and (t0.lower_ in DETERMINERS or t0.like_num or t0.pos_ in ("ADP", "CCONJ", "PUNCT")):
+    while toks and (t0 := toks[0]) and (t0.lower_ in DETERMINERS or (t0.like_num and t0.whitespace_) or t0.pos_ in ("ADP", "CCONJ", "PUNCT")):
         toks = toks[1:]
     while toks and (toks[-1].is_punct or toks[-1].pos_ in ("ADP", "CCONJ", "DET")):
         toks = toks[:-1]
+    if len(toks) > 2 and toks[0].lower_ in ("then", "former") and toks[1].lower_ in DETERMINERS:
+        toks = [toks[0]] + toks[2:]  # "then a senior aide" -> "then senior aide"
     toks = _drop_trailing_location(toks)
-    toks = [t for k, t in enumerate(toks) if not (t.lower_ in evaluative_words() and k < len(toks) - 1)]
+    toks = [
+        t for k, t in enumerate(toks)
+        if not (k < len(toks) - 1 and (t.lower_ in evaluative_words()
+                                       or t.lower_ in ("most", "more", "very") and toks[k + 1].lower_ in evaluative_words()))
+    ]
     if not toks:
         return None
     head = _head(toks)
@@ -356,12 +452,16 @@ def _clean_role(toks: Sequence[Token], need_title: bool = True) -> str | None:
 
 
 def _drop_trailing_location(toks: list[Token]) -> list[Token]:
-    """'representative from Texas' -> 'representative'; 'Republican of Florida' -> 'Republican'."""
+    """'representative from Texas' -> 'representative'; 'dietitian based in Chicago' -> 'dietitian';
+    'nurse for 20 years' -> 'nurse' (GUIDELINES.md: locations that merely follow the role are dropped)."""
     for k, t in enumerate(toks):
-        if k and t.lower_ in ("from", "in", "of") and k + 1 < len(toks):
+        if k and t.lower_ in ("from", "in", "of", "for", "since") and k + 1 < len(toks):
             obj = [u for u in toks[k + 1:] if not u.is_punct and u.lower_ != "the"]
-            if obj and all(u.ent_type_ in _LOCATION_ENTS for u in obj):
-                return toks[:k]
+            place = t.lower_ in ("from", "in", "of") and all(u.ent_type_ in _LOCATION_ENTS for u in obj)
+            time = t.lower_ in ("for", "since", "in") and all(u.ent_type_ in _TIME_ENTS for u in obj)
+            if obj and (place or time):
+                cut = k - 1 if toks[k - 1].lower_ in ("based", "located") else k
+                return toks[:cut]
     return toks
 
 

@@ -104,7 +104,7 @@ def _is_name_word(word: str) -> bool:
         return True
     if is_title_word(w) or is_honorific(w) or is_party_word(w) or is_possessive(w):
         return False
-    if not w[0].isupper():
+    if not w[0].isupper() and not _PARTICLE_NAME.match(w):  # "al-Assad", "d'Estaing" are names
         return False
     # Acronyms ("UN", "FBI", "NSC") belong to a title before the name, but initials ("J.", "J.D.") do not.
     letters = w.replace(".", "").replace("-", "")
@@ -113,6 +113,8 @@ def _is_name_word(word: str) -> bool:
     return True
 
 
+_PARTICLE_NAME = re.compile(r"^(?:al|el|bin|ibn|abu|ben|de|da|di|van|von|d)[-'’][A-Z]")
+_BEFORE_NON_NAME = frozenset("the a an this that for at with from of in by to on into about".split())
 MAX_NAME_WORDS = 5  # "Martin Luther King Jr." + a particle; longer runs of capitals are org names
 
 
@@ -128,6 +130,10 @@ def name_start(words: Sequence[str]) -> int:
         if i - 2 >= 0 and words[i - 2].lower() == "of":
             break
         i -= 1
+    # "a spokeswoman for the House Armed Services Committee": capitals after a determiner or a
+    # preposition name an organisation or place, not the person
+    if 0 < i < len(words) and words[i - 1].lower() in _BEFORE_NON_NAME:
+        return len(words)
     # a name never starts with a particle or suffix ("al" in "leader al Baghdadi" is kept only inside)
     while i < len(words) and words[i].lower().strip(",") in NAME_PARTICLES | NAME_SUFFIXES:
         i += 1
