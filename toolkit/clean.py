@@ -20,7 +20,7 @@ import re
 
 from .clean_decode import (check_not_binary, check_size, check_text_not_binary, decode_page,
                            repair_mojibake)
-from .clean_recover import recover_quoted_blocks
+from .clean_recover import recover_blocks
 from .clean_residue import is_residue
 from .config import Config
 from .errors import BadInput, EmptyText, NotAnArticle
@@ -55,7 +55,7 @@ def clean_html(html: bytes | str, url: str | None = None, config: Config = Confi
         raise NotAnArticle(f"no article body found{where}: the page has no main text block")
     lines = [_tidy(line) for line in extracted.text.split("\n")]
     lines = [line for line in lines if line]
-    lines = recover_quoted_blocks(page, lines)
+    lines = recover_blocks(page, lines)
     kept = [line for line in lines if not is_residue(line)]
     if len(_WORD.findall(" ".join(kept))) < MIN_ARTICLE_WORDS:
         raise NotAnArticle(

@@ -1,16 +1,21 @@
-"""Put back quoted paragraphs that trafilatura dropped.
+"""Put back article blocks that trafilatura dropped: quoted paragraphs first of all.
 
-trafilatura sometimes loses a blockquote, a list item or a short paragraph made mostly of a
-quotation (its link-density and length heuristics judge them boilerplate). A quote the
-cleaner loses is a quote nobody can attribute, so this pass walks the page's text blocks
-(<p>, <blockquote>, <li>, headings, text-bearing <div>s) in document order, finds those
-holding a quotation of four or more words that is missing from the extracted text, and
-inserts each after the extracted paragraph of its nearest kept neighbour.
+trafilatura sometimes loses a blockquote, a list item, a heading or a short paragraph made
+mostly of a quotation (its link-density and length heuristics judge them boilerplate, and
+when it falls back to readability/jusText the headings and lists go). A quote the cleaner
+loses is a quote nobody can attribute, so this pass walks the page's leaf text blocks
+(<p>, <blockquote>, <li>, headings, text-bearing <div>s) in document order, aligns them with
+the extracted text, and re-inserts two kinds of dropped block where they stood:
 
-Only blocks *inside* the article are considered: between the first and the last block that
-trafilatura kept, and within MAX_GAP_BLOCKS of a kept block, outside navigation, forms,
-footers and asides that are not part of the text. Everything works on \\w+ token sequences,
-the same unit the WCXB scorer uses, so whitespace and markup differences do not matter.
+* a block holding a quotation of four or more words that is missing from the text, when it
+  lies inside the article (between the first and last kept block, within MAX_GAP_BLOCKS of
+  one, or just above the first: a lede quote);
+* a heading, list item or short paragraph *sandwiched* between two kept blocks that follow
+  each other directly in the extracted text ("TURKEY" between two paragraphs on coffee).
+
+Blocks in navigation, forms, footers, figures/captions, asides and ad/share/related boxes
+are never put back (unless marked as a pull quote). Alignment uses \\w+ token sequences, the
+unit the WCXB scorer uses, so whitespace and markup differences do not matter.
 """
 from __future__ import annotations
 
@@ -21,34 +26,42 @@ from dataclasses import dataclass
 import lxml.html
 from lxml import etree
 
+from .clean_residue import is_residue
+
 _TOKEN = re.compile(r"\w+")
 # A quotation: opening mark, 4+ words, closing mark (straight or typographic, any mix).
 _QUOTED = re.compile(r"[“„«\"]([^“”„«»\"]{12,800})[”»“\"]")
 _SPACES = re.compile(r"\s+")
 
 BLOCK_TAGS = frozenset({"p", "blockquote", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dd", "dt",
-                        "div", "section", "td", "figcaption", "q", "pre"})
+                        "div", "section", "td", "figcaption", "pre"})
 # Containers whose text is never the article's, whatever it quotes.
 SKIP_TAGS = frozenset({"nav", "footer", "form", "button", "select", "option", "script", "style",
                        "noscript", "template", "svg", "iframe", "textarea", "label", "menu"})
+# ... and these unless marked as a pull quote.
+SKIP_UNLESS_QUOTE_TAGS = frozenset({"aside", "header", "figure", "figcaption"})
 _SKIP_CLASS = re.compile(r"comment|related|recommend|newsletter|subscribe|share|social|promo|"
-                         r"sidebar|widget|footer|cookie|consent|popup|modal|breadcrumb|"
-                         r"menu|nav\b|navbar|author-bio|trending|most-read|outbrain|taboola", re.I)
-#: A recovered block must lie within this many text blocks of one that trafilatura kept
-#: (blocks are leaf text elements; swept 3-30 on the even half of WCXB dev, see docs/clean.md).
-MAX_GAP_BLOCKS = 12
-#: How many ancestors' class/id names are checked against _SKIP_CLASS.
+                         r"sidebar|widget|footer|cookie|consent|popup|modal|breadcrumb|caption|"
+                         r"credit|\bads?\b|advert|sponsor|banner|\bdfp|menu|nav\b|navbar|"
+                         r"author-bio|trending|most-read|outbrain|taboola|toc\b|table-of-contents",
+                         re.I)
+#: How many ancestors' class/id names are checked against _SKIP_CLASS (layout wrappers far
+#: up the tree often carry names like "sidebar-layout-content" around the whole article).
 CLASS_DEPTH = 3
+#: A recovered quoted block must lie within this many text blocks of one trafilatura kept.
+MAX_GAP_BLOCKS = 12
 #: A quoted block this close above the first kept block is recovered (a lede quote).
-LEAD_GAP_BLOCKS = 2
-#: Dropped blocks between two kept neighbours, at most this many in a row, are recovered
-#: when they are headings or paragraphs no longer than MAX_SANDWICH_CHARS.
-MAX_SANDWICH_BLOCKS = 2
-MAX_SANDWICH_CHARS = 200
-SANDWICH_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6", "p", "blockquote", "dt"})
-#: Fewest tokens a kept block needs to place a recovered one (shorter ones match anywhere).
+LEAD_GAP_BLOCKS = 3
+#: Dropped blocks sandwiched between two kept blocks that are adjacent in the text: at most
+#: this many in a row, of these tags, each no longer than MAX_SANDWICH_CHARS.
+MAX_SANDWICH_BLOCKS = 8
+MAX_SANDWICH_CHARS = 300
+SANDWICH_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6", "li", "blockquote", "dt", "dd", "p"})
+#: Share of a sandwiched block's text inside links above which it is a link list, not text.
+MAX_LINK_SHARE = 0.5
+#: Fewest tokens a kept block needs to anchor a recovered one (shorter ones match anywhere).
 MIN_ANCHOR_TOKENS = 5
-#: Longest block recovered (characters); longer ones are page sections, not paragraphs.
+#: Longest block considered (characters); longer ones are page sections, not paragraphs.
 MAX_BLOCK_CHARS = 3000
 
 
@@ -74,12 +87,12 @@ def _quotations(text: str) -> list[str]:
 
 
 def _skipped(el) -> bool:
-    """Inside a container that is never article text (by tag anywhere up the tree, by class
-    only on the block and its closest CLASS_DEPTH ancestors: layout wrappers far up often
-    carry names such as "sidebar-layout-content" around the whole article)."""
+    """Inside a container that is never article text (see SKIP_TAGS, _SKIP_CLASS)."""
     for depth, node in enumerate([el, *el.iterancestors()]):
         tag = node.tag if isinstance(node.tag, str) else ""
         if tag in SKIP_TAGS:
+            return True
+        if tag in SKIP_UNLESS_QUOTE_TAGS and not _is_pullquote(node):
             return True
         if depth <= CLASS_DEPTH:
             cls = (node.get("class") or "") + " " + (node.get("id") or "")
@@ -91,6 +104,13 @@ def _skipped(el) -> bool:
 def _is_pullquote(node) -> bool:
     cls = (node.get("class") or "") + " " + (node.get("id") or "")
     return "quote" in cls.lower()
+
+
+def _link_share(el, text: str) -> float:
+    # Only real links count: <a name=...> anchors and in-page "#" links wrap headings too.
+    linked = sum(len(_SPACES.sub(" ", a.text_content()).strip()) for a in el.iter("a")
+                 if not (a.get("href") or "#").startswith("#"))
+    return linked / max(1, len(text))
 
 
 def leaf_blocks(page: str) -> list[_Block]:
@@ -109,81 +129,108 @@ def leaf_blocks(page: str) -> list[_Block]:
                 inner.add(anc)
     blocks = []
     for el in candidates:
-        if el in inner or el.tag == "q":
+        if el in inner:
             continue
         text = _SPACES.sub(" ", el.text_content()).strip()
-        if not text or len(text) > MAX_BLOCK_CHARS:
-            continue
-        blocks.append((el, text))
-    return [_Block(text=("- " + t if el.tag == "li" else t), tokens=_tok(t), element=el)
-            for el, t in blocks]
+        if text and len(text) <= MAX_BLOCK_CHARS:
+            blocks.append(_Block(text=("- " + text if el.tag == "li" else text),
+                                 tokens=_tok(text), element=el))
+    return blocks
 
 
-def recover_quoted_blocks(page: str, lines: list[str]) -> list[str]:
-    """``lines`` (the extracted paragraphs) with missing quoted blocks inserted in place."""
-    if not any(ch in page for ch in "“\"«„"):
-        return lines
-    bodies = [_tok(line).strip() for line in lines]
-    joined = " " + " ".join(bodies) + " "
-    starts = []  # offset of each line in ``joined``
-    pos = 0
-    for body in bodies:
-        starts.append(pos)
-        pos += len(body) + 1
+class _Aligned:
+    """The extracted text as one token string, with each token's character offset."""
+
+    def __init__(self, text: str):
+        self.text = text
+        spans = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
+        self.char_start = [s for s, _ in spans]
+        self.char_end = [e for _, e in spans]
+        words = [text[s:e].lower() for s, e in spans]
+        self.tokens = " " + " ".join(words) + " "
+        self.tok_pos = []  # offset of each token in self.tokens
+        pos = 1
+        for w in words:
+            self.tok_pos.append(pos)
+            pos += len(w) + 1
+
+    def find(self, tokens: str) -> tuple[int, int] | None:
+        """Character span in ``text`` of the first occurrence of a token string."""
+        i = self.tokens.find(tokens)
+        if i < 0 or tokens.strip() == "":
+            return None
+        first = bisect.bisect_left(self.tok_pos, i + 1)
+        last = first + tokens.strip().count(" ")
+        return self.char_start[first], self.char_end[last]
+
+
+def recover_blocks(page: str, lines: list[str]) -> list[str]:
+    """``lines`` (the extracted paragraphs) with dropped article blocks put back in place."""
+    text = "\n".join(lines)
+    aligned = _Aligned(text)
     blocks = leaf_blocks(page)
-    # Which extracted line each kept block sits in (None: trafilatura dropped it, or the block
-    # is too short to place reliably); ``present``: its words are in the text somewhere.
-    where: list[int | None] = []
-    present: list[bool] = []
-    for b in blocks:
-        i = joined.find(b.tokens) if b.tokens.strip() else 0
-        present.append(i >= 0)
-        long_enough = b.tokens.count(" ") > MIN_ANCHOR_TOKENS
-        where.append(bisect.bisect_right(starts, i) - 1 if i >= 0 and long_enough else None)
-    kept_idx = [i for i, w in enumerate(where) if w is not None]
-    if not kept_idx:
+    found = [aligned.find(b.tokens) for b in blocks]
+    anchors = [i for i, (b, f) in enumerate(zip(blocks, found))
+               if f is not None and b.tokens.count(" ") > MIN_ANCHOR_TOKENS]
+    if not anchors:
         return lines
-    first, last = kept_idx[0], kept_idx[-1]
-    inserts: dict[int, list[str]] = {}  # after line index (-1: before the first) -> blocks
+    first, last = anchors[0], anchors[-1]
+    inserts: list[tuple[int, int, str]] = []  # (char offset, block order, text)
+    recovered = ""  # token strings put back, so a block repeated on the page comes back once
     for i in range(max(0, first - LEAD_GAP_BLOCKS), last):
         b = blocks[i]
-        if present[i] or where[i] is not None:
+        if found[i] is not None or (recovered and b.tokens in recovered):
             continue
-        if i < first:  # just above the article's first kept block: a quote standing as lede
-            before, after = None, first
-        else:
-            before, after = _nearest(kept_idx, i, -1), _nearest(kept_idx, i, +1)
-        quotes = _quotations(b.text)
-        if quotes and not all(q in joined for q in quotes):
-            gap_ok = min(i - (before if before is not None else -10**9), after - i) <= MAX_GAP_BLOCKS
-        elif before is not None and _sandwiched(b, before, after, i, where):
-            gap_ok = True
-        else:
+        j = bisect.bisect_left(anchors, i)
+        before = anchors[j - 1] if j > 0 else None
+        after = anchors[j]
+        if not (_quote_missing(b, aligned, before, after, i)
+                or _sandwiched(b, before, after, i, found, blocks)):
             continue
-        if not gap_ok or _skipped(b.element):
+        if _skipped(b.element) or is_residue(b.text):
             continue
-        anchor = where[before] if before is not None else where[after] - 1
-        inserts.setdefault(anchor, []).append(b.text)
-        joined += b.tokens[1:]  # a block repeated on the page is recovered once
+        inserts.append((found[after][0], i, b.text))
+        recovered += b.tokens
     if not inserts:
         return lines
-    out = list(inserts.get(-1, ()))
-    for n, line in enumerate(lines):
-        out.append(line)
-        out.extend(inserts.get(n, ()))
-    return out
+    return _insert(text, inserts)
 
 
-def _sandwiched(b: _Block, before: int, after: int, i: int, where: list[int | None]) -> bool:
-    """A heading or short paragraph trafilatura dropped between two paragraphs it kept next to
-    each other: part of the running text ("TURKEY", "1. Real Mainnet Payloads")."""
-    if after - before - 1 > MAX_SANDWICH_BLOCKS:
+def _quote_missing(b: _Block, aligned: _Aligned, before: int | None, after: int, i: int) -> bool:
+    quotes = _quotations(b.text)
+    if not quotes or all(q in aligned.tokens for q in quotes):
         return False
-    if where[after] - where[before] > 1:
+    gap = after - i if before is None else min(i - before, after - i)
+    return gap <= (LEAD_GAP_BLOCKS if before is None else MAX_GAP_BLOCKS)
+
+
+def _sandwiched(b: _Block, before: int | None, after: int, i: int, found, blocks) -> bool:
+    """Dropped between two kept blocks that trafilatura left next to each other."""
+    if before is None or after - before - 1 > MAX_SANDWICH_BLOCKS:
         return False
-    return b.element.tag in SANDWICH_TAGS and len(b.text) <= MAX_SANDWICH_CHARS
+    el = b.element
+    if el.tag not in SANDWICH_TAGS or len(b.text) > MAX_SANDWICH_CHARS:
+        return False
+    gap_text = found[after][0] - found[before][1]
+    if gap_text > 3:  # something else sits between them in the text: not adjacent there
+        return False
+    return _link_share(el, b.text) <= MAX_LINK_SHARE
 
 
-def _nearest(kept_idx: list[int], i: int, direction: int) -> int:
-    j = bisect.bisect_left(kept_idx, i)
-    return kept_idx[j - 1] if direction < 0 else kept_idx[j]
+def _insert(text: str, inserts: list[tuple[int, int, str]]) -> list[str]:
+    """Insert each block as its own paragraph just before the given character offset."""
+    # Step back over an opening mark or bullet glued to the anchor's first word.
+    inserts = sorted((_back_over_marks(text, off), order, block) for off, order, block in inserts)
+    pieces, pos = [], 0
+    for offset, _, block in inserts:
+        pieces.append(text[pos:offset])
+        pieces.append("\n" + block + "\n")
+        pos = offset
+    pieces.append(text[pos:])
+    return [line.strip() for line in "".join(pieces).split("\n") if line.strip()]
+
+
+def _back_over_marks(text: str, offset: int) -> int:
+    while offset > 0 and not text[offset - 1].isspace() and not text[offset - 1].isalnum():
+        offset -= 1
+    return offset
