@@ -285,7 +285,7 @@ def test_unclosed_quote_ends_where_a_new_sentence_reopens():
         ),
         # the quote opened inside a parenthesis ends with it
         (
-            "Clinton leads among voters who are “somewhat liberal), education (graduates back her) and more.",
+            "She leads in every group (among voters who are “somewhat liberal), education (graduates) and more.",
             "somewhat liberal",
         ),
     ],

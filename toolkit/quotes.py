@@ -29,80 +29,32 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from .config import Config
+from .quotes_marks import (
+    ATTRIBUTE_RE,
+    CLOSE,
+    DOUBLE,
+    GLYPHS,
+    GUILLEMET,
+    MARK_RE,
+    OPEN,
+    SINGLE,
+    Mark,
+    classify_mark,
+    is_sentence_start,
+    same_style,
+)
 from .types import QuotedSpan, Span
 
-# Mark families: a quote is closed only by a mark of its own family.
-DOUBLE, SINGLE, GUILLEMET = "double", "single", "guillemet"
-
-# What the glyph says when its surroundings do not decide.
-OPEN, CLOSE, EITHER = "open", "close", "either"
-
-_GLYPHS: dict[str, tuple[str, str]] = {
-    '"': (DOUBLE, EITHER),
-    "\u201c": (DOUBLE, OPEN),  # “
-    "\u201d": (DOUBLE, CLOSE),  # ”
-    "\u201e": (DOUBLE, OPEN),  # „ (German/Polish opening, closed by “ or ”)
-    "\u201f": (DOUBLE, OPEN),  # ‟
-    "\u2033": (DOUBLE, EITHER),  # ″ (double prime, sometimes typed for ")
-    "'": (SINGLE, EITHER),
-    "\u2018": (SINGLE, OPEN),  # ‘
-    "\u2019": (SINGLE, CLOSE),  # ’ (also the apostrophe)
-    "\u201a": (SINGLE, OPEN),  # ‚
-    "\u201b": (SINGLE, OPEN),  # ‛
-    "\u00ab": (GUILLEMET, OPEN),  # «
-    "\u00bb": (GUILLEMET, CLOSE),  # »
-    "\u2039": (GUILLEMET, OPEN),  # ‹
-    "\u203a": (GUILLEMET, CLOSE),  # ›
-    # Two-character marks: some wires and archives (The New York Times in PolNeAR) write
-    # double quotes as two apostrophes, ''like this''; TeX-style ``…'' opens with backticks.
-    "''": (DOUBLE, EITHER),
-    "``": (DOUBLE, OPEN),
-}
-QUOTE_CHARS = "".join(g for g in _GLYPHS if len(g) == 1)
-_MARK_RE = re.compile("''|``|[" + re.escape(QUOTE_CHARS) + "]")
-# Attribute values in markup left in the text (<tweet id="7503…" author="@x">) are not quotes.
-_ATTRIBUTE_RE = re.compile(r"""[\w:-]+=(?:"[^"\n]*"|'[^'\n]*')""")
-
-# Before an opening mark: the mark may follow these and still open ("(“", "—‘", "/'").
-_OPENING_CONTEXT = set("([{<>\u2014\u2013-/") | set(QUOTE_CHARS)
-# After a closing mark: the mark may precede these and still close ("”.", "’)", "\"—").
-_CLOSING_CONTEXT = set(".,;:!?)]}<>\u2014\u2013-/\u2026*") | set(QUOTE_CHARS)
-# A quote that follows one of these (after spaces) starts a sentence: a candidate direct quote.
-_SENTENCE_END = set(".!?:;\u2014\u2013\u2026")
-# Closing brackets and marks looked through when asking what precedes a quote ("…end.) “Next").
-_LOOK_THROUGH = set(")]}") | set(QUOTE_CHARS)
-_NEVER_AFTER_OPEN = set(",;:!?)]}")
-_ELLIPSIS_RE = re.compile(r"\.\s?\.")
-_STRAIGHT = set("\"'`\u2033")
-_MAX_LOOK_BACK = 12  # characters
 # Longest gap between the halves of a split quote (“A,” she said, “b”): characters.
-# "Cruz spokesman Rick Tyler said," is 32; 60 leaves room for a name with a title.
+# "a spokesman for the mayor said," is 32; 60 leaves room for a longer name and title.
 _MAX_SPLIT_GAP = 60
 _SENTENCE_END_RE = re.compile(r"[.!?]\s")
-# ", said Kessel" / ", he said" inside a quote left open: the writer speaks again.
+# ", said Kim" / ", he said" inside a quote left open: the writer speaks again.
 _RESUMED_ATTRIBUTION_RE = re.compile(
     r"[,?!] (?:(?:he|she|they|it|we) )?(?:said|says|added|adds|told|asked|asks|explained|noted|wrote|writes)\b"
 )
 _MAX_PAREN_LOOK_BACK = 200  # characters before an unclosed quote searched for an open "("
-
-# Elisions written with a leading apostrophe: ’90s, ’em, ’til, rock ’n’ roll. The mark is
-# left-flanking, so without this list it would open a single quote.
-_ELISION_RE = re.compile(
-    r"(?:\d\d(?!\d)|n['\u2019\u2018](?=\s)|(?:em|til|cause|cos|tis|twas|bout|round|nuff|cuz|sup|ere|n)\b)",
-    re.IGNORECASE,
-)
-
 _LINE_RE = re.compile(r"[^\n\r\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85]+")
-
-
-@dataclass(slots=True)
-class _Mark:
-    """One quotation mark of a paragraph, classified by its surroundings."""
-
-    pos: int
-    width: int  # 1, or 2 for '' and ``
-    family: str
-    role: str  # OPEN, CLOSE or EITHER after looking at the context
 
 
 @dataclass(slots=True)
@@ -126,7 +78,7 @@ def find_quote_spans(text: str, config: Config, paragraphs: Sequence[Span] = ())
     """
     if not isinstance(text, str):
         raise TypeError(f"text must be str, not {type(text).__name__}")
-    if not text or not _MARK_RE.search(text):
+    if not text or not MARK_RE.search(text):
         return []
     paras = _clean_paragraphs(text, paragraphs)
     per_para = [_pairs_in_paragraph(text, p) for p in paras]
@@ -170,61 +122,6 @@ def _clean_paragraphs(text: str, paragraphs: Sequence[Span]) -> list[Span]:
     return out
 
 
-def _classify(text: str, pos: int, glyph: str, para: Span) -> _Mark | None:
-    """The mark ``glyph`` at ``pos`` with its role from its surroundings, or None for an apostrophe."""
-    family, glyph_role = _GLYPHS[glyph]
-    width = len(glyph)
-    prev = text[pos - 1] if pos > para.start else " "
-    nxt = text[pos + width] if pos + width < para.end else " "
-    prev_space, next_space = prev.isspace(), nxt.isspace()
-    if family == SINGLE:
-        if prev.isalnum() and nxt.isalnum():  # don’t, Assad’s, O'Brien
-            return None
-        if (prev_space or prev in _OPENING_CONTEXT) and _ELISION_RE.match(text, pos + 1, para.end):
-            return None  # ’90s, ’em, rock ’n’ roll
-    if family == GUILLEMET:  # « Bonjour » puts spaces inside: trust the glyph
-        return _Mark(pos, width, family, glyph_role)
-    # No quotation starts with a comma or a closing bracket ("learning ’, a kind"); a full
-    # stop only as an ellipsis ("...and that is final", ". . . I just want").
-    opens_nothing = nxt in _NEVER_AFTER_OPEN or (nxt == "." and not _ELLIPSIS_RE.match(text, pos + width))
-    can_open = not next_space and not opens_nothing and (prev_space or prev in _OPENING_CONTEXT)
-    can_close = not prev_space and (next_space or nxt in _CLOSING_CONTEXT)
-    if can_open and not can_close:
-        role = OPEN
-    elif can_close and not can_open:
-        role = CLOSE
-    elif prev_space and opens_nothing:
-        role = CLOSE  # spaced closing mark: "learning ’, a kind"
-    elif prev_space and next_space:
-        # A mark between spaces: its glyph is as often wrong as right (“ here “), so it
-        # closes the open quote of its family if there is one, else opens.
-        role = EITHER
-    else:  # inside a word, or between punctuation: the glyph decides
-        role = glyph_role
-    return _Mark(pos, width, family, role)
-
-
-def _is_sentence_start(text: str, pos: int, floor: int) -> bool:
-    """Does the mark at ``pos`` start a sentence (or the paragraph starting at ``floor``)?"""
-    i = pos - 1
-    # Look back through a few spaces, brackets and marks only: a bounded look keeps a run
-    # of ten thousand marks linear.
-    floor_look = max(floor, pos - _MAX_LOOK_BACK)
-    while i >= floor_look and (text[i].isspace() or text[i] in _LOOK_THROUGH):
-        if text[i] in _LOOK_THROUGH and i > floor and text[i - 1] in _SENTENCE_END:
-            return True
-        i -= 1
-    if i < floor:
-        return True
-    if i < floor_look:
-        return False
-    ch = text[i]
-    if ch in _SENTENCE_END:
-        return True
-    # A spaced hyphen used as a dash: "the answer - “no.”"
-    return ch == "-" and i > floor and text[i - 1].isspace()
-
-
 class _OpenQuotes:
     """The stack of marks opened and not yet closed in one paragraph.
 
@@ -238,7 +135,7 @@ class _OpenQuotes:
         self.lowest: dict[str, int] = {}  # family -> index of its lowest open mark
         self.done: list[_Pair] = []  # finished quotes, in the order they ended
 
-    def push(self, mark: _Mark) -> None:
+    def push(self, mark: Mark) -> None:
         if not self.count[mark.family]:
             self.lowest[mark.family] = len(self.items)
         self.count[mark.family] += 1
@@ -275,7 +172,7 @@ class _OpenQuotes:
             self._pop()
         if lowest_kept is None:
             return
-        if family is None and not _is_sentence_start(text, lowest_kept.open, floor):
+        if family is None and not is_sentence_start(text, lowest_kept.open, floor):
             for inner in reversed(self.done):
                 if inner.open < lowest_kept.open:
                     break
@@ -296,15 +193,15 @@ def _pairs_in_paragraph(text: str, para: Span) -> list[_Pair]:
     """Outermost quotes of one paragraph, paired left to right with a stack."""
     stack = _OpenQuotes()
     has_equals = text.find("=", para.start, para.end) >= 0  # skip the markup scan in plain prose
-    markup = [m.span() for m in _ATTRIBUTE_RE.finditer(text, para.start, para.end)] if has_equals else []
+    markup = [m.span() for m in ATTRIBUTE_RE.finditer(text, para.start, para.end)] if has_equals else []
     in_markup = 0  # index into ``markup``; marks arrive in order
     last_opened = -1  # where the last opening mark ended
-    for m in _MARK_RE.finditer(text, para.start, para.end):
+    for m in MARK_RE.finditer(text, para.start, para.end):
         while in_markup < len(markup) and markup[in_markup][1] <= m.start():
             in_markup += 1
         if in_markup < len(markup) and markup[in_markup][0] <= m.start():
             continue
-        mark = _classify(text, m.start(), m.group(), para)
+        mark = classify_mark(text, m.start(), m.group(), para)
         if mark is None:
             continue
         fam, is_open = mark.family, stack.count[mark.family] > 0
@@ -316,8 +213,8 @@ def _pairs_in_paragraph(text: str, para: Span) -> list[_Pair]:
             if (
                 is_open
                 and fam != SINGLE
-                and _is_sentence_start(text, mark.pos, para.start)
-                and _same_style(text, stack.items[stack.lowest[fam]].open, mark.pos)
+                and is_sentence_start(text, mark.pos, para.start)
+                and same_style(text, stack.items[stack.lowest[fam]].open, mark.pos)
             ):
                 # A new sentence reopens a quote while one of this family is open, in the
                 # same style: the open one was left unclosed ("…to rise. “Policy change …”").
@@ -348,11 +245,6 @@ def _pairs_in_paragraph(text: str, para: Span) -> list[_Pair]:
     return _outermost(stack.done)
 
 
-def _same_style(text: str, a: int, b: int) -> bool:
-    """Are the marks at ``a`` and ``b`` both straight (" '' ``) or both typographic (“ ” „)?"""
-    return (text[a] in _STRAIGHT) == (text[b] in _STRAIGHT)
-
-
 def _outermost(pairs: list[_Pair]) -> list[_Pair]:
     """Drop quotes nested inside another; return the rest in text order."""
     ordered = sorted(pairs, key=lambda p: (p.open, -_pair_end(p)))
@@ -379,8 +271,8 @@ def _to_quoted_span(
     continues = False
     if pair.close is None and next_para is not None and pair.end == para.end:
         # AP style: the next paragraph reopens the same quote.
-        first = _MARK_RE.match(text, next_para.start, next_para.end)
-        continues = first is not None and _GLYPHS[first.group()][0] == pair.family
+        first = MARK_RE.match(text, next_para.start, next_para.end)
+        continues = first is not None and GLYPHS[first.group()][0] == pair.family
     if pair.close is None and not continues:
         end = _unclosed_end(text, pair.open, start, end)
     while start < end and text[start].isspace():
@@ -402,9 +294,9 @@ def _unclosed_end(text: str, open_mark: int, start: int, end: int) -> int:
     """Where a quote whose closing mark is missing most likely ends (at most ``end``).
 
     Two signs that the writer's words have resumed: the attribution of a quote written
-    in the usual order (*"There wasn't a lot of education, said Kessel, whose …*: cut
+    in the usual order (*"There was little guidance, said Kim, whose …*: cut
     after the comma), and the bracket closing a parenthesis opened before the quote
-    (*(among those who are “somewhat liberal), education (…*: cut before it).
+    (*(among voters who are “somewhat liberal), education (…*: cut before it).
     """
     cue = _RESUMED_ATTRIBUTION_RE.search(text, start, end)
     if cue is not None:
@@ -432,7 +324,7 @@ def _starts_quoted_sentence(text: str, open_mark: int, content: Span, para: Span
     sentence, not words built into the writer's) or continue a split quote (*“A,” she
     said, “but …”*: the quote before closed on a comma a few words earlier).
     """
-    if _is_sentence_start(text, open_mark, para.start):
+    if is_sentence_start(text, open_mark, para.start):
         return True
     i = open_mark - 1
     while i > para.start and text[i].isspace():
