@@ -34,7 +34,9 @@ if TYPE_CHECKING:
 # Rule priors: share of links that name the right speaker mention (tuning half of PolNeAR dev).
 CONF_CUE_GOVERNS = 0.95  # the cue's parse subtree holds the quote
 CONF_CUE_ADJACENT = 0.9  # the cue stands next to the quote in its sentence
+CONF_CUE_SENTENCE = 0.8  # a mixed quote and a cue further away in the same sentence
 CONF_COLON = 0.85  # "X said:" at the end of the paragraph before
+CONF_COLON_SUBJECT = 0.75  # "X released the following statement:" before the paragraph
 CONF_LABEL = 0.85  # "Name: “…”" / "“…” — Name"
 CONF_CONTINUES = 0.95  # a later paragraph of the same multi-paragraph quote (times its speaker's)
 CONF_CONTINUATION = 0.75
@@ -43,7 +45,8 @@ CONF_INDIRECT = 0.85  # reported clause of a reporting verb with a subject
 
 MAX_CUE_GAP = 12  # tokens between a quote mark and an adjacent cue verb
 MAX_AFTER_SENTENCE = 14  # tokens in a short "he said." sentence that follows a closed quote
-MIN_INDIRECT_TOKENS = 3  # shorter reported clauses ("said so") are not content
+MIN_INDIRECT_TOKENS = 3
+MAX_SEQUEL_GAP = 250  # characters between a cue and the next quote of the same speaker  # shorter reported clauses ("said so") are not content
 DASH_RE = re.compile(r"^\s*[—–-]{1,2}\s*")
 LABEL_RE = re.compile(r"^\s*([A-Z][^\n:“”\"]{1,80}?)\s*:\s*$")
 
@@ -151,8 +154,8 @@ def _link_by_cue(link: Link, q: QuotedSpan, ix: _Index, by_head: dict[int, Cue],
                 cue = by_head[head.i]
                 if cue.source is not None:
                     _set(link, cue, "cue", CONF_CUE_GOVERNS)
-                    if not q.sentence_initial and cue.content:
-                        link.clause = _clause_span(doc, cue)
+                    if not q.sentence_initial:
+                        link.clause = _mixed_clause(doc, cue, q, ix)
                     return
             if head.head is head or ix.in_quote[head.i]:
                 break
@@ -184,10 +187,22 @@ def _link_by_cue(link: Link, q: QuotedSpan, ix: _Index, by_head: dict[int, Cue],
             if best is None or (q_lo - i) < best[0]:
                 best = (q_lo - i, cue)
             break
+    if best is None and not q.sentence_initial:
+        # A mixed quote deep in a long sentence: "X told reporters ... that he thinks the Brexit
+        # is “a great thing.”" -- the nearest cue of the same sentence, outside other quotes.
+        sent = doc[q_lo].sent
+        for i in list(range(q_lo - 1, sent.start - 1, -1)) + list(range(q_hi + 1, sent.end)):
+            if ix.in_quote[i]:
+                continue
+            cue = by_head.get(i)
+            if cue is not None and cue.source is not None and para.start <= doc[i].idx < para.end:
+                _set(link, cue, "cue", CONF_CUE_SENTENCE)
+                link.clause = _mixed_clause(doc, cue, q, ix)
+                return
     if best is not None:
         _set(link, best[1], "cue", CONF_CUE_ADJACENT)
-        if not q.sentence_initial and best[1].content:
-            link.clause = _clause_span(doc, best[1])
+        if not q.sentence_initial:
+            link.clause = _mixed_clause(doc, best[1], q, ix)
 
 
 def _without_source(cue: Cue) -> Cue:
@@ -198,6 +213,19 @@ def _without_source(cue: Cue) -> Cue:
 
 def _set(link: Link, cue: Cue, method: str, confidence: float) -> None:
     link.cue, link.source, link.method, link.confidence = cue, cue.source, method, confidence
+
+
+def _mixed_clause(doc: "Doc", cue: Cue, q: QuotedSpan, ix: "_Index") -> Span | None:
+    """The reported clause around a mixed quote: the cue's complement stretched to hold the
+    whole quotation (the parse often hangs the quoted words off a neighbouring word)."""
+    end = q.close_mark + 1 if q.close_mark is not None else q.content.end
+    if cue.content is None:
+        return None
+    clause = _clause_span(doc, cue)
+    sent = doc[ix.tok(q.open_mark)].sent
+    if clause.start > q.open_mark or not (sent.start_char <= clause.start < sent.end_char):
+        return None
+    return Span(clause.start, max(clause.end, end))
 
 
 def _clause_span(doc: "Doc", cue: Cue) -> Span | None:
@@ -236,10 +264,17 @@ def _link_by_colon(link: Link, q: QuotedSpan, ix: _Index, cues: Sequence[Cue], t
     if not text[prev.start:prev.end].rstrip().endswith(":"):
         return False
     inside = [c for c in cues if prev.start <= c.span.start < prev.end and c.source is not None]
-    if not inside:
-        return False
-    _set(link, inside[-1], "colon", CONF_COLON)
-    return True
+    if inside:
+        _set(link, inside[-1], "colon", CONF_COLON)
+        return True
+    # "President Clinton released the following statement:" -- the subject of the last sentence
+    doc = ix.doc
+    last = doc[ix.tok(max(prev.start, prev.end - 1))].sent
+    subj = [t for t in last.root.children if t.dep_ == "nsubj" and t.pos_ in ("PROPN", "NOUN")]
+    if subj and not ix.in_quote[subj[0].i]:
+        link.source, link.method, link.confidence = mention_range(subj[0]), "colon", CONF_COLON_SUBJECT
+        return True
+    return False
 
 
 def _link_by_label(link: Link, q: QuotedSpan, ix: _Index, text: str) -> bool:
@@ -290,8 +325,14 @@ def _same_paragraph_sequel(prev: Link, q: QuotedSpan, ix: _Index, text: str) -> 
         if prev.source is not None:
             end = max(end, ix.doc[prev.source[1] - 1].idx + len(ix.doc[prev.source[1] - 1].text))
     gap = text[end:q.open_mark]
-    # what is left between is the tail of the cue sentence: "in a statement.", "on Thursday."
-    return len(gap) <= 60 and not any(c in gap for c in "“”\"") and gap.count(".") <= 1
+    if len(gap) > MAX_SEQUEL_GAP or any(c in gap for c in "“”\"") or "\n" in gap:
+        return False
+    # what is left between is the tail of the cue's sentence ("in a statement.", ", a D.C.-based
+    # strategist."): the quote opens in that sentence or the one right after it
+    doc = ix.doc
+    cue_sent = doc[ix.tok(max(end - 1, 0))].sent
+    q_sent = doc[ix.tok(q.open_mark)].sent
+    return q_sent.start <= cue_sent.end + 1
 
 
 # -- rules 4 and 5: multi-paragraph quotes and cue-less quote paragraphs ---------------------------

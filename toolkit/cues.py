@@ -26,6 +26,9 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 # "..., adding that ...", "he said X and warned that ...", "was quoted as saying".
 INHERIT_DEPS = {"advcl", "conj", "xcomp", "pcomp", "acl"}
 CONTENT_DEPS = {"ccomp", "xcomp", "parataxis"}
+# Verbs whose infinitive complement is what was said: "urged Congress to act".
+XCOMP_SPEECH = {"urge", "ask", "tell", "order", "warn", "call", "advise", "instruct", "demand", "promise",
+                "vow", "pledge", "threaten", "encourage", "implore", "beg", "invite"}
 # Right-hand parts of a noun phrase that are not part of the words naming the speaker.
 MENTION_STOP_DEPS = {"appos", "relcl", "acl", "punct", "cc", "conj", "advmod", "parataxis"}
 
@@ -97,6 +100,8 @@ def _verb_cue(doc: "Doc", verb: "Token") -> Cue | None:
     src = find_source(verb)
     content = None
     for child in verb.children:
+        if child.dep_ == "xcomp" and verb.lemma_ not in XCOMP_SPEECH:
+            continue  # "continued to rise", "said to be": not reported content
         if child.dep_ in CONTENT_DEPS and child.i > verb.i or child.dep_ == "ccomp":
             content = _trim_tokens(doc, child.left_edge.i, child.right_edge.i + 1)
             break

@@ -62,6 +62,9 @@ class _Person:
 class _Resolved:
     person: _Person | None
     confidence: float
+    # A pronoun ("it", "they", "I") that surely names the speaker here but that no rule
+    # resolves: the quote keeps the mention and an unknown speaker.
+    unresolved: bool = False
 
 
 def resolve_speakers(doc: "Doc", article: Article, links: Sequence[Link], config: Config
@@ -91,7 +94,8 @@ def resolve_speakers(doc: "Doc", article: Article, links: Sequence[Link], config
         res = resolved[id(link)]
         conf = link.confidence * res.confidence
         person = res.person if conf >= config.min_confidence else None
-        mention = _char_span(doc, link.source) if person is not None and link.source else None
+        keep_mention = person is not None or (res.unresolved and link.confidence >= config.min_confidence)
+        mention = _char_span(doc, link.source) if keep_mention and link.source else None
         if person is not None and person.key not in used:
             used[person.key] = person
             order.append(person.key)
@@ -174,7 +178,7 @@ def _resolve_pronoun(doc: "Doc", head: "Token", span: Span, names: "_NameIndex",
                      prev: tuple[_Person, int] | None) -> _Resolved:
     low = head.lower_
     if low not in PERSONAL_PRONOUNS:
-        return _Resolved(None, 0.0)  # "they", "I", "we", "who": not resolved to a named speaker
+        return _Resolved(None, 0.0, unresolved=True)  # "it", "they", "I", "we": left unresolved
     if prev is not None and span.start - prev[1] < 1500 and prev[0].type == "person":
         # the previous quote's speaker, unless another person was named as a subject in between
         between = names.subjects_between(prev[1], span.start)
@@ -187,7 +191,7 @@ def _resolve_pronoun(doc: "Doc", head: "Token", span: Span, names: "_NameIndex",
         cand = names.last_person_before(span.start, subject_only=False)
         conf = RESOLVE_PRONOUN_NEAREST
     if cand is None:
-        return _Resolved(None, 0.0)
+        return _Resolved(None, 0.0, unresolved=True)
     full, c2 = names.canonical(cand, cand.start)
     p = _person(people, full, "person")
     p.mentions.append(span)
