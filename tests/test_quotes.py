@@ -303,6 +303,19 @@ def test_given_paragraphs_are_used():
     assert contents(text)[0] == "One line"
 
 
+def test_given_paragraphs_leave_residue_lines_out():
+    text = "Watch: Gas used ‘systematically’ in Syria\n“We will act,” she said.\n\n“Soon.”"
+    paras = [Span(text.index("“We"), text.index("\n\n")), Span(text.index("“Soon"), len(text))]
+    assert contents(text, paras) == ["We will act,", "Soon."]
+
+
+def test_continuation_seen_through_leading_space_of_next_paragraph():
+    text = "“First part.\n\n  “Second part.”"
+    spans = find_quote_spans(text, CFG, [Span(0, 12), Span(13, len(text))])
+    assert [s.content.text(text) for s in spans] == ["First part.", "Second part."]
+    assert spans[0].continues
+
+
 def test_paragraph_spans_trim_blank_lines():
     text = "  Title \n\n\nBody line.\r\nNext."
     assert [s.text(text) for s in paragraph_spans(text)] == ["Title", "Body line.", "Next."]

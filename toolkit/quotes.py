@@ -71,10 +71,18 @@ class _Pair:
 def find_quote_spans(text: str, config: Config, paragraphs: Sequence[Span] = ()) -> list[QuotedSpan]:
     """Every outermost quotation in ``text``, in text order.
 
-    ``paragraphs`` are the article's paragraph spans; when empty, every line is a
-    paragraph. A quote never crosses a paragraph boundary: a multi-paragraph quote
-    gives one span per paragraph, all but the last with ``continues=True``.
-    ``config`` is accepted for symmetry with the other stages (no knob here yet).
+    ``paragraphs`` are the article's paragraph spans; when empty, every non-blank line
+    is a paragraph. Text outside the given paragraphs (residue lines such as "Watch: …"
+    teasers, which clean.py leaves out of them) is not searched. A quote never crosses a
+    paragraph boundary: a multi-paragraph quote gives one span per paragraph, all but
+    the last with ``continues=True``. ``config`` is accepted for symmetry with the other
+    stages (no knob here yet). Never raises on any ``str``; linear time.
+
+    ``sentence_initial`` is True when the quote begins a paragraph or follows . ! ? : ;
+    or a dash (a candidate direct quote), and also after a comma when the quoted words
+    start with a capital (*Lopez said, “Well, …”*) or continue a split quote (*“A,” she
+    said, “but …”*); False for words built into the writer's sentence (mixed quotes,
+    scare quotes, titles).
     """
     if not isinstance(text, str):
         raise TypeError(f"text must be str, not {type(text).__name__}")
@@ -271,7 +279,10 @@ def _to_quoted_span(
     continues = False
     if pair.close is None and next_para is not None and pair.end == para.end:
         # AP style: the next paragraph reopens the same quote.
-        first = MARK_RE.match(text, next_para.start, next_para.end)
+        lead = next_para.start
+        while lead < next_para.end and text[lead].isspace():
+            lead += 1
+        first = MARK_RE.match(text, lead, next_para.end)
         continues = first is not None and GLYPHS[first.group()][0] == pair.family
     if pair.close is None and not continues:
         end = _unclosed_end(text, pair.open, start, end)
@@ -320,7 +331,7 @@ def _starts_quoted_sentence(text: str, open_mark: int, content: Span, para: Span
     """Does the quote start a sentence, of the article or of the quoted speech?
 
     True when it begins the paragraph or follows . ! ? : ; or a dash; after a comma, when
-    the quoted words start with a capital (*Issa said, “Well, …”*: the speaker's own
+    the quoted words start with a capital (*Lopez said, “Well, …”*: the speaker's own
     sentence, not words built into the writer's) or continue a split quote (*“A,” she
     said, “but …”*: the quote before closed on a comma a few words earlier).
     """
