@@ -360,7 +360,9 @@ def test_ten_thousand_mixed_marks_return():
     assert_valid(text, find_quote_spans(text, CFG))
 
 
-@pytest.mark.parametrize("text", ["", "   \n\n  ", "No quotes here at all.", "“”", "“  ”", '""'])
+@pytest.mark.parametrize(
+    "text", ["", "   \n\n  ", "No quotes here at all.", "“”", "“  ”", '""', "He paused: “…” and left.", 'a 12" pizza']
+)
 def test_empty_results(text):
     assert find_quote_spans(text, CFG) == []
 

@@ -54,6 +54,7 @@ _RESUMED_ATTRIBUTION_RE = re.compile(
     r"[,?!] (?:(?:he|she|they|it|we) )?(?:said|says|added|adds|told|asked|asks|explained|noted|wrote|writes)\b"
 )
 _MAX_PAREN_LOOK_BACK = 200  # characters before an unclosed quote searched for an open "("
+_ALNUM_RE = re.compile(r"[^\W_]")
 _LINE_RE = re.compile(r"[^\n\r\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85]+")
 
 
@@ -290,8 +291,8 @@ def _to_quoted_span(
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
-    if end <= start:
-        return None
+    if end <= start or not _ALNUM_RE.search(text, start, end):
+        return None  # nothing but punctuation ("…", "?"): no words, no quote
     return QuotedSpan(
         content=Span(start, end),
         open_mark=pair.open,
