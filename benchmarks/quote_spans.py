@@ -10,6 +10,11 @@ in file order) and for the whole set; ``--errors`` lists missed gold quotes and 
 predictions from the tuning half (even positions) only, the only half rules may be tuned on.
 
 Recall is what this stage must maximise: a gold quote no span overlaps is lost for good.
+score.py's overlap recall undercounts it for mixed quotes, whose PolNeAR gold span also
+covers the writer's words around the marks (*called the idea a “ridiculous proposition”*),
+so the benchmark also prints the *stage recall*: a gold quote counts as found when a span
+overlaps it by half (as score.py counts) or lies mostly inside it (the attribute stage
+extends such a span to the reported clause).
 Precision is naturally low: scare quotes, titles and quotes the gold did not annotate are
 all returned here, for the attribute stage to sort out.
 
