@@ -162,7 +162,7 @@ def _blocks(text: str) -> list[list[Span]]:
                 blocks.append([])
             continue
         start = m.start() + (len(line) - len(line.lstrip()))
-        blocks[-1].append(Span(start, start + len(line.rstrip())))
+        blocks[-1].append(Span(start, m.start() + len(line.rstrip())))
     return [b for b in blocks if b]
 
 

@@ -1,0 +1,270 @@
+"""The clean stage: residue lexicon, quote recovery, decoding, bad input, plain-text offsets.
+
+Real cases: the seed article (Al Arabiya English, 2016) and its boilerplate lines, the
+bundled demo page, residue lines seen on WCXB pages (Foley 2026, CC-BY-4.0), and the saved
+WCXB pages in tests/fixtures/pages.
+"""
+from __future__ import annotations
+
+import json
+import pathlib
+import re
+
+import pytest
+
+from quotelens.clean import clean_html, clean_text, demo_page_path
+from quotelens.clean_decode import decode_page, repair_mojibake
+from quotelens.clean_residue import is_residue
+from quotelens.config import Config
+from quotelens.errors import BadInput, EmptyText, InputTooLarge, NotAnArticle
+
+SEED = pathlib.Path("/work/shared/eval/seed-article.json")
+FIXTURES = pathlib.Path(__file__).parent / "fixtures" / "pages"
+FIXTURE_DIRS = sorted(p for p in FIXTURES.iterdir() if p.is_dir())
+
+SEED_BOILERPLATE = ["Published: Updated:", "Enable Read mode", "100% Font Size",
+                    "Watch: Chlorine gas used ‘systematically’ in northern Syria"]
+# The seed article's paragraphs (its text may be read here for tests; it is also in the demo page).
+DEMO_PAGE_TEXT = demo_page_path().read_text("utf-8")
+
+
+def _tokens(text: str) -> str:
+    return " " + " ".join(re.findall(r"\w+", text.lower())) + " "
+
+
+def _article_paragraphs() -> list[str]:
+    """The seed article's paragraphs as the demo page holds them (<p>/<h2> in the body)."""
+    body = DEMO_PAGE_TEXT.split('itemprop="articleBody">', 1)[1].split("</div>", 1)[0]
+    import html
+
+    return [html.unescape(m) for m in re.findall(r"<(?:p|h2)[^>]*>(.*?)</(?:p|h2)>", body)]
+
+
+# -- residue lexicon -------------------------------------------------------------------------
+@pytest.mark.parametrize("line", SEED_BOILERPLATE + [
+    # seen on WCXB dev pages (tuning half) and on news sites generally
+    "Advertisement", "ADVERTISEMENT", "SHARE YOUR STORY", "Join Our Newsletter", "- 11 min read",
+    "Table of Contents", "Back to blog", "Subscribe to us", "Register", "Advertiser Disclosure", "Tags",
+    "Would you like to receive notifications about new posts?", "Subscribe for the Latest Updates",
+    "Written by Cassidy Horton", "PIN FOR LATER", "Subscribe to get the latest posts sent to your email.",
+    "This article is exclusive to STAT+ subscribers", "Book a demo", "Share on Facebook",
+    "Facebook Twitter WhatsApp Email", "Read more: Syria’s war enters its sixth year",
+    "Published: March 3, 2016 5:12 PM Updated: March 4, 2016", "Updated 3 hours ago",
+    "By Jane Doe", "By Jane Doe and John Smith, Reuters", "Photo: Reuters", "(File photo: AFP)",
+    "We use cookies to give you the best possible experience on our website. Accept",
+    "© 2016 Al Arabiya Network. All rights reserved.", "Sign up for our daily newsletter",
+    "Story continues below advertisement", "Listen to this article", "3 min read",
+])
+def test_residue_lines(line):
+    assert is_residue(line)
+
+
+@pytest.mark.parametrize("line", [
+    "US: Assad must be held accountable",  # a subheading of the seed article
+    "By 2030 the city will need twice as many nurses.",
+    "By Monday, the company will close its plants.",
+    "Copyright law has changed since the ruling.",
+    "Watch: the video shows soldiers firing on protesters, the ministry said.",
+    "“Share this with everyone you know,” the minister said.",
+    "“Subscribe to our newsletter,” she joked, “and you will never sleep again.”",
+    "The newsletter, which launched in 2019, now has 40,000 readers.",
+    "These cookies are the best I have ever baked, and I accept no substitutes.",
+    "Advertising revenue fell 12 percent in the third quarter.",
+    "Published in 2019, the report found that the agency ignored warnings.",
+    "Read more than 40 pages of the report and you will see why.",
+])
+def test_article_lines_are_not_residue(line):
+    assert not is_residue(line)
+
+
+def test_seed_article_lines_are_not_residue():
+    data = json.loads(SEED.read_text("utf-8"))
+    article_lines = [ln for ln in data["text"].split("\n") if ln.strip() and ln not in data["boilerplate_lines"]]
+    assert [ln for ln in article_lines if is_residue(ln)] == []
+
+
+# -- clean_text ------------------------------------------------------------------------------
+@pytest.mark.skipif(not SEED.exists(), reason="shared seed article not available")
+def test_clean_text_seed_boilerplate_and_offsets():
+    data = json.loads(SEED.read_text("utf-8"))
+    article = clean_text(data["text"])
+    assert article.text is data["text"]  # never rewritten, not even copied
+    assert [article.text[s.start:s.end] for s in article.boilerplate] == data["boilerplate_lines"]
+    paragraphs = [article.text[s.start:s.end] for s in article.paragraphs]
+    expected = [ln for ln in data["text"].split("\n") if ln.strip() and ln not in data["boilerplate_lines"]]
+    assert paragraphs == expected
+    assert not any(p.overlaps(b) for p in article.paragraphs for b in article.boilerplate)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("One line only.", ["One line only."]),
+    ("First paragraph.\nSecond paragraph.\n", ["First paragraph.", "Second paragraph."]),
+    ("  Indented first.  \r\n\r\n\tSecond after CRLF.\r\n", ["Indented first.", "Second after CRLF."]),
+    # hard-wrapped (e-mail style): one paragraph per blank-line block
+    ("The minister said the talks would resume next week in\nGeneva, after two days of consultations "
+     "with the\nopposition delegation.\n\n“We are ready,” he said.",
+     ["The minister said the talks would resume next week in\nGeneva, after two days of consultations "
+      "with the\nopposition delegation.", "“We are ready,” he said."]),
+])
+def test_clean_text_paragraphs(text, expected):
+    article = clean_text(text)
+    assert article.text == text
+    assert [text[s.start:s.end] for s in article.paragraphs] == expected
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n\n\t\n"])
+def test_clean_text_empty(text):
+    with pytest.raises(EmptyText):
+        clean_text(text)
+
+
+@pytest.mark.parametrize("value", [None, b"bytes", 42])
+def test_clean_text_wrong_type(value):
+    with pytest.raises(BadInput):
+        clean_text(value)
+
+
+# -- clean_html: the demo page -----------------------------------------------------------------
+def test_demo_page_gives_the_article_and_no_boilerplate():
+    article = clean_html(demo_page_path().read_bytes())
+    paragraphs = [article.text[s.start:s.end] for s in article.paragraphs]
+    assert paragraphs == _article_paragraphs()
+    for line in SEED_BOILERPLATE + ["Sign up for our newsletter", "We use cookies", "Copy link", "Related"]:
+        assert line not in article.text
+    assert article.title == "Russia wants to work with US over Syria gas probe"
+    assert article.published == "2016-08-25"
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="shared seed article not available")
+def test_demo_page_keeps_every_seed_quote():
+    data = json.loads(SEED.read_text("utf-8"))
+    article = clean_html(demo_page_path().read_bytes())
+    for quote in data["quotes"]:
+        assert quote["text"] in article.text, quote["text"]
+
+
+def test_paragraph_spans_index_the_text():
+    article = clean_html(demo_page_path().read_bytes())
+    assert "\n\n".join(article.text[s.start:s.end] for s in article.paragraphs) == article.text
+    for s in article.paragraphs:
+        chunk = article.text[s.start:s.end]
+        assert chunk == chunk.strip() and "\n" not in chunk
+
+
+# -- clean_html: quotes survive ------------------------------------------------------------------
+FILLER = ("<p>The Security Council is due to discuss the report next week, and diplomats said a vote "
+          "on sanctions could follow within days if the members agree on the wording.</p>")
+
+
+def _page(middle: str) -> str:
+    return ("<html><head><title>UN probe</title></head><body><nav><a href='/'>Home</a></nav><article>"
+            + FILLER * 3 + middle + FILLER * 3 + "</article><footer>© 2016 News</footer></body></html>")
+
+
+@pytest.mark.parametrize("middle, quote", [
+    ("<blockquote><p>“We need to use this report to force Russia out of its ambiguity,” one senior "
+     "diplomat said.</p></blockquote>", "We need to use this report to force Russia out of its ambiguity"),
+    ("<p>Price said the findings <q>present yet another opportunity for all nations to speak with one "
+     "voice</q>.</p>", "present yet another opportunity for all nations to speak with one voice"),
+    ("<ul><li><strong>Just start.</strong> “You might think you can’t meditate because your mind is too "
+     "restless,” she says.</li></ul>", "You might think you can’t meditate because your mind is too restless"),
+    ("<aside class='pullquote'><p>“It is now impossible to deny that the Syrian regime has repeatedly "
+     "used industrial chlorine”</p></aside>",
+     "It is now impossible to deny that the Syrian regime has repeatedly used industrial chlorine"),
+])
+def test_quotes_in_blockquote_q_list_and_pullquote_survive(middle, quote):
+    article = clean_html(_page(middle))
+    assert _tokens(quote) in _tokens(article.text)
+
+
+@pytest.mark.parametrize("folder", FIXTURE_DIRS, ids=[p.name for p in FIXTURE_DIRS])
+def test_saved_pages_keep_every_gold_quote(folder):
+    expected = json.loads((folder / "expected.json").read_text("utf-8"))
+    article = clean_html((folder / "source.html").read_bytes(), url=expected["url"])
+    text = _tokens(article.text)
+    missing = [q["text"] for q in expected["quotes"] if _tokens(q["text"]) not in text]
+    assert missing == []
+    assert "\n\n".join(article.text[s.start:s.end] for s in article.paragraphs) == article.text
+
+
+# -- clean_html: decoding ----------------------------------------------------------------------
+ARTICLE_CP1252 = ("<p>“Ce n’est pas acceptable,” a déclaré Jean-Marc Ayrault, le ministre français des "
+                  "Affaires étrangères, lors d’une conférence de presse à Paris jeudi après-midi.</p>") * 3
+
+
+@pytest.mark.parametrize("head, encoding", [
+    ("<meta charset='windows-1252'>", None),
+    ("<meta http-equiv='Content-Type' content='text/html; charset=iso-8859-1'>", None),
+    ("", None),  # no declaration: UTF-8 fails, cp1252 fallback
+    ("", "cp1252"),  # charset from the HTTP header
+])
+def test_non_utf8_pages(head, encoding):
+    data = f"<html><head>{head}<title>t</title></head><body><article>{ARTICLE_CP1252}</article></body></html>"
+    article = clean_html(data.encode("cp1252"), encoding=encoding)
+    assert "“Ce n’est pas acceptable,” a déclaré Jean-Marc Ayrault" in article.text
+
+
+def test_mislabelled_utf8_page_is_read_as_utf8():
+    data = f"<html><head><meta charset='iso-8859-1'></head><body>{ARTICLE_CP1252}</body></html>"
+    assert "déclaré" in decode_page(data.encode("utf-8"))
+
+
+def test_mojibake_is_repaired():
+    # What a reader that takes UTF-8 bytes for cp1252 makes of them (undefined bytes kept as is).
+    broken = "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b)
+                     for b in ARTICLE_CP1252.encode("utf-8"))
+    assert "â€œ" in broken
+    assert repair_mojibake(broken) == ARTICLE_CP1252
+    assert repair_mojibake("Café Â® only once") == "Café Â® only once"  # one stray run: left alone
+
+
+# -- clean_html: bad input ----------------------------------------------------------------------
+def test_twenty_megabyte_page_is_refused_before_parsing():
+    huge = b"<html><body>" + b"<p>word word word word</p>" * (20_000_000 // 26) + b"</body></html>"
+    with pytest.raises(InputTooLarge, match="limit"):
+        clean_html(huge)
+    with pytest.raises(InputTooLarge):
+        clean_html(huge.decode("ascii"))
+
+
+def test_size_limit_comes_from_config():
+    with pytest.raises(InputTooLarge):
+        clean_html(DEMO_PAGE_TEXT, config=Config(max_page_bytes=1000))
+
+
+@pytest.mark.parametrize("data", [
+    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 20,
+    b"PK\x03\x04" + bytes(200) + b"junk",
+    bytes(range(32)) * 100,
+    "text with \x00 NUL characters inside <p>hello</p>",
+])
+def test_binary_junk(data):
+    with pytest.raises(BadInput):
+        clean_html(data)
+
+
+@pytest.mark.parametrize("data", [b"", "   \n ", "<html></html>", "<html><body><p>Hi.</p></body></html>"])
+def test_empty_page(data):
+    with pytest.raises(NotAnArticle):
+        clean_html(data)
+
+
+NAV_ONLY = ("<html><body><header><nav><ul>" + "".join(
+    f"<li><a href='/{s.lower()}'>{s}</a></li>" for s in
+    ["News", "Middle East", "Gulf", "World", "Business", "Sports", "Life & Style", "Views", "Videos"])
+    + "</ul></nav></header><footer><a href='/about'>About Us</a> <a href='/privacy'>Privacy Policy</a>"
+    "</footer></body></html>")
+LOGIN = ("<html><head><title>Sign in</title></head><body><form><h1>Sign in</h1><label>Email address</label>"
+         "<input name='email'><label>Password</label><input type='password'><button>Log in</button>"
+         "<a href='/forgot'>Forgot your password?</a><p>Don't have an account? Register</p></form></body></html>")
+
+
+@pytest.mark.parametrize("page", [NAV_ONLY, LOGIN], ids=["nav-only", "login"])
+def test_page_without_article(page):
+    with pytest.raises(NotAnArticle, match="no article body"):
+        clean_html(page, url="https://example.com/page")
+
+
+def test_wrong_type():
+    with pytest.raises(BadInput):
+        clean_html(12345)
