@@ -19,7 +19,7 @@
     try {
       u = new URL(String(value).trim());
     } catch {
-      return { ok: false, error: "Not a URL. Example: http://127.0.0.1:8765" };
+      return { ok: false, error: `Not a URL. Example: ${cfg().DEFAULTS.serviceUrl}` };
     }
     if (u.protocol !== "http:" && u.protocol !== "https:") {
       return { ok: false, error: "The service URL must start with http:// or https://" };

@@ -44,5 +44,29 @@
     }
   }
 
-  ns.tabState = { targetTabId, readReport, watchReport, tell };
+  /**
+   * Fill a notice box with a message; the command to run (if any) shown as code, once.
+   * @param {HTMLElement} box @param {string | null} message @param {string} [command]
+   */
+  function renderProblem(box, message, command) {
+    box.replaceChildren();
+    if (!message) { box.hidden = true; return; }
+    const code = document.createElement("code");
+    if (command && message.includes(command)) {
+      const at = message.indexOf(command);
+      code.textContent = command;
+      box.append(message.slice(0, at), code, message.slice(at + command.length));
+    } else {
+      box.append(message);
+      if (command) {
+        const p = document.createElement("div");
+        code.textContent = command;
+        p.append("Start it in a terminal: ", code);
+        box.append(p);
+      }
+    }
+    box.hidden = false;
+  }
+
+  ns.tabState = { targetTabId, readReport, watchReport, tell, renderProblem };
 })(/** @type {any} */ (globalThis).quotelens ??= {});

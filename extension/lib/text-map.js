@@ -5,7 +5,7 @@
  * The service's offsets point into its *cleaned* article text, which differs from the page's text
  * nodes in whitespace above all: trafilatura joins paragraphs with "\n", the page has none between
  * `<p>`s, or indents its HTML. Removing whitespace (and invisible format characters such as soft
- * hyphens) on both sides makes the two comparable; every kept character remembers which string
+ * hyphens) on both sides, and folding curly quotes and dashes to plain ones, makes the two comparable; every kept character remembers which string
  * (text node) it came from and where, so a match maps back to a DOM Range. Pure: no DOM here,
  * the caller passes the text nodes' strings (lib/dom-text.js does that in the page).
  */
@@ -13,6 +13,14 @@
   // Whitespace (\s covers NBSP and the Unicode spaces), soft hyphen, zero-width space/joiners,
   // word joiner and BOM: none of them changes what a reader sees as the words.
   const DROP = /[\s\u00AD\u200B-\u200D\u2060\uFEFF]/;
+  // Typographic variants a cleaner or an annotator may have straightened: one char for one char,
+  // so offsets keep mapping 1:1. The DOM Range still covers the page's own characters.
+  /** @type {Record<string, string>} */
+  const FOLD = {
+    "\u2018": "'", "\u2019": "'", "\u201A": "'", "\u201B": "'", "\u2032": "'", "\u02BC": "'",
+    "\u201C": '"', "\u201D": '"', "\u201E": '"', "\u201F": '"', "\u2033": '"', "\u00AB": '"', "\u00BB": '"',
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
+  };
 
   /**
    * @typedef {object} TextMap
@@ -30,7 +38,7 @@
     let out = "";
     for (let i = 0; i < s.length; i++) {
       const ch = s[i];
-      if (!DROP.test(ch)) out += ch;
+      if (!DROP.test(ch)) out += FOLD[ch] ?? ch;
     }
     return out;
   }
@@ -53,7 +61,7 @@
       for (let i = 0; i < s.length; i++) {
         const ch = s[i];
         if (DROP.test(ch)) continue;
-        kept += ch;
+        kept += FOLD[ch] ?? ch;
         node[n] = k;
         offset[n] = i;
         n++;

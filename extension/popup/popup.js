@@ -12,19 +12,7 @@
 
   /** @param {string | null} message @param {string} [command] */
   function showProblem(message, command) {
-    const box = $("problem");
-    box.replaceChildren();
-    if (!message) { box.hidden = true; return; }
-    box.append(message);
-    if (command) {
-      const p = document.createElement("div");
-      p.append("Run in a terminal: ");
-      const code = document.createElement("code");
-      code.textContent = command;
-      p.append(code);
-      box.append(p);
-    }
-    box.hidden = false;
+    ql.tabState.renderProblem($("problem"), message, command);
   }
 
   /** @param {any} report */

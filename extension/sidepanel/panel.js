@@ -46,19 +46,14 @@
     box.replaceChildren();
     $("unplaced").replaceChildren();
     const problem = $("problem");
-    problem.hidden = true;
-    problem.replaceChildren();
+    ql.tabState.renderProblem(problem, null);
     if (!report) { $("summary").textContent = "No quotes yet for this page."; return; }
     if (report.status === "error") {
       $("summary").textContent = report.code === "not_an_article" ? "No article found on this page." : "Could not find quotes.";
       if (report.code !== "not_an_article") {
-        problem.append(report.error ?? "Something went wrong.");
-        if (report.code === "service_down" || report.code === "timeout") {
-          const p = el("div", "", "Run in a terminal: ");
-          p.append(el("code", "", ql.settings.serveCommand(settings.serviceUrl)));
-          problem.append(p);
-        }
-        problem.hidden = false;
+        const down = report.code === "service_down" || report.code === "timeout";
+        ql.tabState.renderProblem(problem, report.error ?? "Something went wrong.",
+          down ? ql.settings.serveCommand(settings.serviceUrl) : undefined);
       }
       return;
     }

@@ -32,12 +32,12 @@ test("a quote repeated as a pull quote goes to the copy whose context agrees", (
   const m = matches[9];
   assert.ok(m);
   const before = map.text.slice(Math.max(0, m.start - 20), m.start);
-  assert.ok(before.endsWith("accountable.“"), `placed in the body, after the heading, not in the pull quote: ${before}`);
+  assert.ok(before.endsWith('accountable."'), `placed in the body, after the heading, not in the pull quote: ${before}`);
 });
 
 test("identical text with identical context: the neighbours decide, or nothing is placed", () => {
   const { matchQuote } = ql().anchor;
-  const page = "A“itwasfine,”hesaid.B“itwasfine,”hesaid.C";
+  const page = ql().textMap.normalise("A “it was fine,” he said. B “it was fine,” he said. C");
   const sel = { exact: "it was fine,", prefix: "“", suffix: "” he said." };
   assert.equal(matchQuote(page, sel, null), null, "two equal candidates, no hint: never guess");
   const m = matchQuote(page, sel, 20);
@@ -45,19 +45,27 @@ test("identical text with identical context: the neighbours decide, or nothing i
   assert.equal(m.start, page.lastIndexOf("itwasfine"));
 });
 
+test("straightened quotes and apostrophes in the service's text still match the page's curly ones", () => {
+  const { matchQuote } = ql().anchor;
+  const page = ql().textMap.normalise("Still, she noted that they’re “very pricey.” A more balanced view");
+  const m = matchQuote(page, { exact: "very pricey.", prefix: "noting that they're \"", suffix: "\"\n\nA more balanced" }, null);
+  assert.ok(m);
+  assert.equal(m.method, "exact");
+});
+
 test("a short quote is placed only where its context agrees", () => {
   const { matchQuote } = ql().anchor;
   // "innovative" occurs once, but inside another sentence than the quote's
-  const page = "Thenewdesignisinnovativeandcheap.Shecalledit“bold.”";
+  const page = ql().textMap.normalise("The new design is innovative and cheap. She called it “bold.”");
   assert.equal(matchQuote(page, { exact: "innovative", prefix: "called it “", suffix: "” and" }, null), null);
-  const ok = matchQuote("Shecalledit“innovative”andcheap.", { exact: "innovative", prefix: "called it “", suffix: "” and" }, null);
+  const ok = matchQuote(ql().textMap.normalise("She called it “innovative” and cheap."), { exact: "innovative", prefix: "called it “", suffix: "” and" }, null);
   assert.ok(ok);
   assert.equal(ok.method, "exact");
 });
 
 test("a quote the cleaner changed slightly is placed by the fuzzy step, a different sentence is not", () => {
   const { matchQuote } = ql().anchor;
-  const page = "“Wehaveajointinterestindiscouragingsuchthings[a]fromhappening,”Churkintoldreporters.";
+  const page = ql().textMap.normalise("“We have a joint interest in discouraging such things[a] from happening,” Churkin told reporters.");
   const sel = { exact: "We have a joint interest in discouraging such things from happening,", prefix: "“", suffix: "” Churkin told" };
   const m = matchQuote(page, sel, null);
   assert.ok(m);
