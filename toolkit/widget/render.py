@@ -133,6 +133,7 @@ def render_html(data: dict[str, Any], *, include_css: bool = True) -> str:
                      f' title="{esc(describe_quote(q))}"')
         if seg.mention is not None:
             classes.append(f"ql-mention ql-speaker-{seg.mention} ql-color-{color_index(seg.mention)}")
+            attrs = attrs or f' data-speaker-id="{esc(seg.mention)}"'
         if seg.boilerplate:
             classes.append("ql-boilerplate")
         body.append(f'<span class="{esc(" ".join(classes))}"{attrs}>{piece}</span>')

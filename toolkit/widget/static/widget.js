@@ -239,6 +239,7 @@ function renderView(model, view, onQuote, onSpeaker, hover) {
     if (seg.mention) cls += ` ql-mention ql-speaker-${seg.mention} ql-color-${colorIndex(seg.mention)}`;
     if (seg.boilerplate) cls += " ql-boilerplate";
     const node = make("span", cls.trim(), piece);
+    if (seg.mention && !q) node.dataset.speakerId = seg.mention;
     if (q) {
       node.dataset.quoteId = q.id;
       node.dataset.speakerId = q.speaker_id || "";
@@ -263,7 +264,7 @@ function applySelection(model, root) {
   const speaker = model.get("selected_speaker");
   const quote = model.get("selected_quote");
   root.classList.toggle("ql-has-selection", !!(speaker || quote));
-  root.querySelectorAll(".ql-quote, .ql-legend-item").forEach((node) => {
+  root.querySelectorAll(".ql-quote, .ql-mention, .ql-legend-item").forEach((node) => {
     const el = /** @type {HTMLElement} */ (node);
     const on = speaker ? el.dataset.speakerId === speaker : !!quote && el.dataset.quoteId === quote;
     el.classList.toggle("ql-selected", on);
