@@ -97,6 +97,7 @@ def real_client(pipeline):
 @pytest.mark.model
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
                                                                   HealthCheck.too_slow])
-@given(body=st.one_of(well_formed.map(json.dumps), bodies))
+@given(body=st.one_of(well_formed.map(json.dumps), bodies).filter(lambda b: "url" not in str(b)))
 def test_real_pipeline_never_500(real_client, body):
+    # No "url" bodies here: the real fetcher would resolve random host names over DNS.
     check_answer(post(real_client, "/api/v1/attribute", body))
