@@ -115,12 +115,20 @@ def test_url_is_fetched_when_the_config_allows_loopback(pipeline, page_server):
 
 def test_url_to_loopback_is_refused_by_default_ssrf(real_client, page_server):
     pytest.importorskip("quotelens.fetch", reason="toolkit/fetch.py (URL fetching) has not landed yet")
-    body = assert_error(real_client.post("/api/v1/attribute", json={"url": page_server + "/article"}), 502)
-    assert body["code"].startswith("fetch")
+    body = assert_error(real_client.post("/api/v1/attribute", json={"url": page_server + "/article"}), 502,
+                        "fetch_failed")
+    assert "non-public" in body["error"]
+
+
+# IP literals only: refused before any connection or DNS lookup.
+@pytest.mark.parametrize("url", ["http://10.0.0.1/", "http://[::1]:8765/api/v1/health",
+                                 "http://169.254.169.254/latest/meta-data", "http://192.168.1.1/admin"])
+def test_private_and_link_local_urls_are_refused(real_client, url):
+    pytest.importorskip("quotelens.fetch", reason="toolkit/fetch.py (URL fetching) has not landed yet")
+    assert_error(real_client.post("/api/v1/attribute", json={"url": url}), 502, "fetch_failed")
 
 
 @pytest.mark.parametrize("url", ["file:///etc/passwd", "ftp://example.org/x", "javascript:alert(1)", "not a url"])
 def test_non_http_urls_are_refused(real_client, url):
     pytest.importorskip("quotelens.fetch", reason="toolkit/fetch.py (URL fetching) has not landed yet")
-    r = real_client.post("/api/v1/attribute", json={"url": url})
-    assert r.status_code in (400, 502) and r.get_json()["ok"] is False
+    assert_error(real_client.post("/api/v1/attribute", json={"url": url}), 400, "bad_input")
