@@ -88,23 +88,57 @@ def test_front_end_loads_nothing_from_the_network():
 
 
 # -- palette ------------------------------------------------------------------------------------------
-def test_palette_is_okabe_ito_in_order_with_dark_variants():
+def _relative_luminance(colour: str) -> float:
+    channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+
+def test_palette_is_okabe_ito_in_order_with_grey_for_unknown_speakers():
     palette = load_palette()
-    assert [c["light"] for c in palette["speakers"]] == OKABE_ITO
-    assert all(re.fullmatch(r"#[0-9A-F]{6}", c["dark"]) for c in palette["speakers"])
+    assert [c["hex"] for c in palette["colours"]] == OKABE_ITO
+    assert palette["speaker_colours"] == 7 and OKABE_ITO[palette["unknown_index"]] == "#999999"
+
+
+def test_dark_theme_lines_stand_out_on_a_dark_background():
+    """Each dark-theme line colour keeps at least 3:1 against #121212 (WCAG non-text contrast)."""
+    background = _relative_luminance("#121212")
+    for entry in load_palette()["colours"]:
+        ratio = (_relative_luminance(entry["dark"]["line"]) + 0.05) / (background + 0.05)
+        assert ratio >= 3, (entry["name"], ratio)
 
 
 @pytest.mark.parametrize("speaker_id, index, colour", [
-    ("s1", 0, "#E69F00"), ("s5", 4, "#0072B2"), ("s8", 7, "#999999"), ("s9", 0, "#E69F00"), (None, None, "#6E6E6E"),
+    ("s1", 0, "#E69F00"), ("s5", 4, "#0072B2"), ("s7", 6, "#CC79A7"), ("s8", 0, "#E69F00"), (None, None, "#999999"),
 ])
-def test_speaker_colours_cycle_through_the_palette(speaker_id, index, colour):
+def test_speaker_colours_cycle_through_seven_colours(speaker_id, index, colour):
     assert color_index(speaker_id) == index and speaker_color(speaker_id) == colour
 
 
 def test_palette_css_has_light_and_dark_rules():
     css = palette_css()
-    assert ".ql-color-3 { --ql-c: #F0E442; --ql-fill: rgba(240, 228, 66, 0.3); }" in css
-    assert '[data-jp-theme-light="false"] .ql-color-4' in css and "--ql-c: #4DA3E0" in css
+    assert ".ql-color-3 { --ql-c: #F0E442; --ql-fill: rgba(240, 228, 66, 0.35); }" in css
+    assert '[data-jp-theme-light="false"] .ql-color-4' in css and "--ql-c: #338EC1" in css
+    assert ".ql-speaker-unknown { --ql-c: #999999; --ql-fill: transparent; }" in css
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="node is not installed")
+def test_palette_matches_the_browser_extension():
+    """The extension computes its colours in extension/lib/palette.js; both must give the same values."""
+    source = Path(quotelens.__file__).resolve().parent.parent / "extension" / "lib" / "palette.js"
+    if not source.exists():
+        pytest.skip("extension/lib/palette.js is not in this checkout")
+    script = (f"require({json.dumps(str(source))}); const P = globalThis.quotelens.palette;"
+              " console.log(JSON.stringify({hex: P.OKABE_ITO, unknown: P.UNKNOWN_INDEX,"
+              " css: [0,1,2,3,4,5,6,7].map(i => [P.cssColours(i, 'light'), P.cssColours(i, 'dark')])}));")
+    done = subprocess.run(["node", "-e", script], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    theirs = json.loads(done.stdout)
+    palette = load_palette()
+    assert theirs["hex"] == OKABE_ITO and theirs["unknown"] == palette["unknown_index"]
+    for entry, (light, dark) in zip(palette["colours"], theirs["css"]):
+        assert (entry["light"]["fill"], entry["light"]["line"]) == (light["background"], light["line"])
+        assert (entry["dark"]["fill"], entry["dark"]["line"]) == (dark["background"], dark["line"])
 
 
 # -- the paste box: a custom message from widget.js, answered by the kernel -----------------------
@@ -190,7 +224,7 @@ def test_js_slices_the_right_words_after_an_emoji():
 
 
 @pytest.mark.skipif(NODE is None, reason="node is not installed")
-@pytest.mark.parametrize("speaker_id, index", [("s1", 0), ("s8", 7), ("s9", 0), ("s16", 7), (None, None), ("x1", None)])
+@pytest.mark.parametrize("speaker_id, index", [("s1", 0), ("s7", 6), ("s8", 0), ("s14", 6), (None, None), ("x1", None)])
 def test_js_colour_slots_match_python(speaker_id, index):
     assert _node(f"return w.colorIndex({json.dumps(speaker_id)});") == index == color_index(speaker_id)
 

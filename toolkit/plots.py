@@ -28,8 +28,7 @@ NO_ROLE = "(no role stated)"
 
 def type_color(speaker_type: str) -> str:
     palette = load_palette()
-    slot = _TYPE_SLOT.get(speaker_type)
-    return palette["unknown"]["light"] if slot is None else palette["speakers"][slot]["light"]
+    return palette["colours"][_TYPE_SLOT.get(speaker_type, palette["unknown_index"])]["hex"]
 
 
 def quote_frame(data: Any) -> "pd.DataFrame":

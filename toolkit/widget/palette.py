@@ -1,8 +1,9 @@
 """The speaker palette (Okabe-Ito), kept as data in ``static/palette.json``.
 
 The widget, ``Result._repr_html_``, the plots and the browser extension all colour speaker
-``sN`` with palette entry ``(N - 1) mod 8``; this module turns the JSON into that lookup and
-into the CSS rules (``.ql-color-K`` custom properties, light and dark variants).
+``sN`` with palette entry ``(N - 1) mod 7`` and keep grey (entry 7) for unattributed quotes; this
+module turns the JSON into that lookup and into the CSS rules (``.ql-color-K`` custom properties,
+light and dark variants).
 """
 from __future__ import annotations
 
@@ -24,38 +25,31 @@ def load_palette() -> dict[str, Any]:
 
 
 def color_index(speaker_id: str | None) -> int | None:
-    """``"s1" -> 0``, ``"s9" -> 0``; None for a quote without a speaker."""
+    """``"s1" -> 0``, ``"s8" -> 0`` (seven speaker colours); None for a quote without a speaker."""
     m = re.fullmatch(r"s(\d+)", speaker_id or "")
-    return (int(m.group(1)) - 1) % len(load_palette()["speakers"]) if m else None
+    return (int(m.group(1)) - 1) % load_palette()["speaker_colours"] if m else None
 
 
 def speaker_color(speaker_id: str | None, dark: bool = False) -> str:
-    """The hex colour of a speaker id (the unknown-speaker grey for None)."""
+    """The line colour of a speaker id (grey, the unknown-speaker colour, for None)."""
     palette = load_palette()
     k = color_index(speaker_id)
-    entry = palette["unknown"] if k is None else palette["speakers"][k]
-    return entry["dark" if dark else "light"]
-
-
-def _rgba(hex_colour: str, alpha: float) -> str:
-    h = hex_colour.lstrip("#")
-    r, g, b = (int(h[i:i + 2], 16) for i in (0, 2, 4))
-    return f"rgba({r}, {g}, {b}, {alpha})"
+    entry = palette["colours"][palette["unknown_index"] if k is None else k]
+    return entry["dark" if dark else "light"]["line"]
 
 
 def palette_css() -> str:
-    """CSS custom properties per colour slot: ``--ql-c`` (line) and ``--ql-fill`` (translucent tint)."""
+    """CSS custom properties per colour slot: ``--ql-c`` (line) and ``--ql-fill`` (translucent fill)."""
     palette = load_palette()
-    alpha = palette["tint_alpha"]
-    slots = [(f".ql-color-{k}", entry) for k, entry in enumerate(palette["speakers"])]
-    slots.append((".ql-speaker-unknown", palette["unknown"]))
+    slots = [(f".ql-color-{k}", entry, True) for k, entry in enumerate(palette["colours"])]
+    # unattributed quotes: the grey line as a dashed outline, no fill (see widget.css)
+    slots.append((".ql-speaker-unknown", palette["colours"][palette["unknown_index"]], False))
     light, dark = [], []
-    for cls, entry in slots:
-        fill = "transparent" if cls == ".ql-speaker-unknown" else _rgba(entry["light"], alpha["light"])
-        light.append(f"{cls} {{ --ql-c: {entry['light']}; --ql-fill: {fill}; }}")
-        fill = "transparent" if cls == ".ql-speaker-unknown" else _rgba(entry["dark"], alpha["dark"])
-        scoped = ", ".join(f"{d} {cls}" for d in DARK_SELECTORS)
-        dark.append(f"{scoped} {{ --ql-c: {entry['dark']}; --ql-fill: {fill}; }}")
+    for cls, entry, filled in slots:
+        for theme, out, prefixes in (("light", light, ("",)), ("dark", dark, tuple(f"{d} " for d in DARK_SELECTORS))):
+            fill = entry[theme]["fill"] if filled else "transparent"
+            selector = ", ".join(f"{prefix}{cls}" for prefix in prefixes)
+            out.append(f"{selector} {{ --ql-c: {entry[theme]['line']}; --ql-fill: {fill}; }}")
     return "\n".join(["/* generated from palette.json by quotelens.widget.palette */", *light, *dark]) + "\n"
 
 

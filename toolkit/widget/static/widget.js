@@ -6,8 +6,8 @@
  * rendered from its offsets, never re-anchored: Python offsets count code points, JavaScript strings
  * count UTF-16 units, so every offset goes through utf16Mapper() before slicing (an emoji before a
  * quote shifts every later offset by one unit).
- * Class names are shared with the browser extension: ql-quote, ql-speaker-sN, plus ql-color-K with
- * K = (N - 1) mod 8 picking the Okabe-Ito colour (palette.json; CSS made from it in palette.py).
+ * Class names: ql-quote, ql-speaker-sN, plus ql-color-K with K = (N - 1) mod 7 picking the Okabe-Ito
+ * colour (palette.json, the same values as the extension's lib/palette.js; CSS made in palette.py).
  * Server strings only ever go into textContent / attributes, never innerHTML.
  */
 
@@ -27,7 +27,8 @@
  *   boilerplate: boolean, mention: string | null}} Segment
  */
 
-export const PALETTE_SIZE = 8;
+/** Speaker colours: Okabe-Ito entries 0-6; entry 7 (grey) is kept for unattributed quotes. */
+export const SPEAKER_COLOURS = 7;
 
 /**
  * Code-point offset -> UTF-16 offset for one text, plus the text's length in code points.
@@ -60,13 +61,13 @@ export function utf16Mapper(text) {
 }
 
 /**
- * The colour slot of a speaker id: "s1" -> 0, "s9" -> 0; null for unknown speakers.
+ * The colour slot of a speaker id: "s1" -> 0, "s8" -> 0; null for unknown speakers.
  * @param {string | null | undefined} speakerId
  * @returns {number | null}
  */
 export function colorIndex(speakerId) {
   const m = /^s(\d+)$/.exec(speakerId || "");
-  return m ? (Number(m[1]) - 1) % PALETTE_SIZE : null;
+  return m ? (Number(m[1]) - 1) % SPEAKER_COLOURS : null;
 }
 
 /**
