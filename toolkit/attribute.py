@@ -44,8 +44,12 @@ CONF_SEQUEL = 0.92  # “A,” X said. “B.” : the second quote in the same p
 CONF_INDIRECT = 0.85  # reported clause of a reporting verb with a subject
 
 MAX_CUE_GAP = 12  # tokens between a quote mark and an adjacent cue verb
+INVERSION_GAP = 3  # tokens: ,” said X / ,” X said
 MAX_AFTER_SENTENCE = 14  # tokens in a short "he said." sentence that follows a closed quote
 MIN_INDIRECT_TOKENS = 3
+MAX_TITLE_WORDS = 7
+TITLE_SMALL_WORDS = {"a", "an", "the", "of", "on", "in", "and", "to", "for", "at", "with", "by", "or", "from",
+                     "vs", "de", "la", "is", "as", "my", "me"}
 MAX_SEQUEL_GAP = 250  # characters between a cue and the next quote of the same speaker  # shorter reported clauses ("said so") are not content
 DASH_RE = re.compile(r"^\s*[—–-]{1,2}\s*")
 LABEL_RE = re.compile(r"^\s*([A-Z][^\n:“”\"]{1,80}?)\s*:\s*$")
@@ -184,7 +188,8 @@ def _link_by_cue(link: Link, q: QuotedSpan, ix: _Index, by_head: dict[int, Cue],
             break
         cue = by_head.get(i)
         if cue is not None and cue.source is not None:
-            if best is None or (q_lo - i) < best[0]:
+            # “…?” asked Dunn / “…,” she said: a cue right after the close mark wins over one before
+            if best is None or ((q_lo - i) < best[0] and best[0] > INVERSION_GAP):
                 best = (q_lo - i, cue)
             break
     if best is None and not q.sentence_initial:
@@ -368,11 +373,27 @@ def _has_outside_words(ix: _Index, para: Span, link: Link) -> bool:
 
 
 def _is_scare_quote(link: Link, text: str, config: Config) -> bool:
-    """Short quoted words in the writer's own sentence with no cue: scare quotes, titles, names."""
+    """Quoted words that are not speech: short ones in the writer's own sentence with no cue
+    (scare quotes, nicknames), and titles of shows, books and films in any position."""
+    if len(link.contents) == 1 and is_title_like(text[link.contents[0].start:link.contents[0].end]) and (
+            link.kind == "mixed" or link.method not in ("cue", "colon", "label")):
+        return True
     if link.kind != "mixed" or link.method != "none":
         return False
     words = sum(len(text[c.start:c.end].split()) for c in link.contents)
     return words <= config.max_scare_words
+
+
+def is_title_like(words: str) -> bool:
+    """“Saturday Night Live”, “Trump and Me,” “The Walking Dead.”: a few words, every one
+    capitalised but the small ones, no sentence inside. Speech is rarely written so."""
+    tokens = re.findall(r"[^\W\d_][\w’'\-]*", words)
+    if not tokens or len(tokens) > MAX_TITLE_WORDS or re.search(r"[.!?;:]\s+\S", words.strip()):
+        return False
+    if len(tokens) == 1 and not words.strip().rstrip(".,!?").istitle():
+        return False
+    return tokens[0][0].isupper() and all(t[0].isupper() or t.lower() in TITLE_SMALL_WORDS for t in tokens) \
+        and not (len(tokens) == 1 and tokens[0].lower() in ("no", "yes", "never", "okay", "ok"))
 
 
 # -- indirect speech -----------------------------------------------------------------------------

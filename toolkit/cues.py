@@ -197,6 +197,16 @@ def mention_range(head: "Token") -> tuple[int, int]:
         if doc[i].text in (",", "(", "—", "–", ";", ":") or doc[i].is_space:
             end = i
             break
+    # "said one longtime adviser to Bill Clinton": the parse often hangs the "to/for/of" phrase
+    # of an inverted subject on the verb; a common-noun speaker takes it back
+    if head.pos_ == "NOUN" and end < len(doc) and doc[end].lower_ in ("to", "for", "of", "at", "with") \
+            and doc[end].head is not head and doc[end].head.i < head.i:
+        stop = doc[end].right_edge.i + 1
+        for i in range(end, stop):
+            if doc[i].text in (",", "(", "—", "–", ";", ":"):
+                stop = i
+                break
+        end = stop
     while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     while start < end - 1 and (doc[start].is_punct or doc[start].is_space):

@@ -78,7 +78,9 @@ def resolve_speakers(doc: "Doc", article: Article, links: Sequence[Link], config
     for link in links:
         if link.follows is not None and id(link.follows) in resolved:
             r = resolved[id(link.follows)]
-            res = _Resolved(r.person, r.confidence)
+            res = _Resolved(r.person, r.confidence, r.unresolved)
+            # the mention that attributes a continuation is the one of the quote it continues
+            link.source = link.source or link.follows.source
         elif link.source is not None:
             res = _resolve_mention(doc, link.source, names, people, prev_person, text)
         else:
