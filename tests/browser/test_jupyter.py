@@ -106,8 +106,9 @@ def _screenshot(page, root, path: str, height: int = 900) -> None:
     page.evaluate("el => el.scrollIntoView({block: 'start'})", root.element_handle())
     page.wait_for_timeout(400)
     box = root.bounding_box()
-    page.screenshot(path=path, clip={"x": box["x"] - 8, "y": box["y"] - 8, "width": box["width"] + 16,
-                                     "height": min(box["height"] + 16, height)})
+    room = page.viewport_size["height"] - box["y"] - 40  # stop above JupyterLab's status bar
+    page.screenshot(path=path, clip={"x": box["x"] - 8, "y": box["y"], "width": box["width"] + 16,
+                                     "height": min(box["height"] + 8, height, room)})
 
 
 def test_quickstart_widget_highlights_and_selects_in_jupyterlab(lab):
