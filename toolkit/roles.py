@@ -20,9 +20,11 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from .roles_lexicon import (
     DETERMINERS,
     HONORIFICS,
+    NAME_SUFFIXES,
     POSSESSIVE_PRONOUNS,
     evaluative_words,
     is_honorific,
+    is_name_word,
     is_party_word,
     is_possessive,
     is_role_noun,
@@ -121,16 +123,30 @@ def mention_roles(doc: Doc, mention: Span) -> list[str]:
     name_toks = doc.char_span(name.start, name.end, alignment_mode="expand")
     if name_toks is None:
         return []
+    first = _name_start_token(doc, name_toks[0].i) if title is None else span[0].i
     roles: list[str] = []
-    roles += _prefix_roles(doc, span[0].i, span.end, title)
+    roles += _prefix_roles(doc, first, span.end, title)
     roles += _pre_apposition(doc, name_toks)
-    roles += _named_role(doc, span[0].i)
+    roles += _named_role(doc, first)
     roles += _roles_after(doc, span.end)
     out: list[str] = []
     for r in roles:
         if r and r not in out:
             out.append(r)
     return out
+
+
+def _name_start_token(doc: Doc, i: int) -> int:
+    """A surname mention ('Sanders') widened to the full name written around it ('Sen. Bernie Sanders'),
+    so the title before the first name is found."""
+    for _ in range(3):
+        prev = doc[i - 1] if i > 0 else None
+        if prev is None or prev.whitespace_ == "" or prev.is_space or not is_name_word(prev.text):
+            break
+        if prev.ent_type_ != "PERSON" or doc[i].ent_iob_ != "I":
+            break  # only within one PERSON entity: "former Secretary of State Hillary Clinton" stops at "Hillary"
+        i -= 1
+    return i
 
 
 def _has_name(doc: Doc, mention: Span) -> bool:
@@ -177,12 +193,16 @@ def _left_extension(doc: Doc, first_tok: int, name_end: int) -> list[Token]:
         right = out[0] if out else doc[first_tok]
         if "\n" in t.text or t.ent_type_ in _TIME_ENTS:
             break
-        if t.ent_type_ == "PERSON" and not is_title_word(t.text) and right.tag_ != "POS":
-            break  # another person's name ("Sen. Ted Cruz and Sen. Marco Rubio"), unless possessive
+        if t.is_space:  # a no-break space between title and name
+            i -= 1
+            continue
         if t.tag_ == "POS" or (t.text == "-" and not t.whitespace_ and i > 0 and not doc[i - 1].whitespace_):
             out.insert(0, t)
-        elif t.lower_ in ("of", "and", "&") and out and i > 0 and _joins_title(doc[i - 1], right, t.lower_):
+        elif t.lower_ in ("of", "and", "&") and out and i > 0 and _joins_title(
+                doc[i - 1], next((u for u in out if u.lower_ != "the"), right), t.lower_):
             out.insert(0, t)  # "Secretary of State John Kerry", "Co-Owner and Lead Planner Erica Vanco"
+        elif t.lower_ == "the" and out and i > 0 and (doc[i - 1].lower_ == "of" or right.lower_ in ("rev.", "reverend")):
+            out.insert(0, t)  # "Speaker of the House Rep. Paul Ryan", "Vatican spokesman the Rev. Federico Lombardi"
         elif t.tag_ == "PRP$":
             out.insert(0, t)  # "her campaign manager Robby Mook": kept only to be dropped later
             break
@@ -237,21 +257,21 @@ def _attached(doc: Doc, ext: list[Token], first_tok: int, name_end: int) -> list
 def _split_stacked(toks: list[Token]) -> list[list[Token]]:
     """'Republican vice-presidential nominee Gov.' -> ['Republican vice-presidential nominee', 'Gov.'].
 
-    A lower-case title word followed by a capitalised word starts a new title (GUIDELINES.md: the
-    first one written is the primary role); 'Attorney General' and 'deputy press secretary' stay whole.
+    A new title starts at a capitalised word after a lower-case title word ('nominee Gov.'), or at a
+    title word when the group already holds one and the word just before is not a title
+    ('Speaker of the House Rep.'); GUIDELINES.md: the first one written is the primary role.
+    'Attorney General', 'Lt. Gov.' and 'deputy press secretary' stay whole.
     """
     groups: list[list[Token]] = [[]]
     for k, t in enumerate(toks):
         prev = toks[k - 1] if k else None
-        if (
-            prev is not None
-            and groups[-1]
-            and is_title_word(prev.text)
-            and prev.text[:1].islower()
-            and t.text[:1].isupper()
-            and prev.whitespace_
-        ):
-            groups.append([])
+        if prev is not None and groups[-1] and prev.whitespace_ and t.text[:1].isupper():
+            after_lower_title = is_title_word(prev.text) and prev.text[:1].islower()
+            second_title = (is_title_word(t.text) and not is_title_word(prev.text)
+                            and any(is_title_word(u.text) for u in groups[-1])
+                            and not any(u.lower_ in ("and", "&") for u in groups[-1]))
+            if after_lower_title or second_title:
+                groups.append([])
         groups[-1].append(t)
     return [g for g in groups if g]
 
@@ -287,6 +307,11 @@ def _roles_after(doc: Doc, i: int) -> list[str]:
     """Roles written after the name: '(R-Texas)' skipped, 'of ORG', ', a spokesman for X', ', who chairs Y'."""
     roles: list[str] = []
     n = len(doc)
+    # "Brent Bozell III, founder of ...", "William F. Buckley, Jr., the author": the suffix is part of the name
+    if i + 1 < n and doc[i].text == "," and doc[i + 1].lower_ in NAME_SUFFIXES:
+        i += 2
+    elif i < n and doc[i].lower_ in NAME_SUFFIXES:
+        i += 1
     if i < n and doc[i].text == "(":  # party tag or state: "(R-Mo.)" is dropped, never a role
         while i < n and doc[i].text != ")" and "\n" not in doc[i].text:
             i += 1
@@ -368,9 +393,13 @@ def _split_and(toks: list[Token]) -> list[list[Token]]:
         if t.lower_ == "and":
             left, right = toks[:k], toks[k + 1:]
             # "founder and creative director of X" shares its "of X": split only a full left conjunct
-            if len(tokens_text(left).split()) >= 2 and right and _head(left) is not None and _head(right) is not None:
-                if is_role_noun(_head(left).text) and is_role_noun(_head(right).text):
-                    return [left, right]
+            hl, hr = (_head(left) if left else None), (_head(right) if right else None)
+            if hl is None or hr is None or not is_role_noun(hr.text):
+                continue
+            if is_role_noun(hl.text) and len(tokens_text(left).split()) >= 2:
+                return [left, right]
+            if is_party_word(hl.text) or hl.ent_type_ == "NORP":
+                return [right]  # "a Democrat and former Oklahoma state senator": the party label is not a role
     return [toks]
 
 
@@ -378,8 +407,13 @@ def _who_clause(doc: Doc, i: int) -> str | None:
     """'who is/was Y' -> Y; 'who was named (as) Y' -> Y; 'who chairs Y' -> 'chairs Y'; anything else -> None."""
     n = len(doc)
     j = i
-    while j < n and doc[j].lower_ in _BE_FORMS:
+    if j + 1 < n and doc[j].lower_ in ("has", "had", "have") and doc[j + 1].lower_ == "been":
+        j += 2  # "who has been a nurse"; "who has not endorsed anyone" is an act, not a role
+    elif j < n and doc[j].lower_ in _BE_FORMS and doc[j].lower_ not in ("has", "had", "have"):
         j += 1
+    if j > i and j < n and not (doc[j].pos_ in ("DET", "ADJ", "NOUN", "PROPN", "NUM")
+                                or doc[j].lower_ in ("then", "former") or doc[j].lower_ in _APPOINTED):
+        return None
     if j < n and doc[j].lower_ in _APPOINTED:
         k = j + 1
         while k < n and k < j + 8 and doc[k].lower_ != "as" and not doc[k].is_punct:
@@ -401,6 +435,8 @@ def _clause_after(doc: Doc, i: int) -> list[Token]:
         t = doc[i]
         if (t.is_punct and t.tag_ != "HYPH" and t.text != "-") or "\n" in t.text or t.is_sent_start:
             break
+        if t.lower_ == "and" and i + 1 < len(doc) and doc[i + 1].pos_ in ("VERB", "AUX"):
+            break  # "who founded X and is a longtime Y": one function per clause
         out.append(t)
         i += 1
     return out

@@ -95,7 +95,9 @@ def is_possessive(word: str) -> bool:
     return len(w) > 1 and w[-1] in APOSTROPHES
 
 
-def _is_name_word(word: str) -> bool:
+def is_name_word(word: str) -> bool:
+    """A word that can be part of a personal name: capitalised, not a title, honorific, party label,
+    acronym or possessive; or a name particle ('al', 'van') or suffix ('Jr.')."""
     w = word.strip(",;:")
     if not w:
         return False
@@ -114,6 +116,9 @@ def _is_name_word(word: str) -> bool:
 
 
 _PARTICLE_NAME = re.compile(r"^(?:al|el|bin|ibn|abu|ben|de|da|di|van|von|d)[-'’][A-Z]")
+# Title words that are also family or given names ("Amy Pope", "Bill King", "Howard Dean").
+TITLE_SURNAMES = frozenset("pope king dean bishop prince judge marine chancellor earl duke baker "
+                           "deacon marshal sheriff major cardinal priest abbot".split())
 _BEFORE_NON_NAME = frozenset("the a an this that for at with from of in by to on into about".split())
 MAX_NAME_WORDS = 5  # "Martin Luther King Jr." + a particle; longer runs of capitals are org names
 
@@ -125,7 +130,14 @@ def name_start(words: Sequence[str]) -> int:
     honorific, party label, acronym or possessive. ["UN", "Secretary-General", "Ban", "Ki-moon"] -> 2.
     """
     i = len(words)
-    while i > 0 and len(words) - i < MAX_NAME_WORDS and _is_name_word(words[i - 1]):
+    while i > 0 and len(words) - i < MAX_NAME_WORDS:
+        w = words[i - 1]
+        if not is_name_word(w):
+            # "Amy Pope", "Ron Marine": a title word that is also a surname, between two name words
+            # or at the end after a first name, is part of the name
+            between = i - 2 >= 0 and is_name_word(words[i - 2]) and not is_party_word(words[i - 2])
+            if not (_key(w) in TITLE_SURNAMES and w[:1].isupper() and between and (i == len(words) or i < len(words))):
+                break
         # "Secretary of State John Kerry": a capital after "of" is part of the title, not the name
         if i - 2 >= 0 and words[i - 2].lower() == "of":
             break
@@ -135,7 +147,7 @@ def name_start(words: Sequence[str]) -> int:
     if 0 < i < len(words) and words[i - 1].lower() in _BEFORE_NON_NAME:
         return len(words)
     # a name never starts with a particle or suffix ("al" in "leader al Baghdadi" is kept only inside)
-    while i < len(words) and words[i].lower().strip(",") in NAME_PARTICLES | NAME_SUFFIXES:
+    while i < len(words) and words[i].islower() and words[i].strip(",") in NAME_PARTICLES | NAME_SUFFIXES:
         i += 1
     return i
 
