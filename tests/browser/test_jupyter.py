@@ -5,6 +5,8 @@ notebooks/01-quickstart.ipynb; headless Chromium (Debian's /usr/bin/chromium, dr
 never a downloaded browser) opens it, runs all cells, and checks that the widget shows highlighted
 quotes and that clicking one selects its speaker on the Python side: the notebook's Label is set by a
 kernel-side observer of ``selected_speaker``, so its text can only change after the round trip.
+Then the empty ``QuoteWidget()`` of the last cell gets pasted input: a missing file name shows an
+error in the widget, a sentence of text comes back highlighted.
 
 Set QUOTELENS_WIDGET_SCREENSHOT=path.png to save a picture of the widget (docs/img/ uses one).
 """
@@ -155,6 +157,17 @@ def test_quickstart_widget_highlights_and_selects_in_jupyterlab(lab):
             selected = page.locator(f"{WIDGET_QUOTES}.ql-selected")
             assert selected.count() >= 1
             assert all(s == speaker_id for s in selected.evaluate_all("els => els.map(e => e.dataset.speakerId)"))
+
+            # the empty QuoteWidget() of the last cell: paste text, the kernel attributes it
+            paste = page.locator(".ql-root:not(.ql-static)").filter(has=page.locator(".ql-input:not([hidden])")).last
+            paste.locator(".ql-input-text").fill("missing-page.html")
+            paste.locator(".ql-input-button").click()
+            expect(paste.locator(".ql-error")).to_contain_text("no such file", timeout=30_000)
+            paste.locator(".ql-input-text").fill(
+                "“We will not back down,” said Jane Doe, the mayor of Springfield, on Monday.")
+            paste.locator(".ql-input-button").click()
+            expect(paste.locator(".ql-quote").first).to_be_visible(timeout=60_000)
+            expect(paste.locator(".ql-error")).to_have_text("")
 
             shot = os.environ.get("QUOTELENS_WIDGET_SCREENSHOT")
             if shot:
