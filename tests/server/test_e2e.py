@@ -103,9 +103,11 @@ def test_real_server_refuses_rebinding_and_web_origins(fake_server):
 
 
 @pytest.mark.model
-def test_serve_runs_the_real_pipeline(nlp):
+@pytest.mark.parametrize("launcher", [["-m", "quotelens.cli", "serve"], ["-m", "quotelens.server"]],
+                         ids=["quotelens serve", "python -m quotelens.server"])
+def test_serve_runs_the_real_pipeline(nlp, launcher):
     port = free_port()
-    proc = start(["-m", "quotelens.server", "--port", str(port), "--threads", "2"], port, seconds=90)
+    proc = start([*launcher, "--port", str(port), "--threads", "2"], port, seconds=90)
     try:
         status, _, health = call(port, "/api/v1/health")
         assert status == 200 and health["model"]
