@@ -1,0 +1,241 @@
+"""The quotelens command and bad input end to end: a clear error or an empty result, never a
+traceback, and a batch loses only its bad lines."""
+from __future__ import annotations
+
+import http.server
+import json
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from quotelens import cli
+from quotelens.config import Config
+from quotelens.errors import BadInput, EmptyText, FetchTimeout, InputTooLarge, NotAnArticle, QuotelensError
+from quotelens.serialize import schema
+
+pytestmark = pytest.mark.model
+FIXTURES = Path(__file__).parent / "fixtures" / "pages"
+ARTICLE = ("<html><head><title>Bridge plan</title></head><body><nav>Home | News | Sports</nav><article>"
+           "<h1>Bridge plan approved</h1>"
+           "<p>The city council approved the bridge plan on Tuesday after a long debate among members.</p>"
+           "<p>“We will rebuild every bridge in this city before the next winter comes,” said Governor Ann "
+           "Walsh, who spoke to reporters outside the council chamber.</p>"
+           "<p>“The money is there and the engineers are ready to start the work,” she said.</p>"
+           "<p>Opponents said the plan was too expensive and would raise taxes for a decade.</p>"
+           "</article><footer>© 2024 City News. All rights reserved.</footer></body></html>")
+
+
+def run_cli(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "quotelens.cli", *args], input=stdin,
+                          capture_output=True, timeout=300)
+
+
+# -- attribute ---------------------------------------------------------------------------------------
+def test_attribute_text_file_table(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("“We will rebuild every bridge,” said Governor Ann Walsh.\n", encoding="utf-8")
+    out = run_cli("attribute", str(path))
+    assert out.returncode == 0, out.stderr
+    table = out.stdout.decode()
+    assert "Ann Walsh, Governor [person] — 1 quote" in table
+    assert "“We will rebuild every bridge,”" in table
+
+
+def test_attribute_html_stdin_json_validates():
+    out = run_cli("attribute", "-", "--json", stdin=ARTICLE.encode())
+    assert out.returncode == 0, out.stderr
+    data = json.loads(out.stdout)
+    jsonschema.validate(data, schema())
+    names = {q["speaker"] for q in data["quotes"] if q["kind"] != "indirect"}
+    assert names == {"Ann Walsh"}
+    assert {q["speaker"] for q in data["quotes"] if q["kind"] == "indirect"} == {"Opponents"}
+    assert "Home | News" not in data["article"]["text"]
+
+
+def test_attribute_saved_real_page():
+    pages = sorted(FIXTURES.glob("*/source.html"))
+    if not pages:
+        pytest.skip("no saved pages in tests/fixtures/pages")
+    out = run_cli("attribute", str(pages[0]), "--json")
+    assert out.returncode == 0, out.stderr
+    data = json.loads(out.stdout)
+    jsonschema.validate(data, schema())
+    assert data["quotes"]
+
+
+def test_demo_runs_offline():
+    out = run_cli("demo")
+    assert out.returncode == 0, out.stderr
+    text = out.stdout.decode()
+    for name in ("Vitaly Churkin", "Jean-Marc Ayrault", "Ned Price", "Ban Ki-moon"):
+        assert name in text
+    assert "Enable Read mode" not in text
+
+
+@pytest.mark.parametrize("payload, code", [
+    (b"", "empty_text"),
+    (b"   \n\t  \n", "empty_text"),
+    (b"\x00\x01\x02\xff\xfe binary \x00 junk" * 100, "bad_input"),
+    (b"<html><body><nav>Home | About | Login</nav></body></html>", "not_an_article"),
+])
+def test_bad_input_is_one_clear_line(payload, code):
+    out = run_cli("attribute", "-", stdin=payload)
+    assert out.returncode == 2
+    err = out.stderr.decode()
+    assert f"[{code}]" in err and "Traceback" not in err
+    assert err.count("\n") == 1
+
+
+def test_missing_file():
+    out = run_cli("attribute", "/no/such/file.html")
+    assert out.returncode == 2 and b"no such file" in out.stderr and b"Traceback" not in out.stderr
+
+
+def test_model_choice_by_name_is_checked():
+    out = run_cli("attribute", "-", "--model", "xx_no_such_model", stdin=b"Some text.")
+    assert out.returncode == 1
+    assert b"[model_missing]" in out.stderr and b"Traceback" not in out.stderr
+
+
+# -- bad input in the library ---------------------------------------------------------------------
+def test_twenty_megabyte_page_refused_quickly(pipeline):
+    page = b"<html><body>" + b"<p>filler text here</p>" * 900_000 + b"</body></html>"
+    assert len(page) > 20_000_000
+    t0 = time.perf_counter()
+    with pytest.raises(InputTooLarge):
+        pipeline.attribute_html(page)
+    assert time.perf_counter() - t0 < 30  # generous: the point is it is refused, not parsed
+
+
+def test_non_utf8_page(pipeline):
+    html = ARTICLE.replace("“", "\"").replace("”", "\"").replace("©", "(c)").replace("Walsh", "Wälsh")
+    page = html.replace("<head>", '<head><meta charset="iso-8859-1">').encode("latin-1")
+    res = pipeline.attribute_html(page)
+    assert "Wälsh" in res.article.text
+    assert {res.speaker(q.speaker_id).name for q in res.quotes if q.kind == "direct"} == {"Ann Wälsh"}
+
+
+def test_ten_thousand_quote_marks(pipeline):
+    text = "Start. " + "“" * 5000 + " middle " + "”" * 5000 + " “A real quote here,” she said."
+    res = pipeline.attribute_text(text)  # no exception; whatever is found indexes the text
+    for q in res.quotes:
+        for c in q.contents:
+            assert 0 <= c.start <= c.end <= len(text)
+
+
+def test_unbalanced_mark_costs_one_quote(pipeline):
+    text = ("“This one never closes, said the first speaker.\n\n"
+            "“This one does,” said Maria Lopez.\n\n“So does this,” said Tom Reed.")
+    res = pipeline.attribute_text(text)
+    names = [res.speaker(q.speaker_id).name for q in res.quotes if q.speaker_id]
+    assert "Maria Lopez" in names and "Tom Reed" in names
+
+
+def test_empty_text_errors(pipeline):
+    for text in ("", "   \n  "):
+        with pytest.raises(EmptyText):
+            pipeline.attribute_text(text)
+    with pytest.raises(BadInput):
+        pipeline.attribute_text(b"bytes are not text")  # type: ignore[arg-type]
+
+
+def test_page_with_no_article(pipeline):
+    with pytest.raises(NotAnArticle):
+        pipeline.attribute_html("<html><body><nav>Home</nav><footer>Contact</footer></body></html>")
+
+
+# -- URLs, from a local server (never the internet) -------------------------------------------------
+class _Handler(http.server.BaseHTTPRequestHandler):
+    def do_GET(self):  # noqa: N802
+        if self.path == "/slow":
+            time.sleep(3)
+        body = ARTICLE.encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def server():
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+def test_attribute_url(server):
+    out = run_cli("attribute", f"{server}/article", "--json")
+    assert out.returncode == 0, out.stderr
+    data = json.loads(out.stdout)
+    assert data["article"]["url"] == f"{server}/article"
+    assert {q["speaker"] for q in data["quotes"] if q["kind"] == "direct"} == {"Ann Walsh"}
+
+
+def test_url_that_times_out(server, nlp):
+    from quotelens.pipeline import Pipeline
+
+    pipe = Pipeline(nlp=nlp, config=Config(read_timeout=0.5, total_timeout=1.0))
+    with pytest.raises(FetchTimeout):
+        pipe.attribute_url(f"{server}/slow")
+
+
+# -- batch -----------------------------------------------------------------------------------------------
+def test_batch_keeps_going_past_bad_lines(tmp_path, server):
+    lines = [
+        {"id": "t1", "text": "“We will rebuild every bridge,” said Governor Ann Walsh."},
+        "this line is not json",
+        {"id": "h1", "html": ARTICLE, "url": "https://example.org/bridge"},
+        {"id": "e1", "text": "   "},
+        {"id": "both", "text": "a", "url": "https://example.org"},
+        {"id": "u1", "url": f"{server}/article"},
+        {"id": "bad-url", "url": "ftp://example.org/x"},
+    ]
+    inp = tmp_path / "in.jsonl"
+    inp.write_text("\n".join(json.dumps(x) if isinstance(x, dict) else x for x in lines) + "\n", encoding="utf-8")
+    outp = tmp_path / "out.jsonl"
+    out = run_cli("batch", str(inp), "-o", str(outp), "--quiet")
+    assert out.returncode == 0, out.stderr
+    recs = [json.loads(line) for line in outp.read_text(encoding="utf-8").splitlines()]
+    assert [r["id"] for r in recs] == ["t1", 2, "h1", "e1", "both", "u1", "bad-url"]
+    ok = {r["id"]: r for r in recs if "error" not in r}
+    errors = {r["id"]: r["error"]["code"] for r in recs if "error" in r}
+    assert errors == {2: "bad_input", "e1": "empty_text", "both": "bad_input", "bad-url": "bad_input"}
+    t1 = ok["t1"]
+    assert t1["text"] == lines[0]["text"]  # text input: offsets index the input unchanged
+    q = t1["quotes"][0]
+    assert t1["text"][q["start"]:q["end"]] == "We will rebuild every bridge,"
+    for rid in ("h1", "u1"):
+        for q in ok[rid]["quotes"]:
+            assert ok[rid]["text"][q["start"]:q["end"]] == q["text"]
+    assert b"7 documents, 4 failed" in out.stderr
+
+
+def test_batch_workers_match_serial(tmp_path):
+    lines = [{"id": i, "text": f"“Point number {i} stands,” said Governor Ann Walsh."} for i in range(4)]
+    inp = tmp_path / "in.jsonl"
+    inp.write_text("\n".join(json.dumps(x) for x in lines), encoding="utf-8")
+    serial, parallel = tmp_path / "s.jsonl", tmp_path / "p.jsonl"
+    assert run_cli("batch", str(inp), "-o", str(serial), "--quiet").returncode == 0
+    assert run_cli("batch", str(inp), "-o", str(parallel), "--quiet", "--workers", "2").returncode == 0
+    assert serial.read_text() == parallel.read_text()
+
+
+def test_process_line_never_raises():
+    class Broken:
+        def attribute_text(self, *a, **k):
+            raise RuntimeError("boom")
+
+    rec = cli.process_line(json.dumps({"id": "x", "text": "hi"}), 1, pipe=Broken())
+    assert rec == {"id": "x", "error": {"code": "internal", "message": "RuntimeError: boom"}}
+    assert issubclass(InputTooLarge, QuotelensError)
