@@ -132,3 +132,15 @@ def test_private_and_link_local_urls_are_refused(real_client, url):
 def test_non_http_urls_are_refused(real_client, url):
     pytest.importorskip("quotelens.fetch", reason="toolkit/fetch.py (URL fetching) has not landed yet")
     assert_error(real_client.post("/api/v1/attribute", json={"url": url}), 400, "bad_input")
+
+
+def test_options_reach_the_real_pipeline(real_client):
+    text = ("“We will not allow Syria to get away with this,” French Foreign Minister Jean-Marc Ayrault "
+            "told reporters. Ayrault said that France would push for sanctions.")
+    every = real_client.post("/api/v1/attribute", json={"text": text}).get_json()
+    direct = real_client.post("/api/v1/attribute", json={"text": text,
+                                                         "options": {"include_indirect": False}}).get_json()
+    assert "indirect" in {q["kind"] for q in every["quotes"]}
+    assert "indirect" not in {q["kind"] for q in direct["quotes"]}
+    strict = real_client.post("/api/v1/attribute", json={"text": text, "options": {"min_confidence": 1.0}}).get_json()
+    assert all(q["speaker_id"] is None or q["confidence"] >= 1.0 for q in strict["quotes"])
