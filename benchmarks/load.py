@@ -24,7 +24,6 @@ import json
 import os
 import random
 import socket
-import statistics
 import subprocess
 import sys
 import threading
@@ -247,7 +246,8 @@ def main(argv: list[str] | None = None) -> None:
     print(f"load: {ld['requests']} requests, {ld['concurrency']} clients, {ld['repeat_share']:.0%} repeats: "
           f"{ld['wall_s']} s, {ld['req_per_s']} req/s")
     print(f"  latency p50 {ld['p50_ms']:.0f} ms, p95 {ld['p95_ms']:.0f} ms, p99 {ld['p99_ms']:.0f} ms, "
-          f"max {ld['max_ms']:.0f} ms; errors {ld['errors']} {ld['errors_by_kind'] or ''}; cache hits {ld['cache_hits']}")
+          f"max {ld['max_ms']:.0f} ms; errors {ld['errors']} {ld['errors_by_kind'] or ''}; "
+          f"cache hits {ld['cache_hits']}")
     print(f"  RSS: start {figures['rss_start_mb']:.0f} MB, after warm-up {figures['rss_warm_mb']:.0f} MB, "
           f"after load {figures['rss_after_mb']:.0f} MB ({figures['rss_after_over_warm']:.2f}x warm), "
           f"peak {figures['rss_peak_mb']:.0f} MB")
