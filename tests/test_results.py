@@ -362,3 +362,39 @@ def test_attribute_many_with_two_worker_processes():
     assert df["doc_id"].drop_duplicates().tolist() == ["0", "1", "2"]
     assert df.set_index("doc_id").loc["2", "error_code"] == "empty_text"
     assert "Vitaly Churkin" in set(df[df["doc_id"] == "0"]["speaker"].dropna())
+
+
+@pytest.fixture(scope="module")
+def demo_result() -> Result:
+    """The article bundled with the package (the page `quotelens demo` runs on), through the real pipeline."""
+    demo = sorted((Path(quotelens.__file__).parent / "data" / "demo").glob("*.html"))
+    if not demo:
+        pytest.skip("no bundled demo page in quotelens/data/demo/")
+    return quotelens.attribute(demo[0])
+
+
+@pytest.mark.model
+def test_dataframe_on_the_bundled_article(demo_result):
+    """The seed article's acceptance line, read through the DataFrame: at least 12 of the 13 gold quotes
+    with the right canonical speaker, the four named roles right, nothing from 'Watch: ... systematically'."""
+    df = demo_result.to_dataframe()
+    assert list(df.columns) == list(QUOTE_COLUMNS)
+    text = demo_result.article.text
+    assert all(text[r.start:r.end] == r.text for r in df.itertuples())
+    right = []
+    for first, last, _kind, speaker, _type, _role, _cue, _mention in SEED_GOLD:
+        start = text.index(first)
+        end = text.index(last, start) + len(last)
+        # paired as the shared scorer pairs them: the found quote covers half the gold span or more
+        overlap = (df["end"].clip(upper=end) - df["start"].clip(lower=start)) >= (end - start) / 2
+        found = set(df.loc[overlap, "speaker"].dropna())
+        right.append(speaker in found or speaker.removeprefix("the ") in found)
+    assert sum(right) >= 12, [g[3] for g, ok in zip(SEED_GOLD, right) if not ok]
+    roles = df.dropna(subset=["speaker"]).groupby("speaker")["role"].first().to_dict()
+    assert roles["Vitaly Churkin"] == "Moscow’s UN Ambassador"
+    assert roles["Jean-Marc Ayrault"] == "Foreign Minister"
+    assert roles["Ned Price"] == "National Security Council spokesman"
+    assert roles["Ban Ki-moon"] == "UN Secretary-General"
+    assert not df["text"].str.contains("systematically").any()
+    assert set(df["speaker_type"]) <= {"person", "organization", "anonymous", "unknown"}
+    assert df.loc[df["speaker"] == "one senior diplomat", "speaker_type"].eq("anonymous").all()

@@ -235,3 +235,17 @@ def test_js_hover_text_matches_python(widget):
 
     for q in widget.attribution["quotes"][5:9]:
         assert _node(f"return w.describeQuote({json.dumps(q)});") == describe_quote(q)
+
+
+@pytest.mark.model
+def test_widget_on_the_bundled_article():
+    demo = sorted((Path(quotelens.__file__).parent / "data" / "demo").glob("*.html"))
+    if not demo:
+        pytest.skip("no bundled demo page in quotelens/data/demo/")
+    w = QuoteWidget(quotelens.attribute(demo[0]))
+    speakers = {s["name"]: s for s in w.attribution["speakers"]}
+    w.selected_speaker = speakers["Ned Price"]["id"]
+    assert w.selected_speaker_name == "Ned Price"
+    assert speakers["Ned Price"]["quote_count"] >= 2
+    quotes = w.result.to_dataframe()
+    assert (quotes["speaker_id"] == w.selected_speaker).sum() == speakers["Ned Price"]["quote_count"]
