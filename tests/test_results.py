@@ -217,6 +217,19 @@ def test_nested_quote_wins_inside_the_outer_one():
 
 
 # -- attribute(): input detection and routing (stand-in pipeline, no model) --------------------
+def test_quotelens_attribute_stays_the_function_after_the_stage_module_loads():
+    """The pipeline imports the stage module quotelens.attribute on first use; the notebook API
+    function of the same name must survive that."""
+    import importlib
+
+    from quotelens import results
+
+    stage = importlib.import_module("quotelens.attribute")
+    assert hasattr(stage, "link_speakers")
+    assert quotelens.attribute is results.attribute and callable(quotelens.attribute)
+
+
+
 @pytest.mark.parametrize("source, kind", [
     ("https://example.org/news/1.html", "url"),
     ("  http://127.0.0.1:8000/a  ", "url"),
