@@ -29,6 +29,11 @@ from .types import Article, Span
 #: Fewest words a cleaned page must keep to count as an article (a login page or a bare
 #: navigation page keeps fewer after residue removal; the shortest WCXB gold text has 37).
 MIN_ARTICLE_WORDS = 20
+#: Below this many words, trafilatura is run again with favor_recall, and that result is
+#: kept when it has RECALL_GAIN times the words (even half of WCXB dev: 59 pages under 600
+#: words; retrying under 500 with gain 1.5 lifted 5 pages, mean word F1 +0.004).
+RECALL_RETRY_WORDS = 500
+RECALL_GAIN = 1.5
 _WORD = re.compile(r"\w+")
 _SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]+")
 
@@ -86,13 +91,33 @@ def html_to_str(html: bytes | str, config: Config, encoding: str | None = None) 
 
 
 def _extract(page: str, url: str | None):
-    """trafilatura's body and metadata; None when it finds nothing (its own errors included)."""
+    """trafilatura's body and metadata; None when it finds nothing.
+
+    A short result is often trafilatura's precision heuristics cutting a list-like or oddly
+    marked-up article; then a second run with ``favor_recall`` is kept if it is much longer.
+    """
+    first = _bare_extraction(page, url)
+    words = _word_count(first)
+    if words >= RECALL_RETRY_WORDS:
+        return first
+    second = _bare_extraction(page, url, favor_recall=True)
+    if _word_count(second) >= RECALL_GAIN * max(words, 1):
+        return second
+    return first
+
+
+def _bare_extraction(page: str, url: str | None, **options):
     import trafilatura  # imported here: ~0.3 s, and plain-text users never need it
 
     try:
-        return trafilatura.bare_extraction(page, url=url, include_comments=False, with_metadata=True)
+        return trafilatura.bare_extraction(page, url=url, include_comments=False, with_metadata=True,
+                                           **options)
     except (ValueError, TypeError, AttributeError) as exc:  # lxml/trafilatura give up on odd markup
         raise NotAnArticle(f"the page could not be parsed as HTML ({exc.__class__.__name__})") from None
+
+
+def _word_count(doc) -> int:
+    return len((doc.text or "").split()) if doc is not None else 0
 
 
 def _tidy(line: str) -> str:

@@ -54,7 +54,7 @@ MAX_GAP_BLOCKS = 12
 LEAD_GAP_BLOCKS = 3
 #: Dropped blocks sandwiched between two kept blocks that are adjacent in the text: at most
 #: this many in a row, of these tags, each no longer than MAX_SANDWICH_CHARS.
-MAX_SANDWICH_BLOCKS = 8
+MAX_SANDWICH_BLOCKS = 15
 MAX_SANDWICH_CHARS = 300
 SANDWICH_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6", "li", "blockquote", "dt", "dd", "p"})
 #: Share of a sandwiched block's text inside links above which it is a link list, not text.
@@ -174,16 +174,24 @@ def recover_blocks(page: str, lines: list[str]) -> list[str]:
                if f is not None and b.tokens.count(" ") > MIN_ANCHOR_TOKENS]
     if not anchors:
         return lines
+    anchor_set = set(anchors)
     first, last = anchors[0], anchors[-1]
     inserts: list[tuple[int, int, str]] = []  # (char offset, block order, text)
     recovered = ""  # token strings put back, so a block repeated on the page comes back once
     for i in range(max(0, first - LEAD_GAP_BLOCKS), last):
         b = blocks[i]
-        if found[i] is not None or (recovered and b.tokens in recovered):
+        if i in anchor_set or (recovered and b.tokens in recovered):
             continue
         j = bisect.bisect_left(anchors, i)
         before = anchors[j - 1] if j > 0 else None
         after = anchors[j]
+        # A short block ("ITALY") counts as kept only if its words are where it stands,
+        # between its neighbours; elsewhere in the text they prove nothing.
+        lo = found[before][1] if before is not None else 0
+        if found[i] is not None and lo <= found[i][0] < found[after][0] + 1:
+            continue
+        if found[i] is not None and b.tokens.strip() and _tok(text[lo:found[after][0]]).find(b.tokens) >= 0:
+            continue
         if not (_quote_missing(b, aligned, before, after, i)
                 or _sandwiched(b, before, after, i, found, blocks)):
             continue

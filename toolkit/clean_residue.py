@@ -29,7 +29,8 @@ MACROS = {"{MONTH}": MONTH, "{DATE}": DATE, "{NAME}": NAME}
 
 # Quotation in double marks of three or more words: such a line is never residue.
 _QUOTATION = re.compile(r"[“\"„«]\s*\S+(\s+\S+){2,}?[^“”\"„«»]*?[”\"»]")
-_BULLET = re.compile(r"^\s*(?:[-•·*▪►>|]\s*)+")
+# Bullets, arrows, emoji and other symbols in front of a line ("🚀 Sign up for ...").
+_BULLET = re.compile(r"^[^\w“”\"'‘’«»(\[$£€#@&©]+")
 _SPACE = re.compile(r"\s+")
 #: Longest line the lexicon is tried on; furniture is short, article paragraphs are long.
 MAX_RESIDUE_CHARS = 400
