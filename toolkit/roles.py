@@ -57,6 +57,25 @@ _APPOINTED = frozenset("named appointed elected chosen hired tapped picked selec
 MAX_PREFIX_TOKENS = 12  # a title before a name rarely runs longer; "Arjay and Frances Miller Chair ..." comes after
 
 
+def _word(tok: Token) -> str:
+    """The hyphenated word a token belongs to: 'runner' -> 'front-runner', 'General' -> 'Secretary-General'."""
+    doc = tok.doc
+    lo = hi = tok.i
+    while lo > 0 and not doc[lo - 1].whitespace_ and (doc[lo - 1].text == "-" or doc[lo].text == "-"):
+        lo -= 1
+    while hi + 1 < len(doc) and not doc[hi].whitespace_ and (doc[hi + 1].text == "-" or doc[hi].text == "-"):
+        hi += 1
+    return doc[lo:hi + 1].text if hi > lo else tok.text
+
+
+def _role_tok(tok: Token) -> bool:
+    return is_role_noun(_word(tok)) or (tok.text != _word(tok) and is_role_noun(tok.text))
+
+
+def _title_tok(tok: Token) -> bool:
+    return is_title_word(_word(tok)) or (tok.text != _word(tok) and is_title_word(tok.text))
+
+
 # ----------------------------------------------------------------------------- split_title
 def split_title(doc: Doc, mention: Span) -> tuple[Span | None, Span]:
     """Split a person mention into its title (or None) and the bare name.
@@ -163,7 +182,7 @@ def _prefix_roles(doc: Doc, first_tok: int, name_end: int, title: Span | None) -
             toks += list(tspan)
     if not toks:
         return []
-    if toks[-1].tag_ == "POS" and not any(is_role_noun(t.text) for t in toks):
+    if toks[-1].tag_ == "POS" and not any(_role_tok(t) for t in toks):
         # "The Post’s Robert Costa" -> "of The Post" (GUIDELINES.md), for an organisation only
         owner = [t for t in toks[:-1] if t.lower_ != "the"]
         if owner and all(t.ent_type_ == "ORG" for t in owner):
@@ -221,11 +240,14 @@ def _left_extension(doc: Doc, first_tok: int, name_end: int) -> list[Token]:
 def _joins_title(left: Token, right: Token, word: str) -> bool:
     """'of'/'and' inside a title: 'Secretary of State', 'National Association of Home Builders',
     'Co-Owner and Lead Planner' (both sides capitalised, or a title word on the left)."""
-    if not right.text[:1].isupper() or is_honorific(right.text):
+    if is_honorific(right.text):
         return False
+    if not right.text[:1].isupper():
+        # "labor leader and civil rights activist Dolores Huerta"
+        return word != "of" and _title_tok(left)
     if word == "of":
-        return is_title_word(left.text) or left.text[:1].isupper()
-    return is_title_word(left.text)
+        return _title_tok(left) or left.text[:1].isupper()
+    return _title_tok(left)
 
 
 def _attached(doc: Doc, ext: list[Token], first_tok: int, name_end: int) -> list[Token]:
@@ -243,13 +265,14 @@ def _attached(doc: Doc, ext: list[Token], first_tok: int, name_end: int) -> list
         while h.i in region and h.i < first_tok and h.head.i != h.i and steps < 20:
             h, steps = h.head, steps + 1
         ok = h.i >= first_tok and h.i in region
-        trusted = is_title_word(t.text) or t.tag_ == "POS" or t.is_punct or t.lower_ in ("and", "&", "of")
+        owner = bool(keep) and keep[0].tag_ == "POS"  # "Sullivan’s lawyer": the possessor stays with its "’s"
+        trusted = _title_tok(t) or t.tag_ == "POS" or t.is_punct or t.lower_ in ("and", "&", "of") or owner
         if not ok and not trusted:
             # a modifier that hangs outside the name's phrase ("friend" in "a close friend of Mrs. Clinton")
             break
         keep.insert(0, t)
     # "of" without its left side ("friend of") is not a title
-    while keep and keep[0].lower_ in ("of", "and", "&") or keep and keep[0].is_punct:
+    while keep and (keep[0].lower_ in ("of", "and", "&") or keep[0].is_punct or keep[0].tag_ == "POS"):
         keep.pop(0)
     return keep
 
@@ -266,9 +289,9 @@ def _split_stacked(toks: list[Token]) -> list[list[Token]]:
     for k, t in enumerate(toks):
         prev = toks[k - 1] if k else None
         if prev is not None and groups[-1] and prev.whitespace_ and t.text[:1].isupper():
-            after_lower_title = is_title_word(prev.text) and prev.text[:1].islower()
-            second_title = (is_title_word(t.text) and not is_title_word(prev.text)
-                            and any(is_title_word(u.text) for u in groups[-1])
+            after_lower_title = _title_tok(prev) and prev.text[:1].islower()
+            second_title = (_title_tok(t) and not _title_tok(prev)
+                            and any(_title_tok(u) for u in groups[-1])
                             and not any(u.lower_ in ("and", "&") for u in groups[-1]))
             if after_lower_title or second_title:
                 groups.append([])
@@ -280,12 +303,15 @@ def _pre_apposition(doc: Doc, name: SpacySpan) -> list[str]:
     """'Her campaign manager, Robby Mook, ...': the name is an apposition of a role noun before it."""
     root = name.root
     head = root.head
-    if root.dep_ != "appos" or head.i >= name.start or not is_role_noun(head.text):
+    if root.dep_ != "appos" or head.i >= name.start or not _role_tok(head):
         return []
     if not any(t.text == "," for t in doc[head.i + 1:name.start]):
         return []
     comma = next(t.i for t in doc[head.i + 1:name.start] if t.text == ",")
-    role = _clean_role(list(doc[head.left_edge.i:comma]), need_title=True)
+    start = head.left_edge.i
+    while start > 0 and not doc[start - 1].whitespace_ and (doc[start - 1].text == "-" or doc[start].text == "-"):
+        start -= 1  # "Co-Founder": the parse may hang only "Founder" on the name
+    role = _clean_role(list(doc[start:comma]), need_title=True)
     return [role] if role else []
 
 
@@ -339,28 +365,50 @@ def _roles_after(doc: Doc, i: int) -> list[str]:
             i += 1
         if i < n and doc[i].lower_ in ("is", "was", "and"):
             i += 1  # "Scott Keatley, R.D., is co-owner of ..."; "MS, RD, CPT, and founder of ..."
-        if i < n and doc[i].lower_ not in ("who", "whose"):
-            phrase = _np_after(doc, i)
-            if phrase:
-                for part in _split_and(phrase):
-                    role = _clean_role(part, need_title=True)
-                    if role:
-                        roles.append(role)
-                i += len(phrase)
-                if i < n and doc[i].text == ",":
-                    i += 1
+        phrase = _np_after(doc, i) if i < n and doc[i].lower_ not in ("who", "whose") else []
+        if phrase and _starts_noun_phrase(phrase[0]):
+            for part in _split_and(phrase):
+                # "Tina Brown, the journalist": a determiner marks an apposition, so a descriptor
+                # outside the lexicon ("a former All-Star pitcher") is a role there too
+                role = _clean_role(part, need_title=part[0].lower_ not in ("a", "an", "the"))
+                if role:
+                    roles.append(role)
+            i += len(phrase)
+            if i < n and doc[i].text == ",":
+                i += 1
     elif i < n and doc[i].lower_ in ("is", "was") and i + 1 < n and doc[i + 1].pos_ in ("DET", "ADJ", "NOUN", "PROPN"):
-        # "Keri Gans is author of ...": a copula right after the name states what the person is
+        # "Keri Gans is author of ...": a copula right after the name states what the person is,
+        # but not "was the first candidate to weigh in" (a superlative or an infinitive is an event)
         phrase = _np_after(doc, i + 1)
-        role = _clean_role(phrase, need_title=True) if phrase else None
-        if role:
-            roles.append(role)
+        if phrase and not any(t.tag_ in ("JJS", "RBS") or t.lower_ in _RANK_WORDS or t.tag_ == "TO" for t in phrase):
+            role = _clean_role(phrase, need_title=True)
+            if role:
+                roles.append(role)
         return roles
     if i < n and doc[i].lower_ == "who":
         role = _who_clause(doc, i + 1)
         if role:
             roles.append(role)
     return roles
+
+
+_RANK_WORDS = frozenset("first only last second third next sole".split())
+# Adverbs that may open an apposition: "Jane Doe, then a senior aide", "now a lobbyist".
+_APPOS_ADVERBS = frozenset("then now formerly currently also once still".split())
+
+
+def _starts_noun_phrase(tok: Token) -> bool:
+    """An apposition starts like a noun phrase, not like a clause ("Trump, saying the nominee ...").
+
+    A verb-tagged first word is fine before a noun ("registered dietitian", "lead planner",
+    "managing director"); before anything else it opens a clause.
+    """
+    if tok.lower_ in _APPOS_ADVERBS:
+        return True
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if tok.tag_.startswith("VB") or tok.tag_ == "MD":
+        return _title_tok(tok) or (nxt is not None and nxt.pos_ in ("NOUN", "ADJ", "PROPN"))
+    return tok.tag_ not in ("IN", "WDT", "WP", "WRB", "PRP", "TO", "CC", "EX")
 
 
 def _is_credential(tok: Token) -> bool:
@@ -380,6 +428,8 @@ def _np_after(doc: Doc, i: int) -> list[Token]:
             break
         if "\n" in t.text or t.lower_ in _NP_STOP_WORDS or t.tag_ in _FINITE_TAGS or t.pos_ == "AUX":
             break
+        if out and t.tag_ == "PRP":
+            break  # a relative clause without "who": "an author she's already familiar with"
         if t.is_quote:
             break
         out.append(t)
@@ -394,9 +444,9 @@ def _split_and(toks: list[Token]) -> list[list[Token]]:
             left, right = toks[:k], toks[k + 1:]
             # "founder and creative director of X" shares its "of X": split only a full left conjunct
             hl, hr = (_head(left) if left else None), (_head(right) if right else None)
-            if hl is None or hr is None or not is_role_noun(hr.text):
+            if hl is None or hr is None or not _role_tok(hr):
                 continue
-            if is_role_noun(hl.text) and len(tokens_text(left).split()) >= 2:
+            if _role_tok(hl) and len(tokens_text(left).split()) >= 2:
                 return [left, right]
             if is_party_word(hl.text) or hl.ent_type_ == "NORP":
                 return [right]  # "a Democrat and former Oklahoma state senator": the party label is not a role
@@ -448,14 +498,14 @@ def _head(toks: Sequence[Token]) -> Token | None:
     its first preposition or participle (the parse of a phrase cut out of a sentence can be odd)."""
     ids = {t.i for t in toks}
     roots = [t for t in toks if (t.head.i not in ids or t.head.i == t.i)
-             and (t.pos_ in ("NOUN", "PROPN") or is_role_noun(t.text))]
+             and (t.pos_ in ("NOUN", "PROPN") or _role_tok(t))]
     if roots and not any(t.pos_ == "ADP" for t in toks[:toks.index(roots[-1])] if t.lower_ != "of"):
         return roots[-1]  # several roots: "National Association of Home Builders chief economist"
     head = None
     for t in toks:
         if t.pos_ == "ADP" or (t.tag_ in ("VBG", "VBN") and head is not None and "-" not in t.text) or t.lower_ in ("who", "that"):
             break
-        if t.pos_ in ("NOUN", "PROPN") or is_role_noun(t.text):
+        if t.pos_ in ("NOUN", "PROPN") or _role_tok(t):
             head = t
     return head
 
@@ -478,13 +528,29 @@ def _clean_role(toks: Sequence[Token], need_title: bool = True) -> str | None:
     if not toks:
         return None
     head = _head(toks)
-    if head is None or head.tag_ in ("NNS", "NNPS") and not is_title_word(head.text):
+    if head is None or head.tag_ in ("NNS", "NNPS") and not _title_tok(head):
         return None
-    if need_title and not is_role_noun(head.text):
+    if need_title and not _role_tok(head):
+        return None
+    if not need_title and not _role_tok(head) and not (
+        head.tag_ == "NN" and head.text.islower() and head.lower_ not in _NOT_PERSON_HEADS and not is_party_word(head.text)
+    ):
         return None
     if all(is_party_word(t.text) or t.ent_type_ == "NORP" or t.ent_type_ in _LOCATION_ENTS for t in toks if not t.is_punct):
         return None  # "Democrat", "Nevada Democrat", "French": party, nationality or place alone
     return tokens_text(toks)
+
+
+# Singular nouns that can follow "Name, a/the ..." without describing the person ("Smith, a day after ...").
+_NOT_PERSON_HEADS = frozenset(
+    "day week month year time moment morning afternoon evening night weekend decade century point way "
+    "thing fact issue statement interview letter report email speech event meeting case story reason result "
+    "number percent lot bit part kind sort move step decision vote bill law plan idea question answer "
+    "matter subject topic problem process lawsuit native resident citizen "
+    # things, not people: "Yves Rocher, a global beauty brand", "Amped, a gripping novel"
+    "brand company firm business organization organisation group institution agency book novel memoir "
+    "film movie show series album song platform app tool website site service product study paper".split()
+)
 
 
 def _drop_trailing_location(toks: list[Token]) -> list[Token]:
