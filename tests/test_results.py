@@ -218,13 +218,13 @@ def test_nested_quote_wins_inside_the_outer_one():
 
 # -- attribute(): input detection and routing (stand-in pipeline, no model) --------------------
 def test_quotelens_attribute_stays_the_function_after_the_stage_module_loads():
-    """The pipeline imports the stage module quotelens.attribute on first use; the notebook API
-    function of the same name must survive that."""
+    """The pipeline imports the attribution stage on first use; the notebook API function
+    quotelens.attribute must survive that (the stage module is named quotelens.attribution)."""
     import importlib
 
     from quotelens import results
 
-    stage = importlib.import_module("quotelens.attribute")
+    stage = importlib.import_module("quotelens.attribution")
     assert hasattr(stage, "link_speakers")
     assert quotelens.attribute is results.attribute and callable(quotelens.attribute)
 

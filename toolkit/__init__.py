@@ -49,10 +49,7 @@ __all__ = [
 ]
 
 # Notebook API (results.py): one call for any source, a corpus to a DataFrame, and the result type.
-# The stage module quotelens.attribute (attribute.py) is loaded first on purpose: loading a submodule
-# sets the package attribute of that name, so if the pipeline loaded it later (it does, on first use)
-# it would replace the attribute() function with the module. Loaded now, the function binds last.
-from . import attribute as _attribute_stage  # noqa: E402,F401
+# (The attribution stage is the module quotelens.attribution, so nothing shadows attribute().)
 from .results import Result, attribute, attribute_many  # noqa: E402
 
 __all__ += ["attribute", "attribute_many", "Result"]

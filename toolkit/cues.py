@@ -3,7 +3,7 @@
 A cue is a reporting verb from ``data/reporting_verbs.txt`` ("said", "told", "warned") or the
 phrase "according to", with what the parse says about it: who is its source (the subject, the
 agent of a passive, the object of "according to") and what it reports (a clausal complement).
-Cues are found once per document, before any quotation is linked to one (attribute.py), as two
+Cues are found once per document, before any quotation is linked to one (attribution.py), as two
 steps: find the cue words, then read their source and content off the dependency tree.
 """
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """The only module that knows the stage order.
 
-    fetch -> clean -> quotes -> (parse) -> cues -> attribute -> resolve -> serialize
+    fetch -> clean -> quotes -> (parse) -> cues -> attribution -> resolve -> serialize
 
 Direct quotes come from punctuation alone (fast, no model); cues, indirect speech,
 speakers and roles need the parse. Every span produced by any stage is an offset into
@@ -64,7 +64,7 @@ class Pipeline:
 
     # -- the stages ----------------------------------------------------------------------
     def run(self, article: Article) -> Attribution:
-        from .attribute import link_speakers
+        from .attribution import link_speakers
         from .cues import find_cues
         from .quotes import find_quote_spans
         from .resolve import resolve_speakers

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Sequence
 
 from . import roles as roles_mod
-from .attribute import Link
+from .attribution import Link
 from .config import Config
 from .types import Article, Quote, Span, Speaker, SpeakerType
 

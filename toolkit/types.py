@@ -98,7 +98,7 @@ class Quote:
     cue: Span | None  # the reporting words: "said", "told reporters", "according to"
     speaker_id: str | None  # None means "found, not attributed": never guess
     mention: Span | None  # the words that name the speaker here ("he", "the minister", "Price")
-    confidence: float  # 0..1; see attribute.py for how it is computed
+    confidence: float  # 0..1; see attribution.py for how it is computed
     # The reported clause around a mixed quote, or the content of indirect speech:
     # "Price said [the findings “present yet another opportunity …”]".
     clause: Span | None = None

@@ -37,7 +37,8 @@ CONF_CUE_ADJACENT = 0.9  # the cue stands next to the quote in its sentence
 CONF_CUE_SENTENCE = 0.8  # a mixed quote and a cue further away in the same sentence
 CONF_COLON = 0.85  # "X said:" at the end of the paragraph before
 CONF_COLON_SUBJECT = 0.75  # "X released the following statement:" before the paragraph
-CONF_LABEL = 0.85  # "Name: “…”" / "“…” — Name"
+CONF_LABEL = 0.85
+CONF_HEADER = 0.8  # "Name, title" line above a block of quote paragraphs  # "Name: “…”" / "“…” — Name"
 CONF_CONTINUES = 0.95  # a later paragraph of the same multi-paragraph quote (times its speaker's)
 CONF_CONTINUATION = 0.75
 CONF_SEQUEL = 0.92  # “A,” X said. “B.” : the second quote in the same paragraph  # cue-less quote paragraph after one whose speaker is known
@@ -48,6 +49,8 @@ INVERSION_GAP = 3  # tokens: ,” said X / ,” X said
 MAX_AFTER_SENTENCE = 14  # tokens in a short "he said." sentence that follows a closed quote
 MIN_INDIRECT_TOKENS = 3
 MAX_TITLE_WORDS = 7
+MAX_HEADER_WORDS = 16  # a "Name, title" line above quote paragraphs
+MAX_HEADER_DISTANCE = 4  # paragraphs of quotation between such a line and a quote
 TITLE_SMALL_WORDS = {"a", "an", "the", "of", "on", "in", "and", "to", "for", "at", "with", "by", "or", "from",
                      "vs", "de", "la", "is", "as", "my", "me"}
 MAX_SEQUEL_GAP = 250  # characters between a cue and the next quote of the same speaker  # shorter reported clauses ("said so") are not content
@@ -127,6 +130,8 @@ def link_speakers(doc: "Doc", article: Article, spans: Sequence[QuotedSpan], cue
             continue
         q = link.quoted[0]
         if _link_by_colon(link, q, ix, free_cues, text) or _link_by_label(link, q, ix, text):
+            continue
+        if _link_by_header(link, q, ix, links[:i], text):
             continue
         if i and links[i - 1].quoted[-1].continues and ix.para(links[i - 1].quoted[-1].open_mark) + 1 == ix.para(q.open_mark):
             link.follows, link.method, link.confidence = links[i - 1], "continues", CONF_CONTINUES
@@ -304,6 +309,44 @@ def _link_by_label(link: Link, q: QuotedSpan, ix: _Index, text: str) -> bool:
                 if _proper_name_tokens(doc, ix, lo, hi):
                     link.source, link.method, link.confidence = _tok_range(ix, lo, hi), "label", CONF_LABEL
                     return True
+    return False
+
+
+def _link_by_header(link: Link, q: QuotedSpan, ix: _Index, earlier: Sequence[Link], text: str) -> bool:
+    """Round-ups and Q&As credit a block of quote paragraphs with a short line above them:
+    "Lawrence Yun, NAR Chief Economist" / "Jane Doe, founder of X:". The line is a name and
+    its title, with no verb; every paragraph between it and the quote is quotation."""
+    p = ix.para(q.open_mark)
+    doc = ix.doc
+    quoted_paras = {ix.para(c.start) for lk in earlier for c in lk.contents}
+    for back in range(1, MAX_HEADER_DISTANCE + 1):
+        if p - back < 0:
+            return False
+        prev = ix.paras[p - back]
+        if (p - back) in quoted_paras:
+            continue
+        line = text[prev.start:prev.end].strip()
+        if not line or len(line.split()) > MAX_HEADER_WORDS:
+            return False
+        lo, hi = ix.tok(prev.start), ix.tok(max(prev.start, prev.end - 1)) + 1
+        toks = doc[lo:hi]
+        if any(t.pos_ in ("VERB", "AUX") and t.tag_ in ("VBD", "VBZ", "VBP") for t in toks):
+            return False
+        name = []
+        for t in toks:
+            if t.pos_ == "PROPN" or (t.ent_type_ == "PERSON" and not t.is_punct):
+                name.append(t)
+            else:
+                break
+        # a person's name, or a name followed by ", title" (section headings such as
+        # "Color Mixes" are Title Case too, but stand alone)
+        titled = len(name) + 1 < len(toks) and toks[len(name)].text == ","
+        if len(name) < 2 or not (titled or any(t.ent_type_ == "PERSON" for t in name)):
+            return False
+        if len(name) < len(toks) and toks[len(name)].text not in (",", ":", "—", "–", "("):
+            return False
+        link.source, link.method, link.confidence = (name[0].i, name[-1].i + 1), "header", CONF_HEADER
+        return True
     return False
 
 
