@@ -134,7 +134,7 @@ def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--requests", type=int, default=2000)
     ap.add_argument("--concurrency", type=int, default=16)
-    ap.add_argument("--threads", type=int, default=4, help="waitress threads (= parses in flight)")
+    ap.add_argument("--threads", type=int, default=4, help="parses in flight (quotelens serve --threads)")
     ap.add_argument("--warmup", type=int, default=32, help="concurrent misses after each page once")
     ap.add_argument("--single", type=int, default=30, help="single-client cache misses on the ~1,000-word page")
     ap.add_argument("--repeat-share", type=float, default=0.0, help="share of load requests sent as exact repeats")
@@ -189,9 +189,21 @@ def main(argv: list[str] | None = None) -> None:
         peak = [server.memory_info().rss]
         stop = threading.Event()
 
+        health_ms: list[float] = []
+
         def sample() -> None:
-            while not stop.wait(0.2):
+            """RSS peak, and how long /health takes while the load runs (the extension's popup asks it)."""
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+            while not stop.wait(0.25):
                 peak[0] = max(peak[0], server.memory_info().rss)
+                t0 = time.perf_counter()
+                try:
+                    conn.request("GET", "/api/v1/health")
+                    conn.getresponse().read()
+                    health_ms.append(1000 * (time.perf_counter() - t0))
+                except (OSError, http.client.HTTPException):
+                    conn.close()
+                    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
 
         sampler = threading.Thread(target=sample, daemon=True)
         sampler.start()
@@ -224,6 +236,7 @@ def main(argv: list[str] | None = None) -> None:
             "p99_ms": 1000 * percentile(latencies, 99), "max_ms": 1000 * max(latencies, default=float("nan")),
             "errors": sum(errors.values()), "errors_by_kind": dict(errors),
             "cache_hits": sum(1 for r in results if r[2] == "hit"),
+            "health_p50_ms": percentile(health_ms, 50), "health_max_ms": max(health_ms, default=float("nan")),
         }
         figures["load_avg_1min_after"] = round(os.getloadavg()[0], 2)  # other work on the machine shows here
         figures["rss_after_mb"] = mb(server.memory_info().rss)
@@ -238,7 +251,7 @@ def main(argv: list[str] | None = None) -> None:
 
     s, ld = figures["single"], figures["load"]
     print(f"quotelens service load test: {figures['pages']} pages, {figures['cpus']} CPUs, "
-          f"{figures['threads']} waitress threads; server up (model loaded) in {figures['startup_s']} s; "
+          f"{figures['threads']} parse threads; server up (model loaded) in {figures['startup_s']} s; "
           f"machine load average {figures['load_avg_1min_before']} before, {figures['load_avg_1min_after']} after")
     print(f"single client, cache miss, {s['page']} ({s['words']} words): "
           f"p50 {s['miss_p50_ms']:.0f} ms, p95 {s['miss_p95_ms']:.0f} ms over {s['n']}; cache hit p50 "
@@ -248,6 +261,7 @@ def main(argv: list[str] | None = None) -> None:
     print(f"  latency p50 {ld['p50_ms']:.0f} ms, p95 {ld['p95_ms']:.0f} ms, p99 {ld['p99_ms']:.0f} ms, "
           f"max {ld['max_ms']:.0f} ms; errors {ld['errors']} {ld['errors_by_kind'] or ''}; "
           f"cache hits {ld['cache_hits']}")
+    print(f"  /health during the load: p50 {ld['health_p50_ms']:.1f} ms, max {ld['health_max_ms']:.0f} ms")
     print(f"  RSS: start {figures['rss_start_mb']:.0f} MB, after warm-up {figures['rss_warm_mb']:.0f} MB, "
           f"after load {figures['rss_after_mb']:.0f} MB ({figures['rss_after_over_warm']:.2f}x warm), "
           f"peak {figures['rss_peak_mb']:.0f} MB")

@@ -25,7 +25,7 @@ from . import security
 from .api import bp
 from .errors import register_error_handlers
 from .service import Service, service_config
-from .settings import DEFAULT_HOST, DEFAULT_PORT, DEFAULT_THREADS, DEFAULTS, TOKEN_ENV
+from .settings import DEFAULT_HOST, DEFAULT_PORT, DEFAULT_THREADS, DEFAULTS, TOKEN_ENV, WAIT_THREADS
 
 __all__ = ["create_app", "serve", "DEFAULT_PORT", "DEFAULT_HOST", "DEFAULT_THREADS"]
 
@@ -101,7 +101,8 @@ def serve(host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, threads: int = DEF
 
     ``config`` configures the core (a Config, or a mapping for Config.from_mapping). Binding
     anything but loopback needs ``allow_remote=True`` and prints a warning: the service then
-    answers anyone who can reach the machine (set QUOTELENS_TOKEN).
+    answers anyone who can reach the machine (set QUOTELENS_TOKEN). ``threads`` parses run at
+    once; waitress gets WAIT_THREADS more threads that only wait (see settings.py).
     """
     import waitress
 
@@ -115,5 +116,5 @@ def serve(host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, threads: int = DEF
               file=sys.stderr)
     app = create_app(flask_config)
     print(f"quotelens {app.extensions['quotelens'].model} serving on http://{host}:{port}/ "
-          f"({threads} threads)", file=sys.stderr)
-    waitress.serve(app, host=host, port=port, threads=threads, ident="quotelens")
+          f"({threads} parse threads)", file=sys.stderr)
+    waitress.serve(app, host=host, port=port, threads=threads + WAIT_THREADS, ident="quotelens")

@@ -12,8 +12,14 @@ DEFAULT_PORT = 8765
 #: Host the service binds to by default. Anything else needs ``allow_remote=True``.
 DEFAULT_HOST = "127.0.0.1"
 
-#: waitress worker threads (and, by default, parses allowed in flight at once).
+#: Parses allowed in flight at once (``quotelens serve --threads``).
 DEFAULT_THREADS = 4
+
+#: waitress threads beyond the parse threads. They only wait (for a parse slot, or not at all
+#: for health and cache hits), so a burst of slow pages never leaves /health or a cached page
+#: standing in waitress's queue, and a request's deadline starts when it arrives, not when a
+#: thread frees up. An idle thread costs a stack, not a parse.
+WAIT_THREADS = 16
 
 #: Environment variable holding the optional shared token; when set, every client sends it.
 TOKEN_ENV = "QUOTELENS_TOKEN"
