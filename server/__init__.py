@@ -27,7 +27,7 @@ from .errors import register_error_handlers
 from .service import Service, service_config
 from .settings import DEFAULT_HOST, DEFAULT_PORT, DEFAULT_THREADS, DEFAULTS, TOKEN_ENV, WAIT_THREADS
 
-__all__ = ["create_app", "serve", "DEFAULT_PORT", "DEFAULT_HOST", "DEFAULT_THREADS"]
+__all__ = ["create_app", "serve", "run_waitress", "DEFAULT_PORT", "DEFAULT_HOST", "DEFAULT_THREADS"]
 
 log = logging.getLogger("quotelens.server")
 
@@ -104,8 +104,6 @@ def serve(host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, threads: int = DEF
     answers anyone who can reach the machine (set QUOTELENS_TOKEN). ``threads`` parses run at
     once; waitress gets WAIT_THREADS more threads that only wait (see settings.py).
     """
-    import waitress
-
     flask_config: dict[str, Any] = {"QUOTELENS": config if config is not None else {}, "PARSE_SLOTS": threads}
     if not is_loopback(host):
         if not allow_remote:
@@ -117,4 +115,11 @@ def serve(host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, threads: int = DEF
     app = create_app(flask_config)
     print(f"quotelens {app.extensions['quotelens'].model} serving on http://{host}:{port}/ "
           f"({threads} parse threads)", file=sys.stderr)
-    waitress.serve(app, host=host, port=port, threads=threads + WAIT_THREADS, ident="quotelens")
+    run_waitress(app, host, port, threads)
+
+
+def run_waitress(app: Flask, host: str, port: int, threads: int) -> None:
+    """waitress with ``threads`` parse threads' worth of workers plus WAIT_THREADS that only wait."""
+    import waitress
+
+    waitress.serve(app, host=host, port=port, threads=max(1, threads) + WAIT_THREADS, ident="quotelens")

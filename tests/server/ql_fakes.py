@@ -63,9 +63,9 @@ class FakePipeline:
         return sample_attribution(url)
 
 
-if __name__ == "__main__":  # python ql_fakes.py PORT: the fake behind a real waitress server
-    import waitress
+if __name__ == "__main__":  # python ql_fakes.py PORT [DELAY]: the fake behind the real waitress set-up
+    from quotelens.server import create_app, run_waitress
 
-    from quotelens.server import create_app
-
-    waitress.serve(create_app({}, pipeline=FakePipeline()), host="127.0.0.1", port=int(sys.argv[1]), threads=4)
+    delay = float(sys.argv[2]) if len(sys.argv) > 2 else 0.0
+    app = create_app({"PARSE_SLOTS": 2}, pipeline=FakePipeline(delay=delay))
+    run_waitress(app, "127.0.0.1", int(sys.argv[1]), threads=2)

@@ -102,6 +102,28 @@ def test_real_server_refuses_rebinding_and_web_origins(fake_server):
     assert status == 200
 
 
+def test_health_answers_while_every_parse_slot_is_busy():
+    """Six slow requests on two parse slots: /health still answers, and sees them pending."""
+    port = free_port()
+    proc = start([str(HERE / "ql_fakes.py"), str(port), "1.5"], port, seconds=20)
+    try:
+        from concurrent.futures import ThreadPoolExecutor
+        with ThreadPoolExecutor(6) as pool:
+            slow = [pool.submit(call, port, "/api/v1/attribute", {"text": f"“{i},” she said."}) for i in range(6)]
+            pending = 0
+            for _ in range(50):
+                status, _, health = call(port, "/api/v1/health")
+                assert status == 200
+                pending = max(pending, health["pending"])
+                if pending >= 2:
+                    break
+                time.sleep(0.05)
+            assert pending >= 2 and not all(f.done() for f in slow)
+            assert [f.result()[0] for f in slow] == [200] * 6
+    finally:
+        stop(proc)
+
+
 @pytest.mark.model
 @pytest.mark.parametrize("launcher", [["-m", "quotelens.cli", "serve"], ["-m", "quotelens.server"]],
                          ids=["quotelens serve", "python -m quotelens.server"])
