@@ -144,3 +144,20 @@ def test_options_reach_the_real_pipeline(real_client):
     assert "indirect" not in {q["kind"] for q in direct["quotes"]}
     strict = real_client.post("/api/v1/attribute", json={"text": text, "options": {"min_confidence": 1.0}}).get_json()
     assert all(q["speaker_id"] is None or q["confidence"] >= 1.0 for q in strict["quotes"])
+
+
+def test_model_is_loaded_when_the_app_is_built_not_on_the_first_request(nlp, monkeypatch):
+    from quotelens import segment
+
+    app = create_app({"TESTING": True, "TOKEN": ""})  # the real pipeline, built here
+    assert app.extensions["quotelens"].model
+    monkeypatch.setattr(segment, "load_nlp", lambda *a, **k: pytest.fail("model loaded on a request"))
+    r = app.test_client().post("/api/v1/attribute", json={"text": SEED_TEXT})
+    assert r.status_code == 200 and r.get_json()["model"] == app.extensions["quotelens"].model
+
+
+def test_missing_model_fails_at_start_up_with_a_named_error():
+    from quotelens.errors import ModelMissing
+
+    with pytest.raises(ModelMissing):
+        create_app({"TESTING": True, "QUOTELENS": {"model": "no_such_model_xyz"}})
