@@ -239,6 +239,9 @@ def main(argv: list[str] | None = None) -> None:
             "health_p50_ms": percentile(health_ms, 50), "health_max_ms": max(health_ms, default=float("nan")),
         }
         figures["load_avg_1min_after"] = round(os.getloadavg()[0], 2)  # other work on the machine shows here
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        conn.request("GET", "/api/v1/health")
+        figures["cache_after"] = json.loads(conn.getresponse().read())["cache"]  # what the cache itself holds
         figures["rss_after_mb"] = mb(server.memory_info().rss)
         figures["rss_peak_mb"] = mb(peak[0])
         figures["rss_after_over_warm"] = figures["rss_after_mb"] / figures["rss_warm_mb"]
@@ -264,7 +267,8 @@ def main(argv: list[str] | None = None) -> None:
     print(f"  /health during the load: p50 {ld['health_p50_ms']:.1f} ms, max {ld['health_max_ms']:.0f} ms")
     print(f"  RSS: start {figures['rss_start_mb']:.0f} MB, after warm-up {figures['rss_warm_mb']:.0f} MB, "
           f"after load {figures['rss_after_mb']:.0f} MB ({figures['rss_after_over_warm']:.2f}x warm), "
-          f"peak {figures['rss_peak_mb']:.0f} MB")
+          f"peak {figures['rss_peak_mb']:.0f} MB; the result cache holds {figures['cache_after']['entries']} answers, "
+          f"{mb(figures['cache_after']['bytes']):.1f} MB")
     if args.json:
         print(json.dumps(figures, indent=1))
 
