@@ -126,7 +126,8 @@
     r.speakers = ql.contract.pageSpeakers(result);
     r.quotes = quotes.map((q) => ({
       id: q.id, speakerId: q.speakerId, speaker: q.speaker, role: q.role, kind: q.kind,
-      confidence: q.confidence, text: q.text, colour: q.colour, placed: placed.has(q.id),
+      confidence: q.confidence, text: q.text, parts: q.parts.map((p) => p.selector.exact), colour: q.colour,
+      placed: placed.has(q.id),
     }));
     sendReport();
   }

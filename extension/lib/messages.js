@@ -22,7 +22,8 @@
  * @property {boolean} visible    highlights shown (the keyboard shortcut hides them)
  * @property {{id: string, name: string | null, role: string | null, type: string, count: number, colour: number}[]} speakers
  * @property {{id: string, speakerId: string | null, speaker: string | null, role: string | null,
- *             kind: string, confidence: number, text: string, colour: number, placed: boolean}[]} quotes
+ *             kind: string, confidence: number, text: string, parts: string[], colour: number,
+ *             placed: boolean}[]} quotes   text: the parts joined with " … " for display
  */
 (function (ns) {
   ns.messages = Object.freeze({
