@@ -83,12 +83,23 @@ class _Index:
         paras = article.paragraphs or _paragraphs_from_lines(text)
         self.para_starts = [p.start for p in paras]
         self.paras = list(paras)
+        # Sentence bounds per token, computed once: spaCy's Token.sent re-checks the whole
+        # doc for sentence annotation on every call (quadratic on long articles).
+        self.sent_bounds: list[tuple[int, int]] = [(0, len(doc))] * len(doc)
+        for sent in doc.sents:
+            for i in range(sent.start, sent.end):
+                self.sent_bounds[i] = (sent.start, sent.end)
         self.in_quote = [False] * len(doc)
         for q in spans:
             lo = q.open_mark
             hi = q.close_mark + 1 if q.close_mark is not None else q.content.end
             for i in range(self.tok(lo), self.tok(max(lo, hi - 1)) + 1):
                 self.in_quote[i] = True
+
+    def sent(self, i: int):
+        """The sentence (a doc slice) holding token ``i``."""
+        lo, hi = self.sent_bounds[i]
+        return self.doc[lo:hi]
 
     def tok(self, char: int) -> int:
         """Index of the token containing (or starting after) ``char``."""
@@ -174,10 +185,10 @@ def _link_by_cue(link: Link, q: QuotedSpan, ix: _Index, by_head: dict[int, Cue],
     best: tuple[int, Cue] | None = None
     if q.close_mark is not None:
         close_tok = q_hi
-        sent = doc[close_tok].sent
+        sent = ix.sent(close_tok)
         stop = sent.end
         if stop <= close_tok + 2 and stop < len(doc):  # “…war.” Churkin said.
-            nxt = doc[stop].sent if not doc[stop].is_space else doc[min(stop + 1, len(doc) - 1)].sent
+            nxt = ix.sent(stop) if not doc[stop].is_space else ix.sent(min(stop + 1, len(doc) - 1))
             if len(nxt) <= MAX_AFTER_SENTENCE and nxt.start_char < para.end:
                 stop = nxt.end
         for i in range(close_tok + 1, min(stop, close_tok + 1 + MAX_CUE_GAP)):
@@ -187,7 +198,7 @@ def _link_by_cue(link: Link, q: QuotedSpan, ix: _Index, by_head: dict[int, Cue],
             if cue is not None and cue.source is not None:
                 best = (i - close_tok, cue)
                 break
-    sent = doc[q_lo].sent
+    sent = ix.sent(q_lo)
     for i in range(q_lo - 1, max(sent.start, q_lo - MAX_CUE_GAP) - 1, -1):
         if ix.in_quote[i] or doc[i].idx < para.start:
             break
@@ -200,7 +211,7 @@ def _link_by_cue(link: Link, q: QuotedSpan, ix: _Index, by_head: dict[int, Cue],
     if best is None and not q.sentence_initial:
         # A mixed quote deep in a long sentence: "X told reporters ... that he thinks the Brexit
         # is “a great thing.”" -- the nearest cue of the same sentence, outside other quotes.
-        sent = doc[q_lo].sent
+        sent = ix.sent(q_lo)
         for i in list(range(q_lo - 1, sent.start - 1, -1)) + list(range(q_hi + 1, sent.end)):
             if ix.in_quote[i]:
                 continue
@@ -232,7 +243,7 @@ def _mixed_clause(doc: "Doc", cue: Cue, q: QuotedSpan, ix: "_Index") -> Span | N
     if cue.content is None:
         return None
     clause = _clause_span(doc, cue)
-    sent = doc[ix.tok(q.open_mark)].sent
+    sent = ix.sent(ix.tok(q.open_mark))
     if clause.start > q.open_mark or not (sent.start_char <= clause.start < sent.end_char):
         return None
     return Span(clause.start, max(clause.end, end))
@@ -279,7 +290,7 @@ def _link_by_colon(link: Link, q: QuotedSpan, ix: _Index, cues: Sequence[Cue], t
         return True
     # "President Clinton released the following statement:" -- the subject of the last sentence
     doc = ix.doc
-    last = doc[ix.tok(max(prev.start, prev.end - 1))].sent
+    last = ix.sent(ix.tok(max(prev.start, prev.end - 1)))
     subj = [t for t in last.root.children if t.dep_ == "nsubj" and t.pos_ in ("PROPN", "NOUN")]
     if subj and not ix.in_quote[subj[0].i]:
         link.source, link.method, link.confidence = mention_range(subj[0]), "colon", CONF_COLON_SUBJECT
@@ -378,8 +389,8 @@ def _same_paragraph_sequel(prev: Link, q: QuotedSpan, ix: _Index, text: str) -> 
     # what is left between is the tail of the cue's sentence ("in a statement.", ", a D.C.-based
     # strategist."): the quote opens in that sentence or the one right after it
     doc = ix.doc
-    cue_sent = doc[ix.tok(max(end - 1, 0))].sent
-    q_sent = doc[ix.tok(q.open_mark)].sent
+    cue_sent = ix.sent(ix.tok(max(end - 1, 0)))
+    q_sent = ix.sent(ix.tok(q.open_mark))
     return q_sent.start <= cue_sent.end + 1
 
 

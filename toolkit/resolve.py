@@ -150,12 +150,12 @@ def _resolve_mention(doc: "Doc", rng: tuple[int, int], names: "_NameIndex", peop
         # The small model often labels a bare surname as ORG or GPE ("Churkin told reporters"):
         # a name that is the surname of a person named in the article is that person.
         if label in ORG_LABELS and not names.is_known_person(head):
-            ent = _entity_of(head) or toks
+            ent = names.entity_of(head) or toks
             name = _strip_det(ent.text)
             p = _person(people, name, "organization")
             p.mentions.append(span)
             return _Resolved(p, RESOLVE_NAME)
-        ent = _entity_of(head)
+        ent = names.entity_of(head)
         name_span = _name_part(doc, ent if ent is not None else toks)
         full, conf = names.canonical(name_span, span.start)
         p = _person(people, full, "person")
@@ -238,7 +238,10 @@ class _NameIndex:
         self.doc = doc
         self.persons: list[tuple[Span, str, bool]] = []  # (name span, stripped name, is subject)
         self.titled: list[tuple[Span, str]] = []  # (name span, title words before it)
+        self.ents = {}  # token index -> its entity, computed once (doc.ents is rebuilt per call)
         for ent in doc.ents:
+            for i in range(ent.start, ent.end):
+                self.ents[i] = ent
             if ent.label_ != "PERSON":
                 continue
             part = _name_part(doc, ent)
@@ -276,6 +279,9 @@ class _NameIndex:
         if before:
             return max(before)[1], RESOLVE_SURNAME_AMBIGUOUS
         return (sorted(best)[0] if len(best) == 1 else name), RESOLVE_SURNAME_AMBIGUOUS
+
+    def entity_of(self, tok: "Token"):
+        return self.ents.get(tok.i)
 
     def is_known_person(self, tok: "Token") -> bool:
         word = _clean_name(tok.text)
@@ -321,13 +327,6 @@ def _clean_name(name: str) -> str:
 def _is_name(doc: "Doc", span: Span) -> bool:
     cs = doc.char_span(span.start, span.end, alignment_mode="expand")
     return cs is not None and cs.root.pos_ == "PROPN"
-
-
-def _entity_of(tok: "Token"):
-    for ent in tok.doc.ents:
-        if ent.start <= tok.i < ent.end:
-            return ent
-    return None
 
 
 def _strip_det(text: str) -> str:

@@ -1,0 +1,52 @@
+"""End-to-end words per second beside a bare spaCy parse of the same texts (a ratio, one run).
+
+    python benchmarks/speed.py [--gold PATH] [--limit N] [--repeat R]
+
+The bare parse is ``nlp.pipe(texts)`` with the same model: what textacy and the other spaCy
+based attributors pay before their own rules (textacy's direct_quotations runs at about
+4,000 words/s on this kind of machine, parse-dominated). The machine is shared and noisy, so
+the two are interleaved, repeated, and compared as a ratio of best times; no time is asserted.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import time
+from pathlib import Path
+
+from quotelens import Config
+from quotelens.pipeline import Pipeline
+
+EVAL = Path(os.environ.get("QUOTELENS_EVAL", Path(__file__).resolve().parents[2] / "shared" / "eval"))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--gold", type=Path, default=EVAL / "polnear-dev.jsonl")
+    ap.add_argument("--limit", type=int, default=80)
+    ap.add_argument("--repeat", type=int, default=3)
+    a = ap.parse_args()
+    with open(a.gold, encoding="utf-8") as f:
+        texts = [json.loads(line)["text"] for line in f if line.strip()][: a.limit]
+    words = sum(len(t.split()) for t in texts)
+    pipe = Pipeline.from_config(Config())
+    pipe.attribute_text(texts[0])  # warm up
+    best_parse = best_e2e = float("inf")
+    for _ in range(a.repeat):
+        t0 = time.perf_counter()
+        for _doc in pipe.nlp.pipe(texts):
+            pass
+        best_parse = min(best_parse, time.perf_counter() - t0)
+        t0 = time.perf_counter()
+        for t in texts:
+            pipe.attribute_text(t)
+        best_e2e = min(best_e2e, time.perf_counter() - t0)
+    print(f"{len(texts)} texts, {words:,} words, model {pipe.model}, best of {a.repeat}")
+    print(f"bare spaCy parse : {words / best_parse:8,.0f} words/s")
+    print(f"quotelens e2e    : {words / best_e2e:8,.0f} words/s")
+    print(f"ratio e2e/parse  : {best_parse / best_e2e:8.2f}")
+
+
+if __name__ == "__main__":
+    main()
