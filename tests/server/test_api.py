@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import assert_contract
+from ql_checks import assert_contract
 
 from quotelens.config import Config
 from quotelens.server import DEFAULT_PORT

@@ -3,7 +3,7 @@ never a 500 for anything a client can send (after datasette's test_error_shape.p
 from __future__ import annotations
 
 import pytest
-from conftest import assert_error
+from ql_checks import assert_error
 from ql_fakes import FakePipeline
 
 from quotelens.errors import (BadInput, EmptyText, FetchError, FetchTimeout, InputTooLarge, ModelMissing,

@@ -6,7 +6,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from conftest import assert_contract, assert_error
+from ql_checks import assert_contract, assert_error
 
 from quotelens.server import create_app
 

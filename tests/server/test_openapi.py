@@ -7,7 +7,7 @@ import re
 
 import jsonschema
 import pytest
-from conftest import assert_contract
+from ql_checks import assert_contract
 
 from quotelens import serialize
 from quotelens.server.api import openapi_document

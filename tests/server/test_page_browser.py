@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from test_e2e import HERE, free_port, stop, wait_until_up
+from ql_process import HERE, free_port, stop, wait_until_up
 
 from quotelens.server.examples import SAMPLE_TEXT
 

@@ -6,7 +6,7 @@ import json
 
 import jsonschema
 import pytest
-from conftest import CONTRACT, ERROR
+from ql_checks import CONTRACT, ERROR
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from ql_fakes import FakePipeline

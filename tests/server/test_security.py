@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import assert_error
+from ql_checks import assert_error
 
 from quotelens.errors import BadInput
 from quotelens.server import serve
