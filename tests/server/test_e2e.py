@@ -43,7 +43,7 @@ def test_real_server_refuses_rebinding_and_web_origins(fake_server):
 def test_health_answers_while_every_parse_slot_is_busy():
     """Six slow requests on two parse slots: /health still answers, and sees them pending."""
     port = free_port()
-    proc = start([str(HERE / "ql_fakes.py"), str(port), "1.5"], port, seconds=20)
+    proc = start([str(HERE / "ql_fakes.py"), str(port), "0.6"], port, seconds=20)
     try:
         from concurrent.futures import ThreadPoolExecutor
         with ThreadPoolExecutor(6) as pool:
