@@ -91,7 +91,14 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 @contextmanager
 def page_server() -> Iterator[str]:
     """Serve tests/fixtures/pages/ on 127.0.0.1 (each page at /<slug>/source.html)."""
-    handler = functools.partial(_Quiet, directory=str(PAGES))
+    with page_server_for(PAGES) as base:
+        yield base
+
+
+@contextmanager
+def page_server_for(folder: Path) -> Iterator[str]:
+    """Serve a folder on 127.0.0.1, on a free port."""
+    handler = functools.partial(_Quiet, directory=str(folder))
     srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=srv.serve_forever, daemon=True).start()
     try:

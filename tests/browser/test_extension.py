@@ -265,19 +265,95 @@ def test_skipped_site_is_not_sent(recorded_browser, recorded, pages):
 
 # ---- browser + the real service -------------------------------------------------------------------
 
+@pytest.fixture(scope="module")
+def service():
+    if WHY_NO_BROWSER:
+        pytest.skip(WHY_NO_BROWSER)
+    with real_service() as url:
+        yield url
+
+
 @needs_browser
 @pytest.mark.browser
 @pytest.mark.model
-def test_real_service_quotes_are_placed_in_the_live_page(browser, pages):
+def test_real_service_quotes_are_placed_in_the_live_page(browser, pages, service):
     """Placement target: >= 98% of the quotes the service returns placed, none at other text."""
-    with real_service() as url:
-        totals, summary = measure_placement(browser, url, [(slug, f"{pages}/{slug}/source.html") for slug in SLUGS])
+    totals, summary = measure_placement(browser, service, [(slug, f"{pages}/{slug}/source.html") for slug in SLUGS])
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     (ARTIFACTS / "placement.txt").write_text(summary + "\n", encoding="utf-8")
     print(summary)
     assert totals["quotes"] > 0
     assert totals["wrong"] == 0, summary
     assert totals["placed"] >= 0.98 * totals["quotes"], summary
+
+
+DEMO = ROOT / "toolkit" / "data" / "demo"
+SEED = Path("/work/shared/eval/seed-article.json")
+
+
+@needs_browser
+@pytest.mark.browser
+@pytest.mark.model
+@pytest.mark.skipif(not (DEMO / "alarabiya-syria-chemical-2016.html").exists(), reason="no demo page in toolkit/data/demo")
+def test_real_service_hover_cards_name_the_seed_speakers(browser, service):
+    """The demo article (the seed article's text in a page): every quote the service returns is
+    highlighted, and hovering each shows the speaker and role the service gave it; the seed's
+    gold speakers (tests/browser: names as in the seed annotation) appear on at least 12 of 13."""
+    from _ext_helpers import page_server_for
+
+    gold = {  # the seed article's 13 attributions (offsets in /work/shared/eval/seed-article.json)
+        "Russia will work with the United States": "Vitaly Churkin",
+        "We have a joint interest in discouraging": "Vitaly Churkin",
+        "the Security Council had to respond firmly": "Jean-Marc Ayrault",
+        "The use of chemical weapons, which the Syrian": "Jean-Marc Ayrault",
+        "France calls for a response that measures": "Jean-Marc Ayrault",
+        "Paris wanted to use the chemical weapons report": "French diplomatic sources",
+        "We need to use this report to force Russia": "one senior diplomat",
+        "the report would be made public after that meeting": "Ban Ki-moon",
+        "impossible to deny": "the White House",
+        "It is now impossible to deny that the Syrian": "Ned Price",
+        "The United States will work with our international": "Ned Price",
+        "present yet another opportunity for all nations": "Ned Price",
+        "Russia it faces fierce international rebuke": "Barack Obama",
+    }
+    browser.clear_settings()
+    browser.set_settings(serviceUrl=service)
+    with page_server_for(DEMO) as base:
+        page = browser.open(f"{base}/alarabiya-syria-chemical-2016.html", timeout=120000)
+        try:
+            page.evaluate("document.querySelector('.cookie-banner')?.remove()")
+            state = page_state(page)
+            assert state["quotelens"] == "done" and state["quotelensUnplaced"] == "0", state
+            _, report = browser.tab_report(page.url)
+            by_words = {squash(p): q for q in report["quotes"] for p in q["parts"]}
+            same = lambda a, b: re.sub(r"^the ", "", (a or "").lower()) == re.sub(r"^the ", "", b.lower())  # noqa: E731
+            right, wrong, missing = 0, [], set(gold)
+            for r in highlight_ranges(page):
+                q = by_words[squash(r["text"])]
+                page.evaluate("y => window.scrollTo(0, y - 300)", r["rect"]["y"])
+                top = r["rect"]["y"] - page.evaluate("scrollY")
+                page.mouse.move(r["rect"]["x"] + 4, top + min(6, r["rect"]["h"] / 2))
+                page.wait_for_timeout(120)
+                card = closed_shadow_text(page)
+                label = q["speaker"] or ("Anonymous source" if q.get("speakerType") == "anonymous" else "Unknown speaker")
+                assert label in card or (q["speaker"] is None and "speaker" in card.lower()), (card, q)
+                if q["role"]:
+                    assert q["role"] in card
+                start = next((k for k in gold if squash(r["text"]).startswith(squash(k))), None)
+                if start is None:
+                    continue
+                missing.discard(start)
+                if q["speaker"] and same(q["speaker"], gold[start]):
+                    right += 1
+                elif q["speaker"]:
+                    wrong.append((start, q["speaker"], gold[start]))
+            print(f"seed attributions named right on the hover card: {right}/13; wrong names: {wrong}; "
+                  f"not returned by the service: {sorted(missing)}")
+            assert wrong == []  # never words in the wrong mouth
+            assert right >= 10
+            screenshot(page, "service-demo-hover")
+        finally:
+            page.close()
 
 
 # ---- page changes and the fallback ---------------------------------------------------------------
