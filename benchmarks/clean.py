@@ -13,6 +13,7 @@ import argparse
 import gzip
 import json
 import pathlib
+import re
 import subprocess
 import sys
 import tempfile
@@ -21,6 +22,27 @@ import time
 EVAL = pathlib.Path(__file__).resolve().parents[2] / "shared" / "eval"
 DEFAULT_GOLD = EVAL / "clean" / "wcxb-dev-articles.gold.jsonl.gz"
 SCORER = EVAL / "score_clean.py"
+
+
+# A quotation inside one paragraph: an opening mark after a space or line start, 4+ words, a
+# closing mark. The shared scorer's "quotes kept" also counts the text *between* two quotations
+# (straight marks pair up ambiguously) and inch marks; this stricter count sits beside it.
+IN_PARAGRAPH_QUOTE = re.compile(r"(?:^|(?<=[\s(\[—–-]))[“„«\"]([^“”„«»\"\n]{15,600})[”»\"](?=[\s.,;:!?)\]—–-]|$)",
+                                re.MULTILINE)
+WORD = re.compile(r"\w+")
+
+
+def in_paragraph_quotes_kept(gold_path: pathlib.Path, pred_path: pathlib.Path) -> tuple[int, int]:
+    preds = {row["id"]: row["text"] for row in read_jsonl(pred_path)}
+    kept = total = 0
+    for row in read_jsonl(gold_path):
+        hay = " " + " ".join(WORD.findall(preds.get(row["id"], ""))) + " "
+        for m in IN_PARAGRAPH_QUOTE.finditer(row["text"]):
+            words = WORD.findall(m.group(1))
+            if len(words) >= 4:
+                total += 1
+                kept += (" " + " ".join(words) + " ") in hay
+    return kept, total
 
 
 def read_jsonl(path: pathlib.Path):
@@ -94,6 +116,8 @@ def main(argv: list[str] | None = None) -> int:
         scored = subprocess.run([sys.executable, str(SCORER), str(out / "gold.jsonl"), str(out / f"{name}.jsonl"),
                                  "--json"], check=True, capture_output=True, text=True)
         results[name] = dict(json.loads(scored.stdout), ms=1000 * seconds[name] / max(1, len(pages)))
+        results[name]["in_par_kept"], results[name]["in_par_total"] = in_paragraph_quotes_kept(
+            out / "gold.jsonl", out / f"{name}.jsonl")
 
     base, mine = results["trafilatura"], results["quotelens"]
     print(f"{len(pages)} pages ({args.half}) from {args.gold.name}; predictions in {out}")
@@ -102,6 +126,8 @@ def main(argv: list[str] | None = None) -> int:
                        ("without_rate", "must-drop leaked"), ("quotes_kept", "quotes kept")]:
         print(f"{label:22}{base[key]:12.3f}{mine[key]:12.3f}")
     print(f"{'quoted passages':22}{base['quotes_total']:12d}{mine['quotes_total']:12d}")
+    print(f"{'in-paragraph quotes':22}{base['in_par_kept'] / max(1, base['in_par_total']):12.3f}"
+          f"{mine['in_par_kept'] / max(1, mine['in_par_total']):12.3f}   (of {mine['in_par_total']}; see IN_PARAGRAPH_QUOTE)")
     print(f"{'ms/page':22}{base['ms']:12.1f}{mine['ms']:12.1f}   (ratio {mine['ms'] / base['ms']:.2f}, one run)")
     return 0
 
