@@ -6,9 +6,11 @@
  * localhost, is not. No module globals hold state (the worker may stop at any time): per-tab
  * reports live in storage.session.
  */
-/* global importScripts */
-if (typeof importScripts === "function" && !(/** @type {any} */ (globalThis).quotelens?.settings)) {
-  importScripts("lib/config.js", "lib/messages.js", "lib/palette.js", "lib/contract.js", "lib/settings.js");
+{
+  const g = /** @type {any} */ (globalThis);
+  if (typeof g.importScripts === "function" && !g.quotelens?.settings) {
+    g.importScripts("lib/config.js", "lib/messages.js", "lib/palette.js", "lib/contract.js", "lib/settings.js");
+  }
 }
 
 (function () {
@@ -30,7 +32,11 @@ if (typeof importScripts === "function" && !(/** @type {any} */ (globalThis).quo
     /** @type {Record<string, string>} */
     const headers = { Accept: "application/json" };
     if (body !== undefined) headers["Content-Type"] = "application/json";
-    if (s.token) headers[s.tokenHeader || ql.config.DEFAULTS.tokenHeader] = s.token;
+    if (s.token) {
+      const name = s.tokenHeader || ql.config.DEFAULTS.tokenHeader;
+      // The service takes the token as "X-Quotelens-Token: <token>" or "Authorization: Bearer <token>".
+      headers[name] = name.toLowerCase() === "authorization" ? `Bearer ${s.token}` : s.token;
+    }
     let resp;
     try {
       resp = await fetch(checked.url + path, {

@@ -66,7 +66,7 @@
     }
 
     /**
-     * @param {import("../lib/contract.js").PageQuote} quote
+     * @param {PageQuote} quote
      * @param {DOMRect} anchorRect  where the quote is on screen
      * @param {{focus?: boolean, colour?: string}} [opts]
      */

@@ -18,9 +18,9 @@
   });
 
   /** @type {any} */ let result = null;
-  /** @type {import("../lib/contract.js").PageQuote[]} */ let quotes = [];
+  /** @type {PageQuote[]} */ let quotes = [];
   /** @type {Map<string, Range[]>} */ let placed = new Map();
-  /** @type {import("../lib/messages.js").PageReport | null} */ let report = null;
+  /** @type {PageReport | null} */ let report = null;
   let visible = true;
   let running = false;
   /** @type {MutationObserver | null} */ let observer = null;
@@ -65,7 +65,7 @@
         fail("too_large", "This page is too large to send to the quotelens service.");
         return;
       }
-      /** @type {import("../lib/messages.js").AttributeReply} */
+      /** @type {AttributeReply} */
       const reply = await api.runtime.sendMessage({ type: "attribute", url: location.href, html });
       if (!reply || !reply.ok) {
         fail(reply?.code ?? "no_reply", reply?.error ?? "The extension's service worker did not answer.");
@@ -120,7 +120,7 @@
     setStatus("done");
     root.dataset.quotelensPlaced = String(nPlaced);
     root.dataset.quotelensUnplaced = String(quotes.length - nPlaced);
-    const r = /** @type {import("../lib/messages.js").PageReport} */ (report);
+    const r = /** @type {PageReport} */ (report);
     r.placed = nPlaced;
     r.unplaced = quotes.length - nPlaced;
     r.speakers = ql.contract.pageSpeakers(result);

@@ -9,6 +9,26 @@
  * Hints: the service's offsets index its cleaned text, not the page, so a hint is interpolated
  * from neighbouring quotes that were placed without one (anchorAll, two passes).
  */
+/**
+ * @typedef {object} Selector  contract v1 selector (exact/prefix/suffix as the service sent them)
+ * @property {string} exact
+ * @property {string} prefix
+ * @property {string} suffix
+ * @property {number} [utf16_start]
+ * @property {number} [utf16_end]
+ */
+/**
+ * @typedef {object} Match
+ * @property {number} start    into the normalised page text
+ * @property {number} end      exclusive
+ * @property {number} score    1 for exact text; 1 - errors/length for a fuzzy match
+ * @property {"hint" | "exact" | "context" | "fuzzy"} method
+ */
+/**
+ * @typedef {object} AnchorItem
+ * @property {Selector} selector
+ * @property {number} pos  where the span starts in the service's cleaned text (utf16_start)
+ */
 (function (ns) {
   const tm = () => /** @type {any} */ (globalThis).quotelens.textMap;
   const fz = () => /** @type {any} */ (globalThis).quotelens.fuzzy;
@@ -24,21 +44,6 @@
   /** Page chars per cleaned-text char when only one neighbour is placed (whitespace removed). */
   const NORMALISED_RATIO = 0.84;
 
-  /**
-   * @typedef {object} Selector  contract v1 selector (exact/prefix/suffix as the service sent them)
-   * @property {string} exact
-   * @property {string} prefix
-   * @property {string} suffix
-   * @property {number} [utf16_start]
-   * @property {number} [utf16_end]
-   */
-  /**
-   * @typedef {object} Match
-   * @property {number} start    into the normalised page text
-   * @property {number} end      exclusive
-   * @property {number} score    1 for exact text; 1 - errors/length for a fuzzy match
-   * @property {"hint" | "exact" | "context" | "fuzzy"} method
-   */
 
   /**
    * Chars of `prefix` that agree with the text before `start`, plus chars of `suffix` that agree
@@ -134,11 +139,6 @@
     return { start: best.start, end: best.end, score: 1 - best.errors / exact.length, method: "fuzzy" };
   }
 
-  /**
-   * @typedef {object} AnchorItem
-   * @property {Selector} selector
-   * @property {number} pos  where the span starts in the service's cleaned text (utf16_start)
-   */
 
   /**
    * Place many selectors: first those that need no hint, then the rest with hints interpolated

@@ -3,17 +3,17 @@
  * Every default of the extension lives here, once. The service URL's port must equal
  * `quotelens.server.DEFAULT_PORT` (tests/browser/test_extension.py checks it).
  */
+/**
+ * @typedef {object} Settings
+ * @property {string} serviceUrl   base URL of the local quotelens service
+ * @property {"auto" | "click"} runMode   attribute every article on load, or only on request
+ * @property {string[]} skipSites  host names never sent to the service (e.g. "mail.example.com")
+ * @property {string} token        optional shared token (QUOTELENS_TOKEN on the service side)
+ * @property {string} tokenHeader  header that carries the token
+ */
 (function (ns) {
   const DEFAULT_PORT = 8765;
 
-  /**
-   * @typedef {object} Settings
-   * @property {string} serviceUrl   base URL of the local quotelens service
-   * @property {"auto" | "click"} runMode   attribute every article on load, or only on request
-   * @property {string[]} skipSites  host names never sent to the service (e.g. "mail.example.com")
-   * @property {string} token        optional shared token (QUOTELENS_TOKEN on the service side)
-   * @property {string} tokenHeader  header that carries the token
-   */
 
   /** @type {Readonly<Settings>} */
   const DEFAULTS = Object.freeze({

@@ -7,27 +7,27 @@
  * which index a JavaScript string of `article.text` directly. This module uses only those (and can
  * re-count from code points for a selector that lacks them).
  */
+/**
+ * @typedef {object} QuotePart   one content span of a quote, ready for anchoring
+ * @property {Selector} selector
+ * @property {number} pos        utf16_start in the cleaned text
+ */
+/**
+ * @typedef {object} PageQuote   what the content script, card and panel need of one quote
+ * @property {string} id
+ * @property {"direct" | "mixed" | "indirect"} kind
+ * @property {string | null} speakerId
+ * @property {string | null} speaker
+ * @property {string | null} role
+ * @property {string} speakerType
+ * @property {number} confidence
+ * @property {number} colour     palette index
+ * @property {string} text       the quoted words (content spans joined with " … ")
+ * @property {QuotePart[]} parts
+ */
 (function (ns) {
   const pal = () => /** @type {any} */ (globalThis).quotelens.palette;
 
-  /**
-   * @typedef {object} QuotePart   one content span of a quote, ready for anchoring
-   * @property {Selector} selector
-   * @property {number} pos        utf16_start in the cleaned text
-   */
-  /**
-   * @typedef {object} PageQuote   what the content script, card and panel need of one quote
-   * @property {string} id
-   * @property {"direct" | "mixed" | "indirect"} kind
-   * @property {string | null} speakerId
-   * @property {string | null} speaker
-   * @property {string | null} role
-   * @property {string} speakerType
-   * @property {number} confidence
-   * @property {number} colour     palette index
-   * @property {string} text       the quoted words (content spans joined with " … ")
-   * @property {QuotePart[]} parts
-   */
 
   /**
    * UTF-16 offset of code-point offset `cp` in `text`.

@@ -3,6 +3,11 @@
  * DOM <-> text: the page's visible text nodes in document order (a TreeWalker, as Hypothesis'
  * text-range.ts does), the normalised text map over them, and Ranges back from map offsets.
  */
+/**
+ * @typedef {object} PageText
+ * @property {Text[]} nodes
+ * @property {any} map   lib/text-map.js TextMap over the nodes' data
+ */
 (function (ns) {
   const tm = () => /** @type {any} */ (globalThis).quotelens.textMap;
 
@@ -10,11 +15,6 @@
   const SKIP = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "TEXTAREA", "SELECT", "OPTION",
     "IFRAME", "OBJECT", "SVG", "CANVAS", "HEAD", "TITLE", "QUOTELENS-UI"]);
 
-  /**
-   * @typedef {object} PageText
-   * @property {Text[]} nodes
-   * @property {any} map   lib/text-map.js TextMap over the nodes' data
-   */
 
   /**
    * Visible text nodes under `root`, in order. Hidden elements (display: none, the `hidden`

@@ -9,18 +9,18 @@
  * |pattern| + 2k characters around each candidate is aligned (Sellers' algorithm, O(m·w)).
  * Pure: strings in, numbers out.
  */
+/**
+ * @typedef {object} FuzzyHit
+ * @property {number} start
+ * @property {number} end      exclusive
+ * @property {number} errors   edit distance between pattern and text[start:end]
+ */
 (function (ns) {
   /** Seeds seen more often than this say nothing about where the quote is. */
   const MAX_SEED_HITS = 40;
   /** Windows aligned per pattern, at most (keeps a page with many near-repeats cheap). */
   const MAX_CANDIDATES = 60;
 
-  /**
-   * @typedef {object} FuzzyHit
-   * @property {number} start
-   * @property {number} end      exclusive
-   * @property {number} errors   edit distance between pattern and text[start:end]
-   */
 
   /**
    * Best approximate occurrence of `pattern` ending inside text[from:to] (Sellers: a free start).

@@ -7,16 +7,16 @@
  * the text is wrapped in <mark class="quotelens-mark ql-quote ql-speaker-sN"> elements instead,
  * and unwrapped on clear().
  */
+/**
+ * @typedef {object} Painted
+ * @property {string} quoteId
+ * @property {string | null} speakerId
+ * @property {number} colour
+ * @property {Range[]} ranges
+ */
 (function (ns) {
   const pal = () => /** @type {any} */ (globalThis).quotelens.palette;
 
-  /**
-   * @typedef {object} Painted
-   * @property {string} quoteId
-   * @property {string | null} speakerId
-   * @property {number} colour
-   * @property {Range[]} ranges
-   */
 
   /** @returns {boolean} */
   function hasHighlightApi() {

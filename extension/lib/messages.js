@@ -10,7 +10,7 @@
  *                               | {type: "select", quoteId} | {type: "step", delta: 1 | -1}
  *                               | {type: "state"} -> {host, report}
  *
- * @typedef {{ok: true, result: any} | {ok: false, code: string, error: string}} AttributeReply
+ * @typedef {{ok: boolean, result?: any, code?: string, error?: string}} AttributeReply  ok: result; else code + error
  * @typedef {object} PageReport   what the content script tells the rest of the extension
  * @property {string} url
  * @property {string} title

@@ -43,7 +43,8 @@
    */
   function mix(a, b, t) {
     const x = rgb(a), y = rgb(b);
-    return hexOf([0, 1, 2].map((i) => x[i] + (y[i] - x[i]) * t));
+    const c = (/** @type {number} */ i) => x[i] + (y[i] - x[i]) * t;
+    return hexOf([c(0), c(1), c(2)]);
   }
 
   /** WCAG 2 relative luminance. @param {string} hex */

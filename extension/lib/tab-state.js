@@ -16,7 +16,7 @@
     return tab?.id ?? null;
   }
 
-  /** @param {number} tabId @returns {Promise<import("./messages.js").PageReport | null>} */
+  /** @param {number} tabId @returns {Promise<PageReport | null>} */
   async function readReport(tabId) {
     const k = key(tabId);
     const got = await api().storage.session.get(k);

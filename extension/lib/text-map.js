@@ -9,6 +9,12 @@
  * (text node) it came from and where, so a match maps back to a DOM Range. Pure: no DOM here,
  * the caller passes the text nodes' strings (lib/dom-text.js does that in the page).
  */
+/**
+ * @typedef {object} TextMap
+ * @property {string} text       normalised text of all strings, concatenated
+ * @property {Int32Array} node   for each char of `text`, the index of the string it came from
+ * @property {Int32Array} offset for each char of `text`, its UTF-16 offset in that string
+ */
 (function (ns) {
   // Whitespace (\s covers NBSP and the Unicode spaces), soft hyphen, zero-width space/joiners,
   // word joiner and BOM: none of them changes what a reader sees as the words.
@@ -22,12 +28,6 @@
     "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
   };
 
-  /**
-   * @typedef {object} TextMap
-   * @property {string} text       normalised text of all strings, concatenated
-   * @property {Int32Array} node   for each char of `text`, the index of the string it came from
-   * @property {Int32Array} offset for each char of `text`, its UTF-16 offset in that string
-   */
 
   /**
    * Normalise one string the same way the page text is normalised (for exact/prefix/suffix).

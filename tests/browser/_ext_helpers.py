@@ -159,7 +159,8 @@ class RecordedService:
                 body = json.loads(self.rfile.read(int(self.headers.get("Content-Length", 0))) or b"{}")
                 outer.requests.append({"origin": origin, "path": self.path, "url": body.get("url"),
                                        "html_chars": len(body.get("html") or ""),
-                                       "token": self.headers.get("X-Quotelens-Token")})
+                                       "token": self.headers.get("X-Quotelens-Token"),
+                                       "authorization": self.headers.get("Authorization")})
                 if not origin.startswith(("chrome-extension://", "moz-extension://")):
                     self._send(403, {"ok": False, "status": 403, "code": "origin_refused", "error": origin})
                     return

@@ -51,6 +51,15 @@ def test_node_unit_tests_pass():
     assert re.search(r"^# fail 0$", run.stdout, re.M)
 
 
+@pytest.mark.skipif(not (ROOT / "node_modules" / "typescript" / "bin" / "tsc").exists() or shutil.which("node") is None,
+                    reason="TypeScript is not installed (npm ci) or node is missing")
+def test_extension_type_checks():
+    """Every extension script is // @ts-check; tsc checks them all without emitting anything."""
+    run = subprocess.run(["node", "node_modules/typescript/bin/tsc", "-p", "extension/jsconfig.json"], cwd=ROOT,
+                         capture_output=True, text=True, timeout=180)
+    assert run.returncode == 0, run.stdout[-3000:]
+
+
 # ---- browser, recorded answers ---------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
@@ -259,6 +268,22 @@ def test_skipped_site_is_not_sent(recorded_browser, recorded, pages):
     try:
         assert page_state(page)["quotelens"] == "off"
         assert len(recorded.requests) == n
+    finally:
+        page.close()
+
+
+@needs_browser
+@pytest.mark.browser
+@pytest.mark.parametrize("header, sent", [("X-Quotelens-Token", ("token", "s3cret")),
+                                          ("Authorization", ("authorization", "Bearer s3cret"))])
+def test_token_is_sent_in_the_configured_header(recorded_browser, recorded, pages, header, sent):
+    recorded_browser.set_settings(serviceUrl=recorded.url, token="s3cret", tokenHeader=header)
+    n = len(recorded.requests)
+    page = recorded_browser.open(f"{pages}/{SLUGS[0]}/source.html")
+    try:
+        assert page_state(page)["quotelens"] == "done"
+        request = recorded.requests[n]
+        assert request[sent[0]] == sent[1]
     finally:
         page.close()
 
