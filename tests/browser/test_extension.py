@@ -288,6 +288,72 @@ def test_token_is_sent_in_the_configured_header(recorded_browser, recorded, page
         page.close()
 
 
+@needs_browser
+@pytest.mark.browser
+def test_toggle_hides_and_shows_the_highlights(recorded_browser, pages):
+    page = recorded_browser.open(f"{pages}/{SLUGS[0]}/source.html")
+    try:
+        tab, _ = recorded_browser.tab_report(page.url)
+        n = len(highlight_ranges(page))
+        # what the Alt+Shift+Q command sends
+        recorded_browser.worker.evaluate("t => chrome.tabs.sendMessage(t, {type: 'toggle'})", tab)
+        assert highlight_ranges(page) == [] and page_state(page)["quotelensVisible"] == "false"
+        recorded_browser.worker.evaluate("t => chrome.tabs.sendMessage(t, {type: 'toggle'})", tab)
+        assert len(highlight_ranges(page)) == n
+    finally:
+        page.close()
+
+
+@needs_browser
+@pytest.mark.browser
+def test_on_click_mode_waits_for_the_popup_and_the_site_switch_turns_it_off(recorded_browser, recorded, pages):
+    recorded_browser.set_settings(serviceUrl=recorded.url, runMode="click")
+    n = len(recorded.requests)
+    page = recorded_browser.open(f"{pages}/{SLUGS[0]}/source.html")
+    popup = None
+    try:
+        assert page_state(page)["quotelens"] == "idle" and len(recorded.requests) == n
+        tab, _ = recorded_browser.tab_report(page.url)
+        popup = recorded_browser.context.new_page()
+        popup.goto(recorded_browser.ext_url(f"popup/popup.html?tab={tab}"))
+        popup.click("#run")
+        page.wait_for_function("document.documentElement.dataset.quotelens === 'done'", timeout=10000, polling=100)
+        assert len(recorded.requests) == n + 1
+        popup.wait_for_function("document.getElementById('summary').textContent.includes('quotes')", polling=100)
+        assert popup.inner_text("#summary").startswith(f"{len(_gold(SLUGS[0]))} quotes")
+        # switch the site off: highlights go, the host joins the skip list
+        assert popup.inner_text("#host") == "127.0.0.1"
+        popup.uncheck("#site-on")
+        page.wait_for_function("document.documentElement.dataset.quotelens === 'off'", timeout=5000, polling=100)
+        assert highlight_ranges(page) == []
+        assert recorded_browser.worker.evaluate("() => chrome.storage.sync.get('skipSites')")["skipSites"] == ["127.0.0.1"]
+    finally:
+        if popup:
+            popup.close()
+        page.close()
+
+
+@needs_browser
+@pytest.mark.browser
+def test_dark_page_gets_the_dark_highlight_variants(recorded_browser, tmp_path):
+    from _ext_helpers import PAGES, page_server_for
+
+    slug = SLUGS[0]
+    html = (PAGES / slug / "source.html").read_text(encoding="utf-8")
+    dark = "<style>html, body { background: #121212 !important; color: #E8E8E8 !important; }</style>"
+    (tmp_path / slug).mkdir()
+    (tmp_path / slug / "source.html").write_text(html.replace("</head>", dark + "</head>", 1), encoding="utf-8")
+    with page_server_for(tmp_path) as base:
+        page = recorded_browser.open(f"{base}/{slug}/source.html")
+        try:
+            assert page_state(page)["quotelensTheme"] == "dark"
+            ranges = highlight_ranges(page)
+            page.evaluate("y => window.scrollTo(0, y - 200)", ranges[0]["rect"]["y"])
+            screenshot(page, f"dark-{slug}")
+        finally:
+            page.close()
+
+
 # ---- browser + the real service -------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
