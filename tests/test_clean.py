@@ -268,3 +268,39 @@ def test_page_without_article(page):
 def test_wrong_type():
     with pytest.raises(BadInput):
         clean_html(12345)
+
+
+# -- metadata ------------------------------------------------------------------------------------
+@pytest.mark.parametrize("title, sitename, url, expected", [
+    ("What is Cloud Computing? | Google Cloud", "Google Cloud", None, "What is Cloud Computing?"),
+    ("Best Long-Distance & Cross-Country Movers 2026 | Move.org", "Move.org", None,
+     "Best Long-Distance & Cross-Country Movers 2026"),
+    ("Event Management Process: 7 Steps To Planning An Event | Accruent", "accruent.com", None,
+     "Event Management Process: 7 Steps To Planning An Event"),
+    ("Top Fitness Equipment Trends for Campus Recreation in 2025 - advantagefitness.com", None,
+     "https://www.advantagefitness.com/blog/x", "Top Fitness Equipment Trends for Campus Recreation in 2025"),
+    ("Best Moving Companies in New York (2025) – Top Local & Long-Distance Movers - Freightwaves Checkpoint",
+     "Freightwaves Checkpoint", None, "Best Moving Companies in New York (2025) – Top Local & Long-Distance Movers"),
+    ("Al Arabiya English | Russia wants to work with US over Syria gas probe", "Al Arabiya English", None,
+     "Russia wants to work with US over Syria gas probe"),
+    # a dash that is part of the headline stays
+    ("US: Assad must be held accountable - White House", "Al Arabiya English", None,
+     "US: Assad must be held accountable - White House"),
+    ("   ", "Site", None, None),
+])
+def test_clean_title(title, sitename, url, expected):
+    from quotelens.clean import clean_title
+
+    assert clean_title(title, sitename, url) == expected
+
+
+@pytest.mark.parametrize("author, expected", [
+    ("Dylan Bailey; MS; RD; FAND", "Dylan Bailey"),
+    ("Maria; Katerina", "Maria, Katerina"),
+    ("Shannon Williams", "Shannon Williams"),
+    (None, None),
+])
+def test_clean_byline(author, expected):
+    from quotelens.clean import clean_byline
+
+    assert clean_byline(author) == expected

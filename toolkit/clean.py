@@ -68,8 +68,9 @@ def clean_html(html: bytes | str, url: str | None = None, config: Config = Confi
             f"no article body found{where}: only {len(_WORD.findall(' '.join(kept)))} words of text "
             f"remain after removing page furniture (navigation, login or index page?)")
     text, spans = join_paragraphs(kept)
-    return Article(text=text, url=url or extracted.url, title=_none_if_blank(extracted.title),
-                   byline=_none_if_blank(extracted.author), published=_none_if_blank(extracted.date),
+    return Article(text=text, url=url or extracted.url,
+                   title=clean_title(extracted.title, extracted.sitename, url or extracted.url),
+                   byline=clean_byline(extracted.author), published=_none_if_blank(extracted.date),
                    paragraphs=spans)
 
 
@@ -119,6 +120,46 @@ def _bare_extraction(page: str, url: str | None, **options):
 
 def _word_count(doc) -> int:
     return len((doc.text or "").split()) if doc is not None else 0
+
+
+_TITLE_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|·)\s+")
+_CREDENTIAL = re.compile(r"^(?:[A-Z]{1,5}|Ph\.?D\.?|M\.?D\.?|R\.?D\.?N?\.?)$")
+
+
+def clean_title(title: str | None, sitename: str | None, url: str | None) -> str | None:
+    """The headline without the site name that pages append ("Headline | Site", "Headline - site.com")."""
+    title = _none_if_blank(title)
+    if not title:
+        return None
+    names = {_site_key(sitename)} if sitename else set()
+    if url:
+        from urllib.parse import urlsplit
+
+        names.add(_site_key(urlsplit(url).hostname or ""))
+    names.discard("")
+    seps = list(_TITLE_SEPARATOR.finditer(title))
+    if seps and _site_key(title[seps[-1].end():]) in names:
+        return title[:seps[-1].start()].strip()
+    if seps and _site_key(title[:seps[0].start()]) in names:
+        return title[seps[0].end():].strip()
+    return title
+
+
+def _site_key(name: str) -> str:
+    """"www.Move.org", "Move.org", "move" -> "move": compare site names loosely."""
+    key = name.strip().lower()
+    key = re.sub(r"^www\.", "", key)
+    key = re.sub(r"\.(com|org|net|co\.uk|co|news|io|gov|edu)$", "", key)
+    return re.sub(r"[^\w]+", "", key)
+
+
+def clean_byline(author: str | None) -> str | None:
+    """trafilatura joins authors with "; " and keeps credentials ("Dylan Bailey; MS; RD")."""
+    author = _none_if_blank(author)
+    if not author:
+        return None
+    names = [a.strip() for a in author.split(";") if a.strip() and not _CREDENTIAL.match(a.strip())]
+    return ", ".join(names) or None
 
 
 def _tidy(line: str) -> str:
