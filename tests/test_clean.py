@@ -100,6 +100,7 @@ def test_clean_text_seed_boilerplate_and_offsets():
     ("One line only.", ["One line only."]),
     ("First paragraph.\nSecond paragraph.\n", ["First paragraph.", "Second paragraph."]),
     ("  Indented first.  \r\n\r\n\tSecond after CRLF.\r\n", ["Indented first.", "Second after CRLF."]),
+    ("Old Mac line one.\rLine two.\r", ["Old Mac line one.", "Line two."]),
     # hard-wrapped (e-mail style): one paragraph per blank-line block
     ("The minister said the talks would resume next week in\nGeneva, after two days of consultations "
      "with the\nopposition delegation.\n\n“We are ready,” he said.",
@@ -202,6 +203,12 @@ def test_non_utf8_pages(head, encoding):
     data = f"<html><head>{head}<title>t</title></head><body><article>{ARTICLE_CP1252}</article></body></html>"
     article = clean_html(data.encode("cp1252"), encoding=encoding)
     assert "“Ce n’est pas acceptable,” a déclaré Jean-Marc Ayrault" in article.text
+
+
+def test_utf16_page_with_bom():
+    data = f"<html><head><title>t</title></head><body><article>{ARTICLE_CP1252}</article></body></html>"
+    article = clean_html(data.encode("utf-16"))
+    assert "a déclaré Jean-Marc Ayrault" in article.text
 
 
 def test_mislabelled_utf8_page_is_read_as_utf8():

@@ -180,7 +180,7 @@ def join_paragraphs(paragraphs: list[str]) -> tuple[str, tuple[Span, ...]]:
 
 
 # -- plain text ----------------------------------------------------------------------------
-_LINE = re.compile(r"[^\n]*\n?")
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)?")  # old Mac "\r" line ends too
 _SENTENCE_END = re.compile(r"[.!?:;\"”’»)\]]\s*$")
 #: A line at least this long that does not end a sentence, followed by more text in the same
 #: block, is a hard wrap (e-mail, Gutenberg style), not a paragraph end.

@@ -41,7 +41,10 @@ def check_not_binary(data: bytes) -> None:
     sample = data[:SAMPLE_BYTES]
     if not sample:
         return
-    if b"\x00" in sample and not _looks_utf16(sample):
+    if _looks_utf16(sample):  # NUL bytes are normal there: judge the decoded text instead
+        check_text_not_binary(sample.decode("utf-16", errors="replace"))
+        return
+    if b"\x00" in sample:
         raise BadInput("the input holds NUL bytes: binary data, not an HTML page or text")
     controls = len(_CONTROL_BYTES.findall(sample))
     if controls / len(sample) > MAX_CONTROL_SHARE:
