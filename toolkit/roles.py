@@ -315,6 +315,16 @@ def _pre_apposition(doc: Doc, name: SpacySpan) -> list[str]:
     return [role] if role else []
 
 
+def _of_affiliation(doc: Doc, i: int, roles: list[str]) -> int:
+    """'Joel Pollak of Breitbart California' is an affiliation; 'Marco Rubio of Florida' is a home state.
+    Appends the role, returns the index after the phrase."""
+    phrase = _np_after(doc, i + 1)
+    org = _drop_trailing_location([doc[i]] + phrase)[1:]
+    if org and not all(t.ent_type_ in _LOCATION_ENTS or t.lower_ == "the" for t in org) and org[-1].text[:1].isupper():
+        roles.append("of " + tokens_text(org))
+    return i + 1 + len(phrase)
+
+
 def _named_role(doc: Doc, first_tok: int) -> list[str]:
     """'a mathematician named Hannah Cairo' -> 'mathematician'."""
     i = first_tok - 1
@@ -345,12 +355,7 @@ def _roles_after(doc: Doc, i: int) -> list[str]:
     if i < n and doc[i].tag_ == "POS":
         return roles
     if i + 1 < n and doc[i].lower_ == "of":
-        # "Joel Pollak of Breitbart California" is an affiliation; "Marco Rubio of Florida" is a home state
-        phrase = _np_after(doc, i + 1)
-        org = _drop_trailing_location([doc[i]] + phrase)[1:]
-        if org and not all(t.ent_type_ in _LOCATION_ENTS or t.lower_ == "the" for t in org) and org[-1].text[:1].isupper():
-            roles.append("of " + tokens_text(org))
-        i += 1 + len(phrase)
+        i = _of_affiliation(doc, i, roles)
     if i < n and doc[i].text == ",":
         i += 1
         # ", 34," — an age is not a role; ", R.D., MS, RDN," — credentials are skipped too
@@ -365,6 +370,8 @@ def _roles_after(doc: Doc, i: int) -> list[str]:
             i += 1
         if i < n and doc[i].lower_ in ("is", "was", "and"):
             i += 1  # "Scott Keatley, R.D., is co-owner of ..."; "MS, RD, CPT, and founder of ..."
+        if i + 1 < n and doc[i].lower_ == "of" and doc[i + 1].text[:1].isupper():
+            i = _of_affiliation(doc, i, roles)  # "Jane Doe, of Doe Gardens, says"
         phrase = _np_after(doc, i) if i < n and doc[i].lower_ not in ("who", "whose") else []
         if phrase and _starts_noun_phrase(phrase[0]):
             for part in _split_and(phrase):
@@ -408,7 +415,9 @@ def _starts_noun_phrase(tok: Token) -> bool:
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     if tok.tag_.startswith("VB") or tok.tag_ == "MD":
         return _title_tok(tok) or (nxt is not None and nxt.pos_ in ("NOUN", "ADJ", "PROPN"))
-    return tok.tag_ not in ("IN", "WDT", "WP", "WRB", "PRP", "TO", "CC", "EX")
+    # "Kohane, MD, as a course director" and "Doe, and founder of X" are fine: _clean_role drops
+    # the leading preposition or conjunction
+    return tok.tag_ not in ("WDT", "WP", "WRB", "PRP", "TO", "EX")
 
 
 def _is_credential(tok: Token) -> bool:
@@ -424,7 +433,7 @@ def _np_after(doc: Doc, i: int) -> list[Token]:
         t = doc[i]
         if out and t.is_sent_start:
             break
-        if t.is_punct and t.text not in ("-", "'", "\u2019") and t.tag_ != "HYPH":
+        if t.is_punct and t.text not in ("-", "'", "\u2019", "&") and t.tag_ != "HYPH":
             break
         if "\n" in t.text or t.lower_ in _NP_STOP_WORDS or t.tag_ in _FINITE_TAGS or t.pos_ == "AUX":
             break
@@ -588,10 +597,37 @@ def speaker_role(doc: Doc, mentions: Sequence[Span]) -> str | None:
     an archive abstract, or inside quotation marks (someone else's words) are not used.
     """
     zones = body_zones(doc.text)
+    given = _given_names(doc, mentions)
     for m in sorted(mentions, key=lambda s: (s.start, s.end)):
         if any(z.start <= m.start < z.end for z in zones):
+            continue
+        if _someone_else(doc, m, given):
             continue
         roles = mention_roles(doc, m)
         if roles:
             return roles[0]
     return None
+
+
+def _given_names(doc: Doc, mentions: Sequence[Span]) -> set[str]:
+    """Lower-cased words written before the surname in this speaker's full-name mentions."""
+    given: set[str] = set()
+    for m in mentions:
+        _, name = split_title(doc, m)
+        words = doc.text[name.start:name.end].split()
+        given.update(w.lower() for w in words[:-1])
+    return given
+
+
+def _someone_else(doc: Doc, mention: Span, given: set[str]) -> bool:
+    """A surname mention written inside another full name: 'Clinton' in 'Bill Clinton' when the
+    speaker is 'Hillary Clinton'. Its title and appositions describe that other person."""
+    if not given:
+        return False
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or span[0].i == 0:
+        return False
+    prev = doc[span[0].i - 1]
+    if not prev.whitespace_ or not is_name_word(prev.text) or prev.ent_type_ != "PERSON":
+        return False
+    return prev.lower_ not in given
