@@ -89,11 +89,32 @@
     sendReport();
   }
 
+  /** Normalised page text at the last placement: a page that changes only elsewhere (ads, tickers)
+   * keeps its quotes' ranges, so nothing is redone. */
+  let lastText = "";
+
+  /** Are all placed ranges still over live text? */
+  function rangesIntact() {
+    for (const ranges of placed.values()) {
+      for (const r of ranges) {
+        if (r.collapsed || !r.startContainer.isConnected || !r.endContainer.isConnected) return false;
+      }
+    }
+    return true;
+  }
+
   /** Anchor every quote in the live page and paint the placed ones. */
   function place() {
     if (!result) return;
-    if (!highlighter.useApi) withoutObserver(() => highlighter.clear()); // unwrap before re-reading
-    const page = ql.domText.readPage(document.body ?? root);
+    let page = null;
+    if (highlighter.useApi) {
+      page = ql.domText.readPage(document.body ?? root);
+      if (lastText && placed.size && rangesIntact() && page.map.text === lastText) return;
+    } else {
+      withoutObserver(() => highlighter.clear()); // unwrap the marks before re-reading the text
+    }
+    page = page ?? ql.domText.readPage(document.body ?? root);
+    lastText = page.map.text;
     /** @type {{selector: any, pos: number}[]} */
     const items = [];
     /** @type {[number, number][]} */
@@ -166,7 +187,7 @@
     clearTimeout(debounce);
     highlighter.clear();
     card.remove();
-    result = null; quotes = []; placed = new Map();
+    result = null; quotes = []; placed = new Map(); lastText = "";
     setStatus("off");
     sendReport();
   }
