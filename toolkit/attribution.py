@@ -45,6 +45,7 @@ CONF_SEQUEL = 0.92  # “A,” X said. “B.” : the second quote in the same p
 CONF_INDIRECT = 0.85  # reported clause of a reporting verb with a subject
 
 MAX_CUE_GAP = 12  # tokens between a quote mark and an adjacent cue verb
+MAX_AFTER_SCAN = 40  # tokens scanned after a close mark when only the cue's subject stands between
 INVERSION_GAP = 3  # tokens: ,” said X / ,” X said
 MAX_AFTER_SENTENCE = 14  # tokens in a short "he said." sentence that follows a closed quote
 MIN_INDIRECT_TOKENS = 3
@@ -164,7 +165,8 @@ def _link_by_cue(link: Link, q: QuotedSpan, ix: _Index, by_head: dict[int, Cue],
     q_hi = ix.tok(q.close_mark) if q.close_mark is not None else ix.tok(max(q.content.end - 1, q.content.start))
     para = ix.para_span(q.open_mark)
     # Governing cue: a reporting verb outside the quote whose subtree holds the quote's tokens.
-    inner = [t for t in doc[q_lo:q_hi + 1] if t.head.i < q_lo or t.head.i > q_hi]
+    # (quote marks and punctuation hang on whatever verb the parser likes: not evidence)
+    inner = [t for t in doc[q_lo:q_hi + 1] if (t.head.i < q_lo or t.head.i > q_hi) and not t.is_punct]
     for t in inner:
         head = t.head
         steps = 0
@@ -191,11 +193,12 @@ def _link_by_cue(link: Link, q: QuotedSpan, ix: _Index, by_head: dict[int, Cue],
             nxt = ix.sent(stop) if not doc[stop].is_space else ix.sent(min(stop + 1, len(doc) - 1))
             if len(nxt) <= MAX_AFTER_SENTENCE and nxt.start_char < para.end:
                 stop = nxt.end
-        for i in range(close_tok + 1, min(stop, close_tok + 1 + MAX_CUE_GAP)):
+        for i in range(close_tok + 1, min(stop, close_tok + 1 + MAX_AFTER_SCAN)):
             if ix.in_quote[i] or doc[i].idx >= para.end:
                 break
             cue = by_head.get(i)
-            if cue is not None and cue.source is not None:
+            if cue is not None and cue.source is not None and (
+                    i - close_tok <= MAX_CUE_GAP or _only_source_between(doc, cue, close_tok + 1, i)):
                 best = (i - close_tok, cue)
                 break
     sent = ix.sent(q_lo)
@@ -224,6 +227,16 @@ def _link_by_cue(link: Link, q: QuotedSpan, ix: _Index, by_head: dict[int, Cue],
         _set(link, best[1], "cue", CONF_CUE_ADJACENT)
         if not q.sentence_initial:
             link.clause = _mixed_clause(doc, best[1], q, ix)
+
+
+def _only_source_between(doc: "Doc", cue: Cue, lo: int, hi: int) -> bool:
+    """“…,” James B. Comey Jr., the director of the F.B.I., said: a long subject with its
+    apposition between the quote and its verb is still next to it."""
+    if cue.source_head is None:
+        return False
+    src = doc[cue.source_head]
+    left, right = src.left_edge.i, src.right_edge.i
+    return all(doc[j].is_punct or left <= j <= right for j in range(lo, hi))
 
 
 def _without_source(cue: Cue) -> Cue:

@@ -129,11 +129,16 @@ INVERTING = {"say", "add", "write", "explain", "note", "continue", "ask", "reply
 def find_source(verb: "Token") -> "Token | None":
     """The token naming who speaks, or None: subject, passive agent, inverted subject."""
     src = _find_source(verb)
-    if src is not None and src.ent_type_ in NOT_SPEAKER_ENTS:
+    if src is not None and src.ent_type_ in NOT_SPEAKER_ENTS and not _described_person(src):
         src = None
     if src is None and verb.lemma_ in INVERTING:
         src = _inverted_subject(verb)
     return src
+
+
+def _described_person(tok: "Token") -> bool:
+    """'the 46-year-old' is a person the parse tags as a DATE; 'Saturday' is not."""
+    return tok.pos_ == "NOUN" and any(c.dep_ == "det" for c in tok.children)
 
 
 def _inverted_subject(verb: "Token") -> "Token | None":
@@ -143,7 +148,7 @@ def _inverted_subject(verb: "Token") -> "Token | None":
         return None
     for child in verb.rights:
         if child.dep_ in ("dobj", "attr", "npadvmod", "oprd", "nsubj", "appos", "dative") and child.pos_ in (
-                "PROPN", "NOUN") and child.ent_type_ not in NOT_SPEAKER_ENTS:
+                "PROPN", "NOUN") and (child.ent_type_ not in NOT_SPEAKER_ENTS or _described_person(child)):
             return child
         if child.dep_ not in ("punct", "prt", "advmod"):
             break
