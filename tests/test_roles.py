@@ -8,8 +8,14 @@ from __future__ import annotations
 import re
 
 import pytest
-
-from quotelens.roles import HONORIFICS, is_title_word, mention_roles, speaker_role, split_title, strip_name
+from quotelens.roles import (
+    HONORIFICS,
+    is_title_word,
+    mention_roles,
+    speaker_role,
+    split_title,
+    strip_name,
+)
 from quotelens.roles_text import body_zones, quotation_zones
 from quotelens.types import Span
 

@@ -8,9 +8,9 @@ and by the resolve stage (on plain strings).
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from collections.abc import Sequence
+from functools import cache, lru_cache
 from importlib import resources
-from typing import Sequence
 
 # Honorifics are dropped from names and are never roles (GUIDELINES.md: "Not roles: honorifics").
 HONORIFICS = frozenset(
@@ -36,13 +36,13 @@ def _load(name: str) -> frozenset[str]:
     return frozenset(w for w in words if w)
 
 
-@lru_cache(maxsize=None)
+@cache
 def title_words() -> frozenset[str]:
     """Nouns naming a position, office, job or function (data/role_titles.txt)."""
     return _load("role_titles.txt")
 
 
-@lru_cache(maxsize=None)
+@cache
 def evaluative_words() -> frozenset[str]:
     """Purely evaluative adjectives, dropped from roles (data/role_modifiers.txt)."""
     return _load("role_modifiers.txt")

@@ -3,8 +3,8 @@ article whose mentions never give a primary role (headline, archive abstract, qu
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from spacy.tokens import Doc, Token
 
@@ -70,7 +70,7 @@ def tokens_text(toks: Sequence[Token]) -> str:
 # PolNeAR's 466 dev headlines (with subtitle) are all <= 148 chars; a one-sentence lede is
 # usually longer and, unlike a headline, reports in the past tense ("... Churkin said Thursday").
 HEADLINE_MAX_CHARS = 150
-_ABSTRACT = re.compile(r"^ABSTRACT\.?\s*$(.*?)^FULL TEXT\.?\s*$", re.M | re.S)
+_ABSTRACT = re.compile(r"^ABSTRACT\.?\s*$(.*?)^FULL TEXT\.?\s*$", re.MULTILINE | re.DOTALL)
 _OPENERS = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201d"}
 
 
