@@ -54,6 +54,12 @@ def _article_paragraphs() -> list[str]:
     "We use cookies to give you the best possible experience on our website. Accept",
     "© 2016 Al Arabiya Network. All rights reserved.", "Sign up for our daily newsletter",
     "Story continues below advertisement", "Listen to this article", "3 min read",
+    "Written by", "By", "Last updated on:", "Updated: Jan 31", "Published on: February 14, 2025",
+    "By entering your email, you agree to receive Elementor emails, including marketing emails,",
+    "By clicking on these links, you may be taken to one of our insurance partners.",
+    "🚀 Sign up for The Replay newsletter", "Buy now from one of our trusted retail partners:",
+    "Disclosure: Class Central is learner-supported. When you buy through links on our site, we may earn "
+    "an affiliate commission.",
 ])
 def test_residue_lines(line):
     assert is_residue(line)
@@ -72,9 +78,26 @@ def test_residue_lines(line):
     "Advertising revenue fell 12 percent in the third quarter.",
     "Published in 2019, the report found that the agency ignored warnings.",
     "Read more than 40 pages of the report and you will see why.",
+    "By providing aid, the partners hope to end the war.",
+    "By signing the accord, both countries agree to cut emissions.",
+    "By the 17th century, coffee had made its way to Europe.",
+    "The company will buy from one of our suppliers in 2020.",
 ])
 def test_article_lines_are_not_residue(line):
     assert not is_residue(line)
+
+
+@pytest.mark.parametrize("lines, expected", [
+    (["Written by", "Tina Flint Huffman", "Does overwhelm set in?"], [True, True, False]),
+    (["By", "Jane Doe and John Smith", "The minister said the talks would resume."], [True, True, False]),
+    # the line after a lone label is only taken when it looks like a name
+    (["By", "the end of the week, the talks had failed."], [True, False]),
+    (["Advertisement", "Jane Doe"], [True, False]),
+])
+def test_residue_flags_take_the_name_after_a_lone_byline_label(lines, expected):
+    from quotelens.clean_residue import residue_flags
+
+    assert residue_flags(lines) == expected
 
 
 def test_seed_article_lines_are_not_residue():

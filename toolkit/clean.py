@@ -21,7 +21,7 @@ import re
 from .clean_decode import (check_not_binary, check_size, check_text_not_binary, decode_page,
                            repair_mojibake)
 from .clean_recover import recover_blocks
-from .clean_residue import is_residue
+from .clean_residue import is_residue, residue_flags
 from .config import Config
 from .errors import BadInput, EmptyText, NotAnArticle
 from .types import Article, Span
@@ -62,7 +62,7 @@ def clean_html(html: bytes | str, url: str | None = None, config: Config = Confi
     lines = [_tidy(line) for line in extracted.text.split("\n")]
     lines = [line for line in lines if line]
     lines = recover_blocks(page, lines)
-    kept = [line for line in lines if not is_residue(line)]
+    kept = [line for line, residue in zip(lines, residue_flags(lines)) if not residue]
     if len(_WORD.findall(" ".join(kept))) < MIN_ARTICLE_WORDS:
         raise NotAnArticle(
             f"no article body found{where}: only {len(_WORD.findall(' '.join(kept)))} words of text "
@@ -211,8 +211,9 @@ def clean_text(text: str, url: str | None = None, config: Config = Config()) -> 
         if _is_wrapped(text, block):
             paragraphs.append(Span(block[0].start, block[-1].end))
             continue
-        for line in block:
-            (boilerplate if is_residue(text[line.start:line.end]) else paragraphs).append(line)
+        flags = residue_flags([text[line.start:line.end] for line in block])
+        for line, residue in zip(block, flags):
+            (boilerplate if residue else paragraphs).append(line)
     return Article(text=text, url=url, paragraphs=tuple(paragraphs), boilerplate=tuple(boilerplate))
 
 

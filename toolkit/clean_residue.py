@@ -20,7 +20,8 @@ DATE = (
     r"|\d{1,2}(st|nd|rd|th)?\s+" + MONTH + r",?\s+\d{4}"      # 3 March 2016
     r"|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(t[\d:.]+z?)?"             # 2016-03-03
     r"|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}"                        # 03/03/2016
-    r"|\d+\s+(seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago|yesterday|today|just now)"
+    r"|" + MONTH + r"\s+\d{1,2}(st|nd|rd|th)?|\d{1,2}(st|nd|rd|th)?\s+" + MONTH   # Jan 31 (no year)
+    + r"|\d+\s+(seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago|yesterday|today|just now)"
     + TIME + r")?"
 )
 # A personal name: capitalised words (case-sensitive inside the case-insensitive pattern).
@@ -56,6 +57,22 @@ def normalise_line(line: str) -> str:
     """Trim, drop list bullets, collapse whitespace, unify apostrophes for matching."""
     line = _BULLET.sub("", line)
     return _SPACE.sub(" ", line).strip().replace("’", "'")
+
+
+# A byline label left alone on its line, its name on the next: "Written by" / "Jane Doe".
+_BYLINE_LABEL = re.compile(r"(by|written by|posted by|words by|story by|author|authors)\s*:?", re.IGNORECASE)
+_NAME_LINE = re.compile(NAME + r"(\s*(,|and|&)\s*" + NAME + r"){0,3}", re.IGNORECASE)
+
+
+def residue_flags(lines: list[str]) -> list[bool]:
+    """``is_residue`` for each line, plus the name line that follows a lone byline label."""
+    flags = [is_residue(line) for line in lines]
+    for i in range(len(lines) - 1):
+        if flags[i] and not flags[i + 1] and _BYLINE_LABEL.fullmatch(normalise_line(lines[i])):
+            name = normalise_line(lines[i + 1])
+            if len(name.split()) <= 6 and _NAME_LINE.fullmatch(name):
+                flags[i + 1] = True
+    return flags
 
 
 def is_residue(line: str) -> bool:
