@@ -50,6 +50,7 @@ INVERSION_GAP = 3  # tokens: ,” said X / ,” X said
 MAX_AFTER_SENTENCE = 14  # tokens in a short "he said." sentence that follows a closed quote
 MIN_INDIRECT_TOKENS = 3
 MAX_TITLE_WORDS = 7
+MAX_PHRASE_TOKENS = 40  # the phrase around a mixed quote is a phrase, not a paragraph
 MAX_HEADER_WORDS = 16  # a "Name, title" line above quote paragraphs
 MAX_HEADER_DISTANCE = 4  # paragraphs of quotation between such a line and a quote
 TITLE_SMALL_WORDS = {"a", "an", "the", "of", "on", "in", "and", "to", "for", "at", "with", "by", "or", "from",
@@ -149,6 +150,9 @@ def link_speakers(doc: "Doc", article: Article, spans: Sequence[QuotedSpan], cue
             link.follows, link.method, link.confidence = links[i - 1], "continues", CONF_CONTINUES
         elif i and _same_paragraph_sequel(links[i - 1], q, ix, text):
             link.follows, link.method, link.confidence = links[i - 1], "sequel", CONF_SEQUEL
+    for link in links:
+        if link.kind == "mixed" and link.clause is None and link.method != "none":
+            link.clause = _phrase_around(ix, link.quoted[0])
     _backfill_multiparagraph(links, ix)
     _continuations(links, ix, text)
     links = [lk for lk in links if not _is_scare_quote(lk, text, config)]
@@ -260,6 +264,31 @@ def _mixed_clause(doc: "Doc", cue: Cue, q: QuotedSpan, ix: "_Index") -> Span | N
     if clause.start > q.open_mark or not (sent.start_char <= clause.start < sent.end_char):
         return None
     return Span(clause.start, max(clause.end, end))
+
+
+def _phrase_around(ix: "_Index", q: QuotedSpan) -> Span | None:
+    """The phrase that quoted words are built into, when no cue complement holds them:
+    'called the behavior a “fireable offense.”', 'Trump's call for a “deportation force”'."""
+    doc = ix.doc
+    q_lo = ix.tok(q.open_mark)
+    q_hi = ix.tok(q.close_mark) if q.close_mark is not None else ix.tok(max(q.content.end - 1, q.content.start))
+    outer = [t for t in doc[q_lo:q_hi + 1] if (t.head.i < q_lo or t.head.i > q_hi) and not t.is_punct]
+    if not outer:
+        return None
+    head = outer[0].head
+    lo, hi = ix.sent_bounds[q_lo]
+    if head.pos_ in ("VERB", "AUX"):
+        start, end = head.i + 1, head.right_edge.i + 1
+    else:
+        start, end = head.left_edge.i, head.right_edge.i + 1
+    start, end = max(start, lo), min(end, hi)
+    if not (start <= q_lo and q_hi < end) or end - start > MAX_PHRASE_TOKENS:
+        return None
+    if any(ix.in_quote[i] for i in range(start, end) if not q_lo <= i <= q_hi):
+        return None
+    while end - 1 > q_hi and doc[end - 1].is_punct:
+        end -= 1
+    return Span(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
 
 
 def _clause_span(doc: "Doc", cue: Cue) -> Span | None:
