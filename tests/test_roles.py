@@ -12,6 +12,7 @@ from quotelens.roles import (
     HONORIFICS,
     is_title_word,
     mention_roles,
+    name_mentions,
     speaker_role,
     split_title,
     strip_name,
@@ -86,6 +87,12 @@ def test_honorifics_are_not_titles():
     assert not any(is_title_word(h) for h in ("Mr.", "Mrs.", "Ms.", "Dr."))
 
 
+def test_name_mentions_finds_full_name_and_surname():
+    text = "Sen. Ted Cruz spoke. Later Cruz said no, and Cruzado left."
+    spans = name_mentions(text, "Sen. Ted Cruz")
+    assert [text[s.start:s.end] for s in spans] == ["Ted Cruz", "Cruz"]
+
+
 def test_quotation_and_headline_zones():
     text = "Clinton wins.\n\nShe said “Secretary Clinton is here” and ''Mr. Smith'' left.\n\nMore text."
     zones = body_zones(text)
@@ -107,6 +114,9 @@ def test_quotation_and_headline_zones():
     ("Secretary of State John Kerry", "Secretary of State", "John Kerry"),
     ("Republican vice-presidential nominee Gov. Mike Pence", "Republican vice-presidential nominee Gov.", "Mike Pence"),
     ("Ned Price", None, "Ned Price"),
+    ("Joel Pollak of Breitbart California", None, "Joel Pollak"),
+    ("Bank of America CEO Brian Moynihan", "Bank of America CEO", "Brian Moynihan"),
+    ("Brian Fallon, a spokesman for the Clinton campaign", None, "Brian Fallon"),
 ])
 def test_split_title(nlp, mention, title, name):
     doc = nlp(mention + " said on Thursday.")
@@ -184,7 +194,23 @@ def test_seed_nominal_mention_is_a_role(nlp):
      ["of Breitbart California"]),
     ("It is an account of how a mathematician named Hannah Cairo solved an important problem.", "Hannah Cairo",
      ["mathematician"]),
-    # not roles: honorifics, party labels, ages, home towns, another person's title
+    # descriptors after a determiner; credentials skipped; "Name is ..."; titles joined by "and"/"&"
+    ("Curt Schilling, a former All-Star pitcher, said it works.", "Curt Schilling", ["former All-Star pitcher"]),
+    ("“Coffee helps,” states Lauren Slayton, MS, RD, registered dietitian and founder of Foodtrainers.",
+     "Lauren Slayton", ["registered dietitian", "founder of Foodtrainers"]),
+    ("Meet the experts: Scott Keatley, R.D., is co-owner of Keatley Medical Nutrition Therapy.", "Scott Keatley",
+     ["co-owner of Keatley Medical Nutrition Therapy"]),
+    ("“It works,” said labor leader and civil rights activist Dolores Huerta.", "Dolores Huerta",
+     ["labor leader and civil rights activist"]),
+    ("Jane Doe, Founder & CEO of Acme Inc., said it works.", "Jane Doe", ["Founder & CEO of Acme Inc."]),
+    ("“It works,” said Speaker of the House Rep. Paul Ryan (R-Wis.).", "Paul Ryan", ["Speaker of the House", "Rep."]),
+    ("Robert Dietz, National Association of Home Builders chief economist\n\n“We see improvement.”", "Robert Dietz",
+     ["National Association of Home Builders chief economist"]),
+    # not roles: honorifics, party labels, ages, home towns, things, clauses, another person's title
+    ("Yves Rocher, a global beauty brand, said it works.", "Yves Rocher", []),
+    ("Jane Doe, a Texas native, said it works.", "Jane Doe", []),
+    ("She went on to attack Donald Trump, saying the presumptive Republican nominee was wrong.", "Donald Trump", []),
+    ("“It works,” said Jane Doe, who has not endorsed a candidate.", "Jane Doe", []),
     ("“It works,” said Mr. Trump on Tuesday.", "Trump", []),
     ("“It works,” said Democrat Hillary Clinton.", "Hillary Clinton", []),
     ("“It works,” said Kirsten Gillibrand, Democrat of New York.", "Kirsten Gillibrand", []),
@@ -229,6 +255,25 @@ def test_titles_inside_quotes_and_headlines_are_not_used(nlp):
             "A spokesman said: “Senator Smith has been cooperating with us.”\n\nSmith declined to comment.")
     doc = nlp(text)
     assert speaker_role(doc, mentions_of(text, "Smith")) is None
+
+
+@pytest.mark.model
+def test_first_mention_in_the_body_counts_even_if_it_attributes_nothing(nlp):
+    text = ("Clinton targets Trump.\n\nAs she has for weeks, Clinton avoided all mention of primary challenger "
+            "Bernie Sanders, even as both campaigned in California ahead of the state’s June 7 primary.\n\n"
+            "“We will win,” Sanders said.")
+    doc = nlp(text)
+    said = mentions_of(text, "Sanders")[-1:]  # only the mention that attributes the quote
+    assert speaker_role(doc, said) == "primary challenger"
+    assert speaker_role(doc, said, all_occurrences=False) is None
+
+
+@pytest.mark.model
+def test_a_surname_inside_someone_elses_name_is_skipped(nlp):
+    text = ("During the investigation of President Bill Clinton, aides kept quiet.\n\n"
+            "Hillary Clinton spoke on Tuesday.\n\nClinton, the former secretary of state, said it works.")
+    doc = nlp(text)
+    assert speaker_role(doc, mentions_of(text, "Hillary Clinton", "Clinton")) == "former secretary of state"
 
 
 @pytest.mark.model

@@ -13,6 +13,7 @@ every source must end in a role noun (data/role_titles.txt, or an agent-noun end
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from spacy.tokens import Doc
@@ -23,6 +24,7 @@ from .roles_before import named_roles, pre_apposition_roles, prefix_roles
 from .roles_lexicon import (
     DETERMINERS,
     HONORIFICS,
+    NAME_SUFFIXES,
     is_honorific,
     is_name_word,
     is_party_word,
@@ -38,6 +40,7 @@ __all__ = [
     "HONORIFICS",
     "is_title_word",
     "mention_roles",
+    "name_mentions",
     "speaker_role",
     "split_title",
     "strip_name",
@@ -69,15 +72,25 @@ def split_title(doc: Doc, mention: Span) -> tuple[Span | None, Span]:
 
 
 def _mention_words(doc: Doc, mention: Span) -> list[Word]:
-    """The mention's words without a trailing parenthesis ('(R-Texas)') or punctuation."""
+    """The mention's words up to the end of the name: without a parenthesis ('(R-Texas)'), an
+    apposition (', a spokesman'), an affiliation after a person's name ('Joel Pollak of Breitbart
+    California'; not 'Bank of America CEO Brian Moynihan') or trailing punctuation."""
     words = words_of(doc, mention.start, mention.end)
     for k, w in enumerate(words):
-        if w.text.startswith("("):
+        if w.text.startswith("(") or (k and w.text == ","):
+            words = words[:k]
+            break
+        if k and w.text in ("of", "from", "at") and _is_person_word(doc, words[k - 1]):
             words = words[:k]
             break
     while words and all(not c.isalnum() for c in words[-1].text):
         words.pop()
     return words
+
+
+def _is_person_word(doc: Doc, word: Word) -> bool:
+    span = doc.char_span(word.start, word.end, alignment_mode="expand")
+    return span is not None and span[-1].ent_type_ == "PERSON"
 
 
 def _possessive_len(text: str) -> int:
@@ -117,7 +130,7 @@ def mention_roles(doc: Doc, mention: Span) -> list[str]:
     roles += prefix_roles(doc, first, span.end, title)
     roles += pre_apposition_roles(doc, name_toks)
     roles += named_roles(doc, first)
-    roles += roles_after(doc, span.end)
+    roles += roles_after(doc, name_toks.end)
     out: list[str] = []
     for r in roles:
         if r and r not in out:
@@ -156,16 +169,27 @@ def _nominal_role(span: SpacySpan) -> str | None:
 
 
 # ----------------------------------------------------------------------------- speaker_role
-def speaker_role(doc: Doc, mentions: Sequence[Span]) -> str | None:
+def speaker_role(doc: Doc, mentions: Sequence[Span], name: str | None = None, *,
+                 all_occurrences: bool = True) -> str | None:
     """One role for a speaker from all its mentions, or None when the article states none.
 
     The primary role is the one stated nearest the first mention in the body (GUIDELINES.md);
     later mentions are tried in text order when the first states none. Mentions in a headline,
     an archive abstract, or inside quotation marks (someone else's words) are not used.
+
+    A person's first mention is often not one that attributes a quote ("primary challenger Bernie
+    Sanders" long before "Sanders said"), so with ``all_occurrences`` every occurrence of the
+    person's name (``name``, else the fullest name among ``mentions``) and of its surname is read
+    too (see :func:`name_mentions`). Descriptions ("one senior diplomat") are read as given.
     """
+    mentions = list(mentions)
+    if all_occurrences:
+        full = name or _fullest_name(doc, mentions)
+        if full:
+            mentions += name_mentions(doc.text, full)
     zones = body_zones(doc.text)
     given = _given_names(doc, mentions)
-    for m in sorted(mentions, key=lambda s: (s.start, s.end)):
+    for m in _outermost(mentions):
         if any(z.start <= m.start < z.end for z in zones):
             continue
         if _someone_else(doc, m, given):
@@ -176,10 +200,52 @@ def speaker_role(doc: Doc, mentions: Sequence[Span]) -> str | None:
     return None
 
 
+def name_mentions(text: str, name: str) -> list[Span]:
+    """Every whole-word, case-sensitive occurrence of a person's name and of its surname.
+
+    'Jean-Marc Ayrault' -> the spans of 'Jean-Marc Ayrault' and of every other 'Ayrault'. Titles
+    and honorifics in ``name`` are ignored ('Sen. Ted Cruz' looks for 'Ted Cruz' and 'Cruz').
+    """
+    core = strip_name(name)
+    words = [w for w in core.split() if w.lower() not in NAME_SUFFIXES]
+    if not words or not any(w[:1].isupper() for w in words):
+        return []
+    found = []
+    for pattern in {core, words[-1]}:
+        for m in re.finditer(r"(?<![\w-])" + re.escape(pattern) + r"(?![\w-])", text):
+            found.append(Span(m.start(), m.end()))
+    return _outermost(found)
+
+
+def _outermost(spans: Sequence[Span]) -> list[Span]:
+    """Spans in text order, dropping any that starts inside an earlier, longer one."""
+    out: list[Span] = []
+    for s in sorted(set(spans), key=lambda s: (s.start, -s.end)):
+        if out and s.start < out[-1].end:
+            continue
+        out.append(s)
+    return out
+
+
+def _fullest_name(doc: Doc, mentions: Sequence[Span]) -> str | None:
+    """The longest personal name among the mentions ('Ned Price' over 'Price'), if any names one."""
+    best = None
+    for m in mentions:
+        if not _has_name(doc, m):
+            continue
+        _, name = split_title(doc, m)
+        text = doc.text[name.start:name.end]
+        if best is None or len(text.split()) > len(best.split()):
+            best = text
+    return best
+
+
 def _given_names(doc: Doc, mentions: Sequence[Span]) -> set[str]:
     """Lower-cased words written before the surname in this speaker's full-name mentions."""
     given: set[str] = set()
     for m in mentions:
+        if not _has_name(doc, m):
+            continue
         _, name = split_title(doc, m)
         words = doc.text[name.start:name.end].split()
         given.update(w.lower() for w in words[:-1])

@@ -100,11 +100,14 @@ def _attached(doc: Doc, ext: list[Token], first_tok: int, name_end: int) -> list
         return ext
     region = range(ext[0].i, name_end)
     keep: list[Token] = []
+    # When a title sits right before the name, earlier titles may carry their own phrase
+    # ("Speaker of the House Rep. Paul Ryan"): reaching any of them counts as attached.
+    anchors = {u.i for u in ext if is_title_token(u)} if is_title_token(ext[-1]) else set()
     for t in reversed(ext):
         h, steps = t, 0
-        while h.i in region and h.i < first_tok and h.head.i != h.i and steps < 20:
+        while h.i in region and h.i < first_tok and h.head.i != h.i and steps < 20 and (h is t or h.i not in anchors):
             h, steps = h.head, steps + 1
-        ok = h.i >= first_tok and h.i in region
+        ok = (h.i >= first_tok and h.i in region) or (h is not t and h.i in anchors)
         owner = bool(keep) and keep[0].tag_ == "POS"  # "Sullivan’s lawyer": the possessor stays with its "’s"
         trusted = is_title_token(t) or t.tag_ == "POS" or t.is_punct or t.lower_ in ("and", "&", "of") or owner
         if not ok and not trusted:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import cache, lru_cache
+from functools import cache
 from importlib import resources
 
 # Honorifics are dropped from names and are never roles (GUIDELINES.md: "Not roles: honorifics").

@@ -49,8 +49,11 @@ def head_noun(toks: Sequence[Token]) -> Token | None:
     ids = {t.i for t in toks}
     roots = [t for t in toks if (t.head.i not in ids or t.head.i == t.i)
              and (t.pos_ in ("NOUN", "PROPN") or is_role_token(t))]
+    # several roots: "National Association of Home Builders chief economist"; a role noun among
+    # them wins ("Speaker of the House", where "House" hangs on the next title)
+    roots = [t for t in roots if is_role_token(t)] or roots
     if roots and not any(t.pos_ == "ADP" for t in toks[:toks.index(roots[-1])] if t.lower_ != "of"):
-        return roots[-1]  # several roots: "National Association of Home Builders chief economist"
+        return roots[-1]
     head = None
     for t in toks:
         if t.pos_ == "ADP" or (t.tag_ in ("VBG", "VBN") and head is not None and "-" not in t.text) or t.lower_ in ("who", "that"):
