@@ -242,3 +242,30 @@ def _back_over_marks(text: str, offset: int) -> int:
     while offset > 0 and not text[offset - 1].isspace() and not text[offset - 1].isalnum():
         offset -= 1
     return offset
+
+
+#: Tags and floor (words) for the paragraph harvest, the fallback for pages where trafilatura
+#: keeps almost nothing (list pages of restaurants, products, ...).
+HARVEST_TAGS = frozenset({"p", "h2", "h3", "h4", "li", "blockquote"})
+HARVEST_MIN_WORDS = 8
+HARVEST_MAX_LINK_SHARE = 0.3
+
+
+def harvest_blocks(page: str) -> list[str]:
+    """The page's own paragraphs, headings and list items outside page furniture, in order.
+
+    A fallback only: clean_html uses it when trafilatura (twice) kept under 300 words and the
+    harvest holds three times as many.
+    """
+    out = []
+    for b in leaf_blocks(page):
+        tag = b.element.tag
+        if tag not in HARVEST_TAGS:
+            continue
+        if tag[0] != "h" and len(_TOKEN.findall(b.text)) < HARVEST_MIN_WORDS:
+            continue
+        if (_skipped(b.element) or _link_share(b.element, b.text) > HARVEST_MAX_LINK_SHARE
+                or is_residue(b.text)):
+            continue
+        out.append(b.text)
+    return out
