@@ -321,7 +321,10 @@ def _merge_split_quotes(links: list[Link], ix: _Index, text: str) -> None:
 def _link_by_colon(link: Link, q: QuotedSpan, ix: _Index, cues: Sequence[Cue], text: str) -> bool:
     p = ix.para(q.open_mark)
     para = ix.para_span(q.open_mark)
-    if text[para.start:q.open_mark].strip() or p == 0:
+    before = text[para.start:q.open_mark]
+    if before.rstrip().endswith(":"):
+        return _link_by_inline_colon(link, q, ix, text)
+    if before.strip() or p == 0:
         return False
     prev = ix.paras[p - 1]
     if not text[prev.start:prev.end].rstrip().endswith(":"):
@@ -335,6 +338,30 @@ def _link_by_colon(link: Link, q: QuotedSpan, ix: _Index, cues: Sequence[Cue], t
     last = ix.sent(ix.tok(max(prev.start, prev.end - 1)))
     subj = [t for t in last.root.children if t.dep_ == "nsubj" and t.pos_ in ("PROPN", "NOUN")]
     if subj and not ix.in_quote[subj[0].i]:
+        link.source, link.method, link.confidence = mention_range(subj[0]), "colon", CONF_COLON_SUBJECT
+        return True
+    return False
+
+
+def _link_by_inline_colon(link: Link, q: QuotedSpan, ix: _Index, text: str) -> bool:
+    """'... doesn't surprise Republican pollster Daron Shaw: “…”' / 'She then addressed the
+    supporters again: “…”': the person named right before the colon, else the subject of the
+    clause the colon ends, when that is a person."""
+    doc = ix.doc
+    colon = ix.tok(text.rindex(":", 0, q.open_mark))
+    lo, _ = ix.sent_bounds[colon]
+    prev = doc[colon - 1] if colon > lo else None
+    if prev is not None and prev.ent_type_ == "PERSON" and not ix.in_quote[prev.i]:
+        start = prev.i
+        while start - 1 >= lo and doc[start - 1].ent_type_ == "PERSON":
+            start -= 1
+        link.source, link.method, link.confidence = (start, prev.i + 1), "colon", CONF_COLON_SUBJECT
+        return True
+    root = doc[colon].head if doc[colon].head.i < colon else None
+    while root is not None and root.dep_ not in ("ROOT", "ccomp", "conj") and root.head is not root:
+        root = root.head
+    subj = [t for t in root.children if t.dep_ == "nsubj"] if root is not None else []
+    if subj and (subj[0].ent_type_ == "PERSON" or subj[0].lower_ in ("he", "she")) and not ix.in_quote[subj[0].i]:
         link.source, link.method, link.confidence = mention_range(subj[0]), "colon", CONF_COLON_SUBJECT
         return True
     return False

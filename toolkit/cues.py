@@ -174,6 +174,8 @@ def _find_source(verb: "Token") -> "Token | None":
                 return child
         if tok.dep_ in INHERIT_DEPS and tok.head is not tok:
             tok = tok.head
+            if tok.pos_ == "ADP" and tok.head is not tok:  # "he began by saying": by -> began
+                tok = tok.head
             continue
         if tok.dep_ == "relcl":  # "the man who said" without an explicit relative pronoun
             return tok.head
