@@ -206,7 +206,12 @@ def test_seed_nominal_mention_is_a_role(nlp):
     ("“It works,” said Speaker of the House Rep. Paul Ryan (R-Wis.).", "Paul Ryan", ["Speaker of the House", "Rep."]),
     ("Robert Dietz, National Association of Home Builders chief economist\n\n“We see improvement.”", "Robert Dietz",
      ["National Association of Home Builders chief economist"]),
+    ("Jane Doe (founder, Acme Inc.) says it works.", "Jane Doe", ["founder"]),
+    ("Jane Doe — a nutritionist in Boston — says it works.", "Jane Doe", ["nutritionist"]),
+    ("“It works,” says Jane Doe, DrPH, an epidemiologist at Yale.", "Jane Doe", ["epidemiologist at Yale"]),
     # not roles: honorifics, party labels, ages, home towns, things, clauses, another person's title
+    ("Jane Doe (pictured) says it works.", "Jane Doe", []),
+    ("It was Jane Doe — not her husband — who said it works.", "Jane Doe", []),
     ("Yves Rocher, a global beauty brand, said it works.", "Yves Rocher", []),
     ("Jane Doe, a Texas native, said it works.", "Jane Doe", []),
     ("She went on to attack Donald Trump, saying the presumptive Republican nominee was wrong.", "Donald Trump", []),

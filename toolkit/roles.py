@@ -258,8 +258,8 @@ def _someone_else(doc: Doc, mention: Span, given: set[str]) -> bool:
     if not given:
         return False
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    if span is None or span[0].i == 0:
-        return False
+    if span is None or span[0].i == 0 or len(doc.text[mention.start:mention.end].split()) > 1:
+        return False  # only a bare surname can belong to another full name
     prev = doc[span[0].i - 1]
     if not prev.whitespace_ or not is_name_word(prev.text) or prev.ent_type_ != "PERSON":
         return False

@@ -48,10 +48,25 @@ def roles_after(doc: Doc, i: int) -> list[str]:
         i += 2
     elif i < n and doc[i].lower_ in NAME_SUFFIXES:
         i += 1
-    if i < n and doc[i].text == "(":  # party tag or state: "(R-Mo.)" is dropped, never a role
-        while i < n and doc[i].text != ")" and "\n" not in doc[i].text:
-            i += 1
-        i += 1
+    if i < n and doc[i].text == "(":
+        # "(R-Mo.)", "(D)", "(pictured)" are dropped; "(founder, Acme Inc.)" on web pages is a role
+        j = i + 1
+        while j < n and doc[j].text != ")" and "\n" not in doc[j].text and j - i < 15:
+            j += 1
+        inner = list(doc[i + 1:j])
+        if inner and not (len(inner) > 1 and inner[1].text == "-") and is_role_token(inner[0]):
+            role = clean_role(_np_after(doc, i + 1), need_title=True)
+            if role:
+                roles.append(role)
+        i = j + 1
+    if i < n and doc[i].text in ("\u2014", "\u2013", "--") and i + 1 < n:
+        # "Jane Doe — a nutritionist in Boston — says": a dash opens an apposition like a comma
+        phrase = _np_after(doc, i + 1)
+        if phrase and _starts_noun_phrase(phrase[0]):
+            role = clean_role(phrase, need_title=phrase[0].lower_ not in ("a", "an", "the"))
+            if role:
+                roles.append(role)
+        return roles
     if i < n and doc[i].tag_ == "POS":
         return roles
     if i + 1 < n and doc[i].lower_ == "of":
@@ -112,6 +127,8 @@ def _starts_noun_phrase(tok: Token) -> bool:
     """
     if tok.lower_ in _APPOS_ADVERBS:
         return True
+    if tok.lower_ in ("not", "no", "never", "nor"):
+        return False  # "Jane Doe — not her husband — said"
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     if tok.tag_.startswith("VB") or tok.tag_ == "MD":
         return is_title_token(tok) or (nxt is not None and nxt.pos_ in ("NOUN", "ADJ", "PROPN"))
@@ -123,7 +140,9 @@ def _starts_noun_phrase(tok: Token) -> bool:
 def _is_credential(tok: Token) -> bool:
     """'R.D.', 'RDN', 'MS', 'Ph.D.', 'M.D.', 'CPT': letters after a name, not a role by themselves."""
     letters = tok.text.replace(".", "")
-    return 2 <= len(letters) <= 5 and letters.isalpha() and (letters.isupper() or tok.text in ("Ph.D.", "PhD"))
+    # upper-case letters, or mixed case with two capitals ("PhD", "DrPH", "MSc" has one: listed)
+    return 2 <= len(letters) <= 5 and letters.isalpha() and (
+        letters.isupper() or sum(c.isupper() for c in letters) >= 2 or letters in ("MSc", "BSc", "MEd", "MA", "PhD"))
 
 
 def _np_after(doc: Doc, i: int) -> list[Token]:
