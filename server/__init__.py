@@ -25,7 +25,9 @@ from . import security
 from .api import bp
 from .errors import register_error_handlers
 from .service import Service, service_config
-from .settings import DEFAULT_HOST, DEFAULT_PORT, DEFAULT_THREADS, DEFAULTS, TOKEN_ENV, WAIT_THREADS
+from .malloc import limit_arenas
+from .settings import (DEFAULT_HOST, DEFAULT_PORT, DEFAULT_THREADS, DEFAULTS, MALLOC_ARENAS, TOKEN_ENV,
+                       WAIT_THREADS)
 
 __all__ = ["create_app", "serve", "run_waitress", "DEFAULT_PORT", "DEFAULT_HOST", "DEFAULT_THREADS"]
 
@@ -112,6 +114,7 @@ def serve(host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, threads: int = DEF
         print(f"WARNING: quotelens is listening on {host}:{port}, reachable from other machines. "
               f"Anyone who can reach it may use it{'' if os.environ.get(TOKEN_ENV) else '; set QUOTELENS_TOKEN'}.",
               file=sys.stderr)
+    limit_arenas(MALLOC_ARENAS)  # before the model loads and any thread starts
     app = create_app(flask_config)
     print(f"quotelens {app.extensions['quotelens'].model} serving on http://{host}:{port}/ "
           f"({threads} parse threads)", file=sys.stderr)

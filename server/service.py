@@ -6,6 +6,7 @@ contract's JSON bytes (cached), and nothing about HTTP.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import logging
 import time
 from typing import Any, Mapping
@@ -14,8 +15,10 @@ from quotelens import serialize
 from quotelens.config import Config
 
 from .cache import ResultCache
+from .malloc import release_free_memory
 from .requests import AttributionRequest, Options
 from .runner import Runner
+from .settings import TRIM_EVERY
 
 log = logging.getLogger("quotelens.server")
 
@@ -50,6 +53,7 @@ class Service:
         self.url_ttl = float(settings["CACHE_URL_TTL"])
         self.cache = ResultCache(settings["CACHE_MAX_ENTRIES"], settings["CACHE_MAX_BYTES"])
         self.runner = Runner(settings["PARSE_SLOTS"], settings["MAX_PENDING"])
+        self._jobs_done = itertools.count(1)  # next() is atomic under the GIL
 
     @property
     def model(self) -> str | None:
@@ -74,6 +78,13 @@ class Service:
             return cached, True
 
         def job() -> bytes:
+            try:
+                return compute()
+            finally:
+                if next(self._jobs_done) % TRIM_EVERY == 0:
+                    release_free_memory()  # parses free a lot; keep RSS near its warm level
+
+        def compute() -> bytes:
             pipe = self.pipeline_for(req.options)
             if req.kind == "text":
                 result = pipe.attribute_text(req.content, url=req.url)

@@ -182,3 +182,22 @@ def test_slots_bound_the_jobs_running_at_once():
     for t in threads:
         t.join()
     assert peak[0] == 2
+
+
+def test_arena_cap_defers_to_an_explicit_environment(monkeypatch):
+    from quotelens.server.malloc import limit_arenas
+
+    monkeypatch.setenv("MALLOC_ARENA_MAX", "4")
+    assert limit_arenas(2) is False  # glibc already read the person's own setting
+
+
+def test_free_memory_is_released_every_few_jobs(make_app, monkeypatch):
+    from quotelens.server import service
+    from quotelens.server.settings import TRIM_EVERY
+
+    calls = []
+    monkeypatch.setattr(service, "release_free_memory", lambda: calls.append(1))
+    client = make_app().test_client()
+    for i in range(2 * TRIM_EVERY + 1):
+        client.post("/api/v1/attribute", json={"text": f"“{i},” she said."})
+    assert len(calls) == 2
