@@ -284,3 +284,29 @@ def test_a_surname_inside_someone_elses_name_is_skipped(nlp):
 @pytest.mark.model
 def test_no_mentions_no_role(nlp):
     assert speaker_role(nlp("Nothing here."), []) is None
+
+
+# ----------------------------------------------------------------------------- robustness
+@pytest.mark.model
+def test_any_span_is_safe(nlp):
+    """Spans anywhere (empty, past the end, across sentences) never raise, and returned spans
+    stay inside the mention."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    doc = nlp(SEED_TEXT)
+    n = len(SEED_TEXT)
+
+    @settings(max_examples=150, deadline=None)
+    @given(st.integers(0, n + 20), st.integers(0, 60))
+    def check(start, length):
+        mention = Span(start, start + length)
+        title, name = split_title(doc, mention)
+        for s in (title, name):
+            if s is not None and s != mention:
+                assert mention.start <= s.start <= s.end <= mention.end
+        roles = mention_roles(doc, mention)
+        assert all(isinstance(r, str) and r.strip() == r and r for r in roles)
+        speaker_role(doc, [mention])
+
+    check()

@@ -113,7 +113,7 @@ def _trim_title(words: Sequence[Word]) -> list[Word]:
 
 def mention_roles(doc: Doc, mention: Span) -> list[str]:
     """Every role the text states at this one mention of a person, nearest first (see module doc)."""
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    span = doc.char_span(mention.start, mention.end, alignment_mode="contract")
     if span is None or len(span) == 0:
         return []
     if all(t.pos_ == "PRON" for t in span if not t.is_punct):

@@ -29,7 +29,7 @@ def _joins(prev: Token, tok: Token) -> bool:
 
 def words_of(doc: Doc, start: int, end: int) -> list[Word]:
     """The words of ``doc.text[start:end]``, each hyphen- or possessive-joined run of tokens as one."""
-    span = doc.char_span(start, end, alignment_mode="expand")
+    span = doc.char_span(start, end, alignment_mode="contract")
     if span is None:
         return []
     words: list[Word] = []
