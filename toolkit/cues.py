@@ -193,6 +193,11 @@ def mention_range(head: "Token") -> tuple[int, int]:
             start = min(start, child.left_edge.i)
     end = head.i + 1
     for child in head.rights:
+        # "one Republican involved in the planning", "a person familiar with the talks": a
+        # participle describes an unnamed source; after a name it is news, not the name
+        if child.dep_ == "acl" and head.pos_ != "PROPN" and child.tag_ in ("VBN", "VBG", "JJ"):
+            end = max(end, child.right_edge.i + 1)
+            continue
         if child.dep_ in MENTION_STOP_DEPS:
             break
         if child.dep_ == "prep" and head.pos_ == "PROPN" and child.lower_ != "of":
