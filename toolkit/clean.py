@@ -1,13 +1,16 @@
 """Clean stage: a news page (HTML) or plain text -> Article.
 
-HTML: trafilatura finds the body and the metadata; then three passes of our own fix what it
-leaves (each measured on the WCXB dev pages, see docs/clean.md):
+HTML: trafilatura finds the body and the metadata; then passes of our own fix what it leaves
+(each measured on the WCXB dev pages, see docs/clean.md):
 
 1. decoding (clean_decode): size cap before parsing, binary junk refused, the charset
-   chosen header > page > UTF-8 > cp1252, and UTF-8-read-as-latin-1 ("â€œ") repaired;
-2. quote recovery (clean_recover): paragraphs with quotations that trafilatura dropped are put
-   back in document order, because a quote the cleaner loses is a quote nobody can attribute;
-3. residue (clean_residue): whole lines of page furniture named in data/residue_patterns.txt
+   chosen header > UTF-8 > page > cp1252, and UTF-8-read-as-latin-1 ("â€œ") repaired;
+2. extraction: trafilatura, run again with favor_recall when it returns a short text;
+3. recovery (clean_recover): blocks with quotations that trafilatura dropped, and headings or
+   list items it dropped between two kept paragraphs, are put back where they stood, because a
+   quote the cleaner loses is a quote nobody can attribute; a page where it kept almost nothing
+   falls back to the page's own paragraphs;
+4. residue (clean_residue): whole lines of page furniture named in data/residue_patterns.txt
    ("Published: Updated:", "Enable Read mode", "Watch: ...", share/newsletter/cookie lines).
 
 Plain text is never rewritten: offsets index it exactly as given, and residue lines are
