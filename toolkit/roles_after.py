@@ -174,7 +174,8 @@ def _split_and(toks: list[Token]) -> list[list[Token]]:
             hl, hr = (head_noun(left) if left else None), (head_noun(right) if right else None)
             if hl is None or hr is None or not is_role_token(hr):
                 continue
-            if is_role_token(hl) and len(tokens_text(left).split()) >= 2:
+            content = [t for t in left if t.pos_ not in ("DET", "PRON") and t.tag_ != "PRP$"]
+            if is_role_token(hl) and len(tokens_text(content).split()) >= 2:
                 return [left, right]
             if is_party_word(hl.text) or hl.ent_type_ == "NORP":
                 return [right]  # "a Democrat and former Oklahoma state senator": the party label is not a role
