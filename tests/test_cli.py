@@ -239,3 +239,32 @@ def test_process_line_never_raises():
     rec = cli.process_line(json.dumps({"id": "x", "text": "hi"}), 1, pipe=Broken())
     assert rec == {"id": "x", "error": {"code": "internal", "message": "RuntimeError: boom"}}
     assert issubclass(InputTooLarge, QuotelensError)
+
+
+def test_plain_text_url_keeps_text_offsets(nlp):
+    """A text/plain page is attributed as text: offsets index its body exactly as served."""
+    from quotelens.pipeline import Pipeline
+
+    body = "“We will rebuild every bridge,” said Governor Ann Walsh.\n"
+
+    class Plain(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802
+            data = body.encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "text/plain; charset=utf-8")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+        def log_message(self, *args):
+            pass
+
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Plain)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        res = Pipeline(nlp=nlp, config=Config()).attribute_url(f"http://127.0.0.1:{httpd.server_address[1]}/t.txt")
+    finally:
+        httpd.shutdown()
+    assert res.article.text == body
+    q = res.quotes[0]
+    assert body[q.start:q.end] == "We will rebuild every bridge,"

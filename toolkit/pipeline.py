@@ -59,6 +59,10 @@ class Pipeline:
         from .fetch import fetch_url
 
         page = fetch_url(url, self.config)
+        if (page.content_type or "").split(";")[0].strip().lower() == "text/plain":
+            # a plain-text page is text: its offsets index the body as served, decoded
+            text = clean.html_to_str(page.html, self.config, page.encoding)
+            return self.attribute_text(text, url=page.final_url)
         return self.run(clean.clean_html(page.html, url=page.final_url, config=self.config,
                                          encoding=page.encoding))
 
