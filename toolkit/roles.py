@@ -33,7 +33,7 @@ from .roles_lexicon import (
     strip_name,
 )
 from .roles_phrase import clean_role
-from .roles_text import Word, body_zones, words_of
+from .roles_text import Word, body_zones, doc_text, words_of
 from .types import Span
 
 __all__ = [
@@ -186,8 +186,8 @@ def speaker_role(doc: Doc, mentions: Sequence[Span], name: str | None = None, *,
     if all_occurrences:
         full = name or _fullest_name(doc, mentions)
         if full:
-            mentions += name_mentions(doc.text, full)
-    zones = body_zones(doc.text)
+            mentions += name_mentions(doc_text(doc), full)
+    zones = body_zones(doc_text(doc))
     given = _given_names(doc, mentions)
     for m in _outermost(mentions):
         if any(z.start <= m.start < z.end for z in zones):
@@ -234,7 +234,7 @@ def _fullest_name(doc: Doc, mentions: Sequence[Span]) -> str | None:
         if not _has_name(doc, m):
             continue
         _, name = split_title(doc, m)
-        text = doc.text[name.start:name.end]
+        text = doc_text(doc)[name.start:name.end]
         if best is None or len(text.split()) > len(best.split()):
             best = text
     return best
@@ -247,7 +247,7 @@ def _given_names(doc: Doc, mentions: Sequence[Span]) -> set[str]:
         if not _has_name(doc, m):
             continue
         _, name = split_title(doc, m)
-        words = doc.text[name.start:name.end].split()
+        words = doc_text(doc)[name.start:name.end].split()
         given.update(w.lower() for w in words[:-1])
     return given
 
@@ -258,7 +258,7 @@ def _someone_else(doc: Doc, mention: Span, given: set[str]) -> bool:
     if not given:
         return False
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    if span is None or span[0].i == 0 or len(doc.text[mention.start:mention.end].split()) > 1:
+    if span is None or span[0].i == 0 or len(doc_text(doc)[mention.start:mention.end].split()) > 1:
         return False  # only a bare surname can belong to another full name
     prev = doc[span[0].i - 1]
     if not prev.whitespace_ or not is_name_word(prev.text) or prev.ent_type_ != "PERSON":
