@@ -282,6 +282,15 @@ def test_a_surname_inside_someone_elses_name_is_skipped(nlp):
 
 
 @pytest.mark.model
+def test_body_start_says_where_the_headline_ends(nlp):
+    text = "Sen. Ted Cruz wants a flat tax.\n\n“It is fair,” Cruz told reporters on Monday."
+    doc = nlp(text)
+    mentions = mentions_of(text, "Ted Cruz", "Cruz")
+    assert speaker_role(doc, mentions) is None  # a short first paragraph reads as a headline
+    assert speaker_role(doc, mentions, body_start=0) == "Sen."
+
+
+@pytest.mark.model
 def test_no_mentions_no_role(nlp):
     assert speaker_role(nlp("Nothing here."), []) is None
 

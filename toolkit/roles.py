@@ -170,7 +170,7 @@ def _nominal_role(span: SpacySpan) -> str | None:
 
 # ----------------------------------------------------------------------------- speaker_role
 def speaker_role(doc: Doc, mentions: Sequence[Span], name: str | None = None, *,
-                 all_occurrences: bool = True) -> str | None:
+                 all_occurrences: bool = True, body_start: int | None = None) -> str | None:
     """One role for a speaker from all its mentions, or None when the article states none.
 
     The primary role is the one stated nearest the first mention in the body (GUIDELINES.md);
@@ -181,13 +181,15 @@ def speaker_role(doc: Doc, mentions: Sequence[Span], name: str | None = None, *,
     Sanders" long before "Sanders said"), so with ``all_occurrences`` every occurrence of the
     person's name (``name``, else the fullest name among ``mentions``) and of its surname is read
     too (see :func:`name_mentions`). Descriptions ("one senior diplomat") are read as given.
+    ``body_start``: where the body starts, if known (0 when the headline is not in the text);
+    by default a short first paragraph without "said" is taken for a headline.
     """
     mentions = list(mentions)
     if all_occurrences:
         full = name or _fullest_name(doc, mentions)
         if full:
             mentions += name_mentions(doc_text(doc), full)
-    zones = body_zones(doc_text(doc))
+    zones = body_zones(doc_text(doc), body_start)
     given = _given_names(doc, mentions)
     for m in _outermost(mentions):
         if any(z.start <= m.start < z.end for z in zones):

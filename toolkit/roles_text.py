@@ -85,15 +85,23 @@ _ABSTRACT = re.compile(r"^ABSTRACT\.?\s*$(.*?)^FULL TEXT\.?\s*$", re.MULTILINE |
 _OPENERS = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201d"}
 
 
-def body_zones(text: str) -> list[Span]:
-    """Char ranges whose mentions do not state a primary role: headline, abstract, quotations."""
+def body_zones(text: str, body_start: int | None = None) -> list[Span]:
+    """Char ranges whose mentions do not state a primary role: headline, abstract, quotations.
+
+    ``body_start`` is where the body begins when the caller knows it (0 for a cleaned HTML
+    article whose title is kept apart); None guesses a headline from the first paragraph.
+    """
     zones: list[Span] = []
-    first_break = text.find("\n\n")  # a headline may carry a subtitle line before the blank line
-    if first_break < 0:
-        first_break = text.find("\n")
-    head = text[:max(first_break, 0)]
-    if 0 < first_break <= HEADLINE_MAX_CHARS and text[first_break:].strip() and not re.search(r"\bsaid\b", head):
-        zones.append(Span(0, first_break))
+    if body_start is not None:
+        if body_start > 0:
+            zones.append(Span(0, min(body_start, len(text))))
+    else:
+        first_break = text.find("\n\n")  # a headline may carry a subtitle line before the blank line
+        if first_break < 0:
+            first_break = text.find("\n")
+        head = text[:max(first_break, 0)]
+        if 0 < first_break <= HEADLINE_MAX_CHARS and text[first_break:].strip() and not re.search(r"\bsaid\b", head):
+            zones.append(Span(0, first_break))
     for m in _ABSTRACT.finditer(text):
         zones.append(Span(m.start(), m.end()))
     zones.extend(quotation_zones(text))
