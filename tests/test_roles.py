@@ -233,6 +233,7 @@ def test_mention_roles(nlp, text, name, roles):
 @pytest.mark.parametrize("text, mention, roles", [
     ("“We need this,” one senior diplomat said.", "one senior diplomat", ["senior diplomat"]),
     ("The Vermont senator said it works.", "The Vermont senator", ["Vermont senator"]),
+    ("The 44-year-old senator said it works.", "The 44-year-old senator", ["senator"]),
     ("A spokeswoman for the House Armed Services Committee said it works.",
      "A spokeswoman for the House Armed Services Committee", ["spokeswoman for the House Armed Services Committee"]),
     ("French diplomatic sources said Paris wanted a resolution.", "French diplomatic sources", []),

@@ -2,6 +2,7 @@
 the scans before (roles_before.py) and after (roles_after.py) a name."""
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from spacy.tokens import Token
@@ -63,9 +64,13 @@ def head_noun(toks: Sequence[Token]) -> Token | None:
     return head
 
 
+_AGE_WORD = re.compile(r"^\d+-(?:year|yr)s?-old$", re.IGNORECASE)
+
+
 def clean_role(toks: Sequence[Token], need_title: bool = True) -> str | None:
     """Token run -> role string per GUIDELINES.md, or None when it does not name a role."""
-    toks = [t for t in toks if not (is_honorific(t.text) or t.tag_ == "PRP$" and t.lower_ in POSSESSIVE_PRONOUNS)]
+    toks = [t for t in toks if not (is_honorific(t.text) or t.tag_ == "PRP$" and t.lower_ in POSSESSIVE_PRONOUNS
+                                    or _AGE_WORD.match(token_word(t)))]  # age is not a role: "44-year-old"
     while toks and (t0 := toks[0]) and (t0.lower_ in DETERMINERS or (t0.like_num and t0.whitespace_) or t0.pos_ in ("ADP", "CCONJ", "PUNCT")):
         toks = toks[1:]
     while toks and (toks[-1].is_punct or toks[-1].pos_ in ("ADP", "CCONJ", "DET")):
