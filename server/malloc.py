@@ -14,10 +14,12 @@ from __future__ import annotations
 import ctypes
 import os
 import sys
+from functools import lru_cache
 
 M_ARENA_MAX = -8  # from glibc's malloc.h
 
 
+@lru_cache(maxsize=1)
 def _libc():
     if not sys.platform.startswith("linux"):
         return None
