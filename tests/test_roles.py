@@ -237,6 +237,7 @@ def test_mention_roles(nlp, text, name, roles):
     ("A spokeswoman for the House Armed Services Committee said it works.",
      "A spokeswoman for the House Armed Services Committee", ["spokeswoman for the House Armed Services Committee"]),
     ("French diplomatic sources said Paris wanted a resolution.", "French diplomatic sources", []),
+    ("Mr. Rubio's father and mother said it works.", "Mr. Rubio's father and mother", []),
     ("“It was wrong,” said a former senior law enforcement official who oversaw the case.",
      "a former senior law enforcement official who oversaw the case", ["former senior law enforcement official"]),
     ("He said it works.", "He", []),

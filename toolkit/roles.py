@@ -165,6 +165,9 @@ def _nominal_role(span: SpacySpan) -> str | None:
         if t.text == "," and toks:
             break
         toks.append(t)
+    head = span.root
+    if any(t.dep_ == "conj" and t.head.i == head.i for t in toks):
+        return None  # "Mr. Rubio's father and mother": a group, and groups have no role
     return clean_role(toks, need_title=True)
 
 

@@ -111,14 +111,19 @@ _NOT_PERSON_HEADS = frozenset(
 )
 
 
+_PLACE_PREPS = frozenset(["from", "in", "of"])
+# "nurse for 20 years", "voter prior to 2008", "aide until 2019"
+_TIME_PREPS = frozenset(["for", "since", "in", "before", "after", "until", "during", "prior"])
+
+
 def drop_trailing_location(toks: list[Token]) -> list[Token]:
     """'representative from Texas' -> 'representative'; 'dietitian based in Chicago' -> 'dietitian';
     'nurse for 20 years' -> 'nurse' (GUIDELINES.md: locations that merely follow the role are dropped)."""
     for k, t in enumerate(toks):
-        if k and t.lower_ in ("from", "in", "of", "for", "since") and k + 1 < len(toks):
-            obj = [u for u in toks[k + 1:] if not u.is_punct and u.lower_ != "the"]
-            place = t.lower_ in ("from", "in", "of") and all(u.ent_type_ in LOCATION_ENTS for u in obj)
-            time = t.lower_ in ("for", "since", "in") and all(u.ent_type_ in TIME_ENTS for u in obj)
+        if k and t.lower_ in _PLACE_PREPS | _TIME_PREPS and k + 1 < len(toks):
+            obj = [u for u in toks[k + 1:] if not u.is_punct and u.lower_ not in ("the", "to")]
+            place = t.lower_ in _PLACE_PREPS and all(u.ent_type_ in LOCATION_ENTS for u in obj)
+            time = t.lower_ in _TIME_PREPS and all(u.ent_type_ in TIME_ENTS for u in obj)
             if obj and (place or time):
                 cut = k - 1 if toks[k - 1].lower_ in ("based", "located") else k
                 return toks[:cut]
