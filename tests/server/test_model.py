@@ -161,3 +161,23 @@ def test_missing_model_fails_at_start_up_with_a_named_error():
 
     with pytest.raises(ModelMissing):
         create_app({"TESTING": True, "QUOTELENS": {"model": "no_such_model_xyz"}})
+
+
+def test_concurrent_requests_give_the_same_answers_as_sequential_ones(pipeline):
+    """The one model serves several parse threads at once without mixing documents up."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    texts = [
+        SEED_TEXT,
+        "“The findings present yet another opportunity,” said Ned Price, a National Security Council spokesman.",
+        "UN Secretary-General Ban Ki-moon said the report was deeply troubling.",
+        "“We are not done,” Moscow’s UN Ambassador Vitaly Churkin told reporters. “Not at all.”",
+        "“Prices will rise,” the minister warned on Tuesday.",
+        "According to one senior diplomat, the vote was delayed.",
+    ] * 2
+    sequential = create_app({"TESTING": True, "TOKEN": "", "CACHE_MAX_ENTRIES": 0}, pipeline=pipeline)
+    expected = [sequential.test_client().post("/api/v1/attribute", json={"text": t}).data for t in texts]
+    app = create_app({"TESTING": True, "TOKEN": "", "CACHE_MAX_ENTRIES": 0, "PARSE_SLOTS": 4}, pipeline=pipeline)
+    with ThreadPoolExecutor(6) as pool:
+        got = list(pool.map(lambda t: app.test_client().post("/api/v1/attribute", json={"text": t}).data, texts))
+    assert got == expected
