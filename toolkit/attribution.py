@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Sequence
 
 from .config import Config
-from .cues import Cue, mention_range
+from .cues import Cue, inverted_subject, mention_range
 from .types import Article, QuoteKind, QuotedSpan, Span
 
 if TYPE_CHECKING:
@@ -44,6 +44,7 @@ CONF_LABEL = 0.85
 CONF_HEADER = 0.8  # "Name, title" line above a block of quote paragraphs  # "Name: “…”" / "“…” — Name"
 CONF_CONTINUES = 0.95  # a later paragraph of the same multi-paragraph quote (times its speaker's)
 CONF_CONTINUATION = 0.75
+CONF_AFTER_CUE_SENTENCE = 0.85  # "X agreed. “…”": a quote right after a reported statement
 CONF_SEQUEL = 0.92  # “A,” X said. “B.” : the second quote in the same paragraph  # cue-less quote paragraph after one whose speaker is known
 CONF_INDIRECT = 0.85  # reported clause of a reporting verb with a subject
 
@@ -131,7 +132,7 @@ def link_speakers(doc: "Doc", article: Article, spans: Sequence[QuotedSpan], cue
     if not spans and not cues:
         return []
     ix = _Index(doc, article, spans)
-    free_cues = [c if c.source_head is None or not ix.in_quote[c.source_head] else _without_source(c)
+    free_cues = [c if c.source_head is None or not ix.in_quote[c.source_head] else _without_source(c, doc, ix)
                  for c in cues if not ix.in_quote[c.head]]
     by_head = {c.head: c for c in free_cues}
 
@@ -153,6 +154,8 @@ def link_speakers(doc: "Doc", article: Article, spans: Sequence[QuotedSpan], cue
             link.follows, link.method, link.confidence = links[i - 1], "continues", CONF_CONTINUES
         elif i and _same_paragraph_sequel(links[i - 1], q, ix, text):
             link.follows, link.method, link.confidence = links[i - 1], "sequel", CONF_SEQUEL
+        else:
+            _link_after_cue_sentence(link, q, ix, free_cues, text)
     for link in links:
         if link.kind == "mixed" and link.clause is None and link.method != "none":
             link.clause = _phrase_around(ix, link.quoted[0])
@@ -246,8 +249,13 @@ def _only_source_between(doc: "Doc", cue: Cue, lo: int, hi: int) -> bool:
     return all(doc[j].is_punct or left <= j <= right for j in range(lo, hi))
 
 
-def _without_source(cue: Cue) -> Cue:
-    """A cue whose parsed subject lies inside a quotation: the parse is wrong, keep no source."""
+def _without_source(cue: Cue, doc: "Doc", ix: "_Index") -> Cue:
+    """A cue whose parsed subject lies inside a quotation: the parse is wrong. '"Meh," wrote a
+    Trump supporter' -- the speaker is the inverted subject after the verb, if there is one."""
+    src = inverted_subject(doc[cue.head])
+    if src is not None and not ix.in_quote[src.i]:
+        return Cue(head=cue.head, span=cue.span, kind=cue.kind, source=mention_range(src), source_head=src.i,
+                   content=cue.content, has_object=cue.has_object)
     return Cue(head=cue.head, span=cue.span, kind=cue.kind, source=None, source_head=None,
                content=cue.content, has_object=cue.has_object)
 
@@ -442,6 +450,28 @@ def _proper_name_tokens(doc: "Doc", ix: _Index, lo: int, hi: int) -> bool:
     return any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG") for t in toks)
 
 
+def _link_after_cue_sentence(link: Link, q: QuotedSpan, ix: _Index, cues: Sequence[Cue], text: str) -> bool:
+    """'Iowa State University's Dianne Bystrom agreed. “Mainstream Republicans are …”': a quote
+    that opens the sentence right after a reported statement, in the same paragraph, continues it."""
+    if not q.sentence_initial:
+        return False
+    para = ix.para_span(q.open_mark)
+    q_tok = ix.tok(q.open_mark)
+    lo, _ = ix.sent_bounds[q_tok]
+    if lo == 0 or ix.doc[lo - 1].idx < para.start:
+        return False
+    prev_lo, prev_hi = ix.sent_bounds[lo - 1]
+    if text[ix.doc[prev_hi - 1].idx + len(ix.doc[prev_hi - 1].text):q.open_mark].strip():
+        return False  # words between the sentence and the quote
+    if any(ix.in_quote[i] for i in range(prev_lo, prev_hi)):
+        return False
+    inside = [c for c in cues if prev_lo <= c.head < prev_hi and c.source is not None]
+    if len(inside) != 1:
+        return False
+    _set(link, inside[0], "after", CONF_AFTER_CUE_SENTENCE)
+    return True
+
+
 def _same_paragraph_sequel(prev: Link, q: QuotedSpan, ix: _Index, text: str) -> bool:
     """“A,” Cummings said. “B.” : a sentence-initial quote right after an attributed quote and its
     cue in the same paragraph, with no other words between, continues that speaker."""
@@ -525,7 +555,9 @@ def is_title_like(words: str) -> bool:
 # -- indirect speech -----------------------------------------------------------------------------
 def _indirect(cues: Sequence[Cue], links: Sequence[Link], ix: _Index, text: str) -> list[Link]:
     doc = ix.doc
-    taken = {lk.cue.head for lk in links if lk.cue is not None}
+    # a cue whose complement is a quotation reports nothing more; one that only introduces the
+    # next sentence's quotation ("after", "colon") keeps its own clause as indirect speech
+    taken = {lk.cue.head for lk in links if lk.cue is not None and lk.method in ("cue", "sentence")}
     quoted = [c for lk in links for c in lk.contents]
     out = []
     for cue in cues:

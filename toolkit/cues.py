@@ -132,8 +132,26 @@ def find_source(verb: "Token") -> "Token | None":
     if src is not None and src.ent_type_ in NOT_SPEAKER_ENTS and not _described_person(src):
         src = None
     if src is None and verb.lemma_ in INVERTING:
-        src = _inverted_subject(verb)
+        src = inverted_subject(verb)
+    if src is None:
+        src = _left_name(verb)
     return src
+
+
+def _left_name(verb: "Token") -> "Token | None":
+    """'“…,” Conway notes.' -- the parse leaves the name unattached: a name or he/she right
+    before the verb, right after a quotation or a comma, is its subject."""
+    doc = verb.doc
+    if verb.i < 2:
+        return None
+    left = doc[verb.i - 1]
+    if left.pos_ == "PROPN" or left.lower_ in ("he", "she"):
+        start = left.i
+        while start - 1 >= 0 and doc[start - 1].pos_ == "PROPN":
+            start -= 1
+        if start > 0 and doc[start - 1].text in (",", "”", '"', "''", "’", "'"):
+            return left
+    return None
 
 
 def _described_person(tok: "Token") -> bool:
@@ -141,7 +159,7 @@ def _described_person(tok: "Token") -> bool:
     return tok.pos_ == "NOUN" and any(c.dep_ == "det" for c in tok.children)
 
 
-def _inverted_subject(verb: "Token") -> "Token | None":
+def inverted_subject(verb: "Token") -> "Token | None":
     """'“…,” said Ohio State University professor Paul Beck': the speaker follows the verb."""
     prev = verb.doc[verb.i - 1] if verb.i else None
     if prev is None or prev.text not in (",", "”", '"', "''", "’", "'", "—", "–"):
