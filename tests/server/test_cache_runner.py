@@ -12,6 +12,13 @@ from quotelens.server.errors import ApiError
 from quotelens.server.runner import Runner
 
 
+def wait_for(condition, seconds: float = 5.0) -> None:
+    end = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < end, "condition never came true"
+        time.sleep(0.002)
+
+
 class Clock:
     def __init__(self):
         self.now = 0.0
@@ -89,8 +96,7 @@ def test_cache_is_safe_under_threads():
 def test_runner_returns_the_result_and_forgets_the_job():
     runner = Runner(slots=2, max_pending=4)
     assert runner.run("k", lambda: 42, timeout=5) == 42
-    time.sleep(0.01)
-    assert runner.pending == 0
+    wait_for(lambda: runner.pending == 0)  # the done-callback runs just after the result is set
 
 
 def test_runner_propagates_job_errors():
@@ -102,21 +108,22 @@ def test_runner_propagates_job_errors():
 def test_identical_jobs_in_flight_run_once():
     runner = Runner(slots=2, max_pending=4)
     calls = []
-    started = threading.Event()
+    gate = threading.Event()
 
     def job():
         calls.append(1)
-        started.set()
-        time.sleep(0.2)
+        gate.wait(5)
         return "done"
 
     results = []
-    first = threading.Thread(target=lambda: results.append(runner.run("same", job, timeout=5)))
-    first.start()
-    started.wait(2)
-    results.append(runner.run("same", job, timeout=5))
-    first.join()
-    assert results == ["done", "done"] and len(calls) == 1
+    waiters = [threading.Thread(target=lambda: results.append(runner.run("same", job, timeout=5))) for _ in range(3)]
+    for t in waiters:
+        t.start()
+    wait_for(lambda: "same" in runner._jobs and runner._jobs["same"].waiters == 3)
+    gate.set()
+    for t in waiters:
+        t.join()
+    assert results == ["done"] * 3 and len(calls) == 1
 
 
 def test_deadline_answers_504_timeout():
@@ -140,13 +147,13 @@ def test_queued_job_whose_waiter_gave_up_is_cancelled():
     ran = []
     blocker = threading.Thread(target=lambda: runner.run("block", gate.wait, timeout=5))
     blocker.start()
-    time.sleep(0.05)
+    wait_for(lambda: runner.pending == 1)
     with pytest.raises(ApiError):
         runner.run("queued", lambda: ran.append(1), timeout=0.05)
     gate.set()
     blocker.join()
-    time.sleep(0.05)
-    assert ran == [] and runner.pending == 0
+    wait_for(lambda: runner.pending == 0)
+    assert ran == []
 
 
 def test_too_many_pending_jobs_is_503_busy():
@@ -154,7 +161,7 @@ def test_too_many_pending_jobs_is_503_busy():
     gate = threading.Event()
     t = threading.Thread(target=lambda: runner.run("a", gate.wait, timeout=5))
     t.start()
-    time.sleep(0.05)
+    wait_for(lambda: runner.pending == 1)
     try:
         with pytest.raises(ApiError) as err:
             runner.run("b", lambda: None, timeout=1)

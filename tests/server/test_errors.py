@@ -94,24 +94,26 @@ def test_slow_pipeline_hits_the_time_cap(make_app):
 
 
 def test_batch_runs_out_of_time_per_document(make_app):
-    client = make_app(pipeline=FakePipeline(delay=0.2), REQUEST_TIMEOUT=0.3).test_client()
-    body = client.post("/api/v1/batch", json={"documents": [{"text": "a"}, {"text": "b"}, {"text": "c"}]}).get_json()
+    client = make_app(pipeline=FakePipeline(delay=0.3), REQUEST_TIMEOUT=1.0).test_client()
+    docs = [{"text": t} for t in "abcde"]  # 0.3 s each under a 1 s cap: the first fits, the last cannot
+    body = client.post("/api/v1/batch", json={"documents": docs}).get_json()
     codes = [d.get("code") for d in body["results"]]
     assert codes[0] is None and codes[-1] == "timeout"
 
 
 def test_full_queue_answers_503_busy(make_app):
-    app = make_app(pipeline=FakePipeline(delay=0.3), PARSE_SLOTS=1, MAX_PENDING=1)
+    app = make_app(pipeline=FakePipeline(delay=1.0), PARSE_SLOTS=1, MAX_PENDING=1)
     svc = app.extensions["quotelens"]
     svc.runner._pool.submit(lambda: None)  # warm the pool thread
     import threading
     first = threading.Thread(target=lambda: app.test_client().post(ATTR, json={"text": "first"}))
     first.start()
     try:
-        for _ in range(100):  # wait until the first job is pending
+        for _ in range(400):  # wait until the first job is pending
             if svc.runner.pending:
                 break
             threading.Event().wait(0.005)
+        assert svc.runner.pending == 1
         assert_error(app.test_client().post(ATTR, json={"text": "second"}), 503, "busy")
     finally:
         first.join()
