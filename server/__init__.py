@@ -109,7 +109,8 @@ def serve(host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, threads: int = DEF
     flask_config: dict[str, Any] = {"QUOTELENS": config if config is not None else {}, "PARSE_SLOTS": threads}
     if not is_loopback(host):
         if not allow_remote:
-            raise BadInput(f"refusing to bind {host!r}: only loopback (127.0.0.1) without --allow-remote (allow_remote=True)")
+            raise BadInput(f"refusing to bind {host!r}: only loopback (127.0.0.1) "
+                           "without --allow-remote (allow_remote=True)")
         flask_config["ALLOWED_HOSTS"] = _names_for(host)
         print(f"WARNING: quotelens is listening on {host}:{port}, reachable from other machines. "
               f"Anyone who can reach it may use it{'' if os.environ.get(TOKEN_ENV) else '; set QUOTELENS_TOKEN'}.",
