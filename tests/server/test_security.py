@@ -135,3 +135,37 @@ def test_security_headers_on_every_answer(client):
         assert r.headers["X-Content-Type-Options"] == "nosniff"
         assert r.headers["X-Frame-Options"] == "DENY"
     assert client.get("/api/v1/health").headers["Cache-Control"] == "no-store"
+
+
+def test_serve_with_allow_remote_warns_and_answers_its_own_address(monkeypatch, capsys, fake):
+    import quotelens.server as srv
+
+    built, ran = [], []
+    real_create_app = srv.create_app
+    monkeypatch.setattr(srv, "create_app", lambda cfg: built.append(real_create_app(cfg, pipeline=fake)) or built[-1])
+    monkeypatch.setattr(srv, "run_waitress", lambda app, host, port, threads: ran.append((host, port, threads)))
+    monkeypatch.setattr(srv, "limit_arenas", lambda n: False)
+    monkeypatch.delenv("QUOTELENS_TOKEN", raising=False)
+    serve(host="192.168.1.5", port=8765, threads=2, allow_remote=True)
+    assert ran == [("192.168.1.5", 8765, 2)]
+    err = capsys.readouterr().err
+    assert "WARNING" in err and "QUOTELENS_TOKEN" in err
+    client = built[0].test_client()
+    assert client.get("/api/v1/health", headers={"Host": "192.168.1.5:8765"}).status_code == 200
+    assert_error(client.get("/api/v1/health", headers={"Host": "evil.example:8765"}), 403, "host_refused")
+
+
+def test_serve_on_loopback_is_quiet_and_passes_the_core_config(monkeypatch, capsys, fake):
+    import quotelens.server as srv
+    from quotelens.config import Config
+
+    built = []
+    real_create_app = srv.create_app
+    monkeypatch.setattr(srv, "create_app", lambda cfg: built.append(real_create_app(cfg, pipeline=fake)) or built[-1])
+    monkeypatch.setattr(srv, "run_waitress", lambda *a: None)
+    monkeypatch.setattr(srv, "limit_arenas", lambda n: False)
+    serve(config=Config(min_confidence=0.8))  # what `quotelens serve --min-confidence 0.8` passes
+    assert "WARNING" not in capsys.readouterr().err
+    cfg = built[0].extensions["quotelens"].pipeline.config
+    assert cfg.min_confidence == 0.8 and cfg.allow_private_addresses is False
+    assert built[0].config["PARSE_SLOTS"] == 4
