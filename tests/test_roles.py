@@ -115,6 +115,8 @@ def test_quotation_and_headline_zones():
     ("Republican vice-presidential nominee Gov. Mike Pence", "Republican vice-presidential nominee Gov.", "Mike Pence"),
     ("Ned Price", None, "Ned Price"),
     ("Joel Pollak of Breitbart California", None, "Joel Pollak"),
+    ("Moscow’s UN Ambassador Vitaly Churkin’s", "Moscow’s UN Ambassador", "Vitaly Churkin"),
+    ("Mrs. Clinton's", None, "Clinton"),
     ("Bank of America CEO Brian Moynihan", "Bank of America CEO", "Brian Moynihan"),
     ("Brian Fallon, a spokesman for the Clinton campaign", None, "Brian Fallon"),
 ])

@@ -59,7 +59,9 @@ def split_title(doc: Doc, mention: Span) -> tuple[Span | None, Span]:
     words = _mention_words(doc, mention)
     if not words:
         return None, mention
-    i = name_start([w.text for w in words])
+    texts = [w.text for w in words]
+    texts[-1] = texts[-1][:len(texts[-1]) - _possessive_len(texts[-1])] or texts[-1]  # "Churkin’s" -> "Churkin"
+    i = name_start(texts)
     if i >= len(words):
         return None, mention
     last = words[-1]
@@ -152,8 +154,17 @@ def _name_start_token(doc: Doc, i: int) -> int:
 
 
 def _has_name(doc: Doc, mention: Span) -> bool:
+    title, name = split_title(doc, mention)
+    return title is not None or name != mention or _names_itself(doc, mention)
+
+
+def _names_itself(doc: Doc, mention: Span) -> bool:
     words = _mention_words(doc, mention)
-    return name_start([w.text for w in words]) < len(words)
+    if not words:
+        return False
+    texts = [w.text for w in words]
+    texts[-1] = texts[-1][:len(texts[-1]) - _possessive_len(texts[-1])] or texts[-1]
+    return name_start(texts) < len(words)
 
 
 def _nominal_role(span: SpacySpan) -> str | None:
