@@ -70,7 +70,7 @@ class _Resolved:
 def resolve_speakers(doc: "Doc", article: Article, links: Sequence[Link], config: Config
                      ) -> tuple[list[Quote], list[Speaker]]:
     text = article.text
-    names = _NameIndex(doc)
+    names = _NameIndex(doc, text)
     people: dict[str, _Person] = {}
     resolved: dict[int, _Resolved] = {}
     prev_person: tuple[_Person, int] | None = None  # last attributed person and its char offset
@@ -119,8 +119,9 @@ def resolve_speakers(doc: "Doc", article: Article, links: Sequence[Link], config
             # a title or apposition at the name itself outranks a description met elsewhere
             # ("Foreign Minister Jean-Marc Ayrault" over an earlier "France's foreign minister")
             named = sorted({m for m in p.role_mentions if _is_name(doc, m)})
-            role = roles_mod.speaker_role(doc, named) if named else None
-            role = role or roles_mod.speaker_role(doc, sorted(set(p.role_mentions)))
+            # with the canonical name, roles.py also reads every other place the person is named
+            role = roles_mod.speaker_role(doc, named, name=p.name) if named else None
+            role = role or roles_mod.speaker_role(doc, sorted(set(p.role_mentions)), name=p.name)
         elif p.type == "anonymous":
             role = roles_mod.speaker_role(doc, sorted(set(p.role_mentions)))
         speakers.append(Speaker(id=ids[key], name=p.name, role=role, type=p.type,
@@ -234,8 +235,9 @@ def _person(people: dict[str, _Person], name: str, kind: SpeakerType) -> _Person
 class _NameIndex:
     """Every PERSON name in the article outside quotations, for fullest forms and pronouns."""
 
-    def __init__(self, doc: "Doc"):
+    def __init__(self, doc: "Doc", text: str):
         self.doc = doc
+        self.text = text  # doc.text is rebuilt from the tokens on every access
         self.persons: list[tuple[Span, str, bool]] = []  # (name span, stripped name, is subject)
         self.titled: list[tuple[Span, str]] = []  # (name span, title words before it)
         self.ents = {}  # token index -> its entity, computed once (doc.ents is rebuilt per call)
@@ -245,13 +247,13 @@ class _NameIndex:
             if ent.label_ != "PERSON":
                 continue
             part = _name_part(doc, ent)
-            name = _clean_name(doc.text[part.start:part.end])
+            name = _clean_name(text[part.start:part.end])
             if not name:
                 continue
             is_subj = any(t.dep_ in ("nsubj", "nsubjpass") for t in ent) or ent.root.dep_ in ("nsubj", "nsubjpass")
             self.persons.append((part, name, is_subj))
             title_span, _ = roles_mod.split_title(doc, Span(ent.start_char, ent.end_char))
-            title = doc.text[title_span.start:title_span.end] if title_span else ""
+            title = text[title_span.start:title_span.end] if title_span else ""
             # titles written just before the entity ("Foreign Minister Jean-Marc Ayrault")
             before = [t for t in doc[max(0, ent.start - 4):ent.start] if t.pos_ in ("PROPN", "NOUN", "ADJ")]
             self.titled.append((part, " ".join([title] + [t.text for t in before])))
@@ -261,9 +263,9 @@ class _NameIndex:
 
     def canonical(self, span: Span, at: int) -> tuple[str, float]:
         """Fullest form of the name at ``span`` in the article, and how sure that is."""
-        name = _clean_name(self.doc.text[span.start:span.end])
+        name = _clean_name(self.text[span.start:span.end])
         if not name:
-            return self.doc.text[span.start:span.end], 0.5
+            return self.text[span.start:span.end], 0.5
         words = name.split()
         cands = self.by_last.get(words[-1].lower(), [])
         supers = {n for _, n in cands if _is_variant(words, n.split())}
