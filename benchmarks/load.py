@@ -5,7 +5,8 @@ concurrent clients over loopback. Prints figures; asserts nothing.
 
 Phases:
 1. start ``python -m quotelens.server`` on a free port; RSS once it answers (model loaded);
-2. warm-up: every page once, then ``--warmup`` more requests; RSS "after warm-up";
+2. warm-up: every page once, then ``--warmup`` concurrent misses; RSS "after warm-up" (read
+   once the server is idle, as is RSS after the load);
 3. single client, cache misses on the page nearest 1,000 article words: p50/p95 (the
    "1,000-word page on a cache miss" figure);
 4. the load: ``--requests`` requests from ``--concurrency`` clients (keep-alive connections),
@@ -126,6 +127,19 @@ def bare_parse_ms(text: str, repeats: int) -> float:
     return 1000 * percentile(times, 50)
 
 
+def idle_rss(server: psutil.Process, port: int) -> int:
+    """RSS once the server has no job pending (it gives free memory back when it goes idle),
+    so "after warm-up" and "after the load" are read in the same state, not mid-burst."""
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    for _ in range(600):
+        conn.request("GET", "/api/v1/health")
+        if json.loads(conn.getresponse().read())["pending"] == 0:
+            break
+        time.sleep(0.1)
+    time.sleep(0.5)
+    return server.memory_info().rss
+
+
 def mb(n: int) -> float:
     return n / 1e6
 
@@ -169,7 +183,7 @@ def main(argv: list[str] | None = None) -> None:
         with ThreadPoolExecutor(args.concurrency) as pool:
             list(pool.map(lambda p: Client(port).post("/api/v1/attribute", {"html": unique(p[1]), "url": p[0]}),
                           warm_plan))
-        figures["rss_warm_mb"] = mb(server.memory_info().rss)
+        figures["rss_warm_mb"] = mb(idle_rss(server, port))
         figures["words_per_page"] = words
 
         # 3. single client, cache misses, the page nearest 1,000 words
@@ -242,7 +256,7 @@ def main(argv: list[str] | None = None) -> None:
         conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
         conn.request("GET", "/api/v1/health")
         figures["cache_after"] = json.loads(conn.getresponse().read())["cache"]  # what the cache itself holds
-        figures["rss_after_mb"] = mb(server.memory_info().rss)
+        figures["rss_after_mb"] = mb(idle_rss(server, port))
         figures["rss_peak_mb"] = mb(peak[0])
         figures["rss_after_over_warm"] = figures["rss_after_mb"] / figures["rss_warm_mb"]
     finally:

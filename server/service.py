@@ -81,8 +81,10 @@ class Service:
             try:
                 return compute()
             finally:
-                if next(self._jobs_done) % TRIM_EVERY == 0:
-                    release_free_memory()  # parses free a lot; keep RSS near its warm level
+                # Parses free a lot: hand it back every few jobs, and whenever this was the last
+                # job in flight, so a laptop's RSS falls back after a burst of pages.
+                if next(self._jobs_done) % TRIM_EVERY == 0 or self.runner.pending <= 1:
+                    release_free_memory()
 
         def compute() -> bytes:
             pipe = self.pipeline_for(req.options)
