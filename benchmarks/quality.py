@@ -64,15 +64,14 @@ def records(result: dict, convention: str, kinds: tuple[str, ...] = ("direct", "
 
 
 def run_texts(pipe: Pipeline, docs: list[dict], convention: str) -> tuple[list[dict], float, int]:
-    preds, words = [], 0
+    preds = []
+    words = sum(len(d["text"].split()) for d in docs)
     t0 = time.perf_counter()
-    for d in docs:
-        words += len(d["text"].split())
-        try:
-            res = to_dict(pipe.attribute_text(d["text"]))
-            preds.append({"id": d["id"], "quotes": records(res, convention)})
-        except QuotelensError as exc:
-            preds.append({"id": d["id"], "quotes": [], "error": exc.code})
+    for d, res in zip(docs, pipe.attribute_texts(d["text"] for d in docs)):
+        if isinstance(res, QuotelensError):
+            preds.append({"id": d["id"], "quotes": [], "error": res.code})
+        else:
+            preds.append({"id": d["id"], "quotes": records(to_dict(res), convention)})
     return preds, time.perf_counter() - t0, words
 
 

@@ -233,8 +233,11 @@ def test_batch_workers_match_serial(tmp_path):
 
 def test_process_line_never_raises():
     class Broken:
-        def attribute_text(self, *a, **k):
+        def article_from_text(self, *a, **k):
             raise RuntimeError("boom")
+
+        def run_many(self, items):
+            return list(items)
 
     rec = cli.process_line(json.dumps({"id": "x", "text": "hi"}), 1, pipe=Broken())
     assert rec == {"id": "x", "error": {"code": "internal", "message": "RuntimeError: boom"}}

@@ -20,6 +20,7 @@ from . import __version__
 from .config import Config
 from .errors import BadInput, QuotelensError
 
+BATCH_CHUNK = 16  # documents parsed together (spaCy's nlp.pipe); output order is input order
 HTML_SNIFF = ("<!doctype", "<html", "<head", "<body", "<article", "<div", "<p>", "<p ", "<?xml", "<meta", "<!--")
 
 
@@ -145,11 +146,8 @@ def _init_worker(config: Config) -> None:
     _worker_pipe = get_pipeline(config)
 
 
-def process_line(line: str, lineno: int, pipe=None) -> dict[str, Any]:
-    """One batch input line -> one output record (an error record for a bad line)."""
-    from .serialize import to_dict
-
-    pipe = pipe or _worker_pipe
+def _read_line(line: str, lineno: int, pipe) -> tuple[Any, Any]:
+    """One input line -> (id, Article or the QuotelensError that stopped it)."""
     doc_id: Any = lineno
     try:
         try:
@@ -168,18 +166,46 @@ def process_line(line: str, lineno: int, pipe=None) -> dict[str, Any]:
         if not isinstance(item[kind], str):
             raise BadInput(f'"{kind}" must be a string')
         if kind == "text":
-            res = pipe.attribute_text(item["text"], url=item.get("url"))
-        elif kind == "html":
-            res = pipe.attribute_html(item["html"], url=item.get("url"))
-        else:
-            res = pipe.attribute_url(item["url"])
-        data = to_dict(res)
-        return {"id": doc_id, "text": data["article"]["text"], "quotes": data["quotes"],
-                "speakers": data["speakers"]}
+            return doc_id, pipe.article_from_text(item["text"], url=item.get("url"))
+        if kind == "html":
+            return doc_id, pipe.article_from_html(item["html"], url=item.get("url"))
+        return doc_id, pipe.article_from_url(item["url"])
     except QuotelensError as exc:
-        return {"id": doc_id, "error": exc.to_dict()}
+        return doc_id, exc
     except Exception as exc:  # one bad line must not end the batch
-        return {"id": doc_id, "error": {"code": "internal", "message": f"{type(exc).__name__}: {exc}"}}
+        return doc_id, QuotelensError(f"{type(exc).__name__}: {exc}")
+
+
+def process_chunk(chunk: list[tuple[str, int]], pipe=None) -> list[dict[str, Any]]:
+    """Batch input lines -> output records, in order; the parse runs over the chunk at once."""
+    from .serialize import to_dict
+
+    pipe = pipe or _worker_pipe
+    read = [_read_line(line, n, pipe) for line, n in chunk]
+    records = []
+    try:
+        results = list(pipe.run_many([art for _, art in read]))
+    except Exception:  # noqa: BLE001 - retry one by one so that one bad document costs only itself
+        results = []
+        for _, art in read:
+            try:
+                results.extend(pipe.run_many([art]))
+            except Exception as exc:  # noqa: BLE001
+                results.append(QuotelensError(f"{type(exc).__name__}: {exc}"))
+    for (doc_id, _), res in zip(read, results):
+        if isinstance(res, QuotelensError):
+            err = res.to_dict() if type(res) is not QuotelensError else {"code": "internal", "message": res.message}
+            records.append({"id": doc_id, "error": err})
+            continue
+        data = to_dict(res)
+        records.append({"id": doc_id, "text": data["article"]["text"], "quotes": data["quotes"],
+                        "speakers": data["speakers"]})
+    return records
+
+
+def process_line(line: str, lineno: int, pipe=None) -> dict[str, Any]:
+    """One batch input line -> one output record (an error record for a bad line)."""
+    return process_chunk([(line, lineno)], pipe)[0]
 
 
 def _lines(f: TextIO) -> Iterator[tuple[str, int]]:
@@ -188,15 +214,23 @@ def _lines(f: TextIO) -> Iterator[tuple[str, int]]:
             yield line, n
 
 
-def _star(args: tuple[str, int]) -> dict[str, Any]:
-    return process_line(*args)
+def _chunks(items: Iterable[tuple[str, int]], size: int) -> Iterator[list[tuple[str, int]]]:
+    chunk: list[tuple[str, int]] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
-def run_batch(inp: TextIO, out: TextIO, config: Config, workers: int = 1, progress: bool = True) -> tuple[int, int]:
+def run_batch(inp: TextIO, out: TextIO, config: Config, workers: int = 1, progress: bool = True,
+              chunk_size: int = BATCH_CHUNK) -> tuple[int, int]:
     """Stream IN to OUT, one output line per input line, in input order. Returns (done, failed)."""
     from tqdm import tqdm
 
-    items: Iterable[tuple[str, int]] = _lines(inp)
+    chunks = _chunks(_lines(inp), chunk_size)
     done = failed = 0
     bar = tqdm(unit="doc", disable=not progress, file=sys.stderr)
     if workers > 1:
@@ -204,13 +238,14 @@ def run_batch(inp: TextIO, out: TextIO, config: Config, workers: int = 1, progre
 
         ctx = mp.get_context("spawn")  # a fresh interpreter per worker: spaCy and fork do not mix well
         with ctx.Pool(workers, initializer=_init_worker, initargs=(config,)) as pool:
-            results = pool.imap(_star, items, chunksize=1)
-            for rec in results:
-                done, failed = _emit(rec, out, bar, done, failed)
+            for recs in pool.imap(process_chunk, chunks):
+                for rec in recs:
+                    done, failed = _emit(rec, out, bar, done, failed)
     else:
         _init_worker(config)
-        for line, n in items:
-            done, failed = _emit(process_line(line, n), out, bar, done, failed)
+        for chunk in chunks:
+            for rec in process_chunk(chunk):
+                done, failed = _emit(rec, out, bar, done, failed)
     bar.close()
     return done, failed
 

@@ -9,15 +9,16 @@ speakers and roles need the parse. Every span produced by any stage is an offset
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from . import clean
 from .config import Config
-from .errors import BadInput, EmptyText, InputTooLarge
+from .errors import BadInput, EmptyText, InputTooLarge, QuotelensError
 from .types import Article, Attribution
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
 
 @dataclass
@@ -43,42 +44,93 @@ class Pipeline:
     # -- entry points, one per kind of input -------------------------------------------
     def attribute_text(self, text: str, url: str | None = None) -> Attribution:
         """Plain text in; offsets index ``text`` exactly as given (it is never rewritten)."""
+        return self.run(self.article_from_text(text, url))
+
+    def attribute_html(self, html: bytes | str, url: str | None = None) -> Attribution:
+        """A page's HTML in; offsets index the cleaned article text."""
+        return self.run(self.article_from_html(html, url))
+
+    def attribute_url(self, url: str) -> Attribution:
+        return self.run(self.article_from_url(url))
+
+    def attribute_texts(self, texts: Iterable[str], batch_size: int = 16) -> Iterator[Attribution | QuotelensError]:
+        """Many plain texts, parsed in batches; one Attribution (or the error) per text, in order."""
+        def articles() -> Iterator[Article | QuotelensError]:
+            for text in texts:
+                try:
+                    yield self.article_from_text(text)
+                except QuotelensError as exc:
+                    yield exc
+
+        return self.run_many(articles(), batch_size=batch_size)
+
+    # -- input -> Article (fetch and clean) ---------------------------------------------------
+    def article_from_text(self, text: str, url: str | None = None) -> Article:
         if not isinstance(text, str):
             raise BadInput(f"text must be a string, not {type(text).__name__}")
         if len(text) > self.config.max_text_chars:
             raise InputTooLarge(f"text is {len(text):,} characters; the limit is {self.config.max_text_chars:,}")
         if not text.strip():
             raise EmptyText("the text is empty")
-        return self.run(clean.clean_text(text, url=url, config=self.config))
+        return clean.clean_text(text, url=url, config=self.config)
 
-    def attribute_html(self, html: bytes | str, url: str | None = None) -> Attribution:
-        """A page's HTML in; offsets index the cleaned article text."""
-        return self.run(clean.clean_html(html, url=url, config=self.config))
+    def article_from_html(self, html: bytes | str, url: str | None = None) -> Article:
+        return clean.clean_html(html, url=url, config=self.config)
 
-    def attribute_url(self, url: str) -> Attribution:
+    def article_from_url(self, url: str) -> Article:
         from .fetch import fetch_url
 
         page = fetch_url(url, self.config)
         if (page.content_type or "").split(";")[0].strip().lower() == "text/plain":
             # a plain-text page is text: its offsets index the body as served, decoded
-            text = clean.html_to_str(page.html, self.config, page.encoding)
-            return self.attribute_text(text, url=page.final_url)
-        return self.run(clean.clean_html(page.html, url=page.final_url, config=self.config,
-                                         encoding=page.encoding))
+            return self.article_from_text(clean.html_to_str(page.html, self.config, page.encoding),
+                                          url=page.final_url)
+        return clean.clean_html(page.html, url=page.final_url, config=self.config, encoding=page.encoding)
 
     # -- the stages ----------------------------------------------------------------------
     def run(self, article: Article) -> Attribution:
+        from .segment import parse
+
+        self._check_size(article)
+        return self._after_parse(article, parse(article, self.nlp))
+
+    def run_many(self, articles: Iterable[Article | QuotelensError], batch_size: int = 16
+                 ) -> Iterator[Attribution | QuotelensError]:
+        """Like ``run`` over many articles, with the parse batched (spaCy's nlp.pipe). An item
+        that is already an error, or fails, comes out as its QuotelensError, in place."""
+        from .segment import parse_many
+
+        items = list(articles)
+        ok: list[Article] = []
+        for n, item in enumerate(items):
+            if isinstance(item, Article):
+                try:
+                    self._check_size(item)
+                    ok.append(item)
+                except QuotelensError as exc:
+                    items[n] = exc
+        docs = parse_many(ok, self.nlp, batch_size=batch_size)
+        for item in items:
+            if not isinstance(item, Article):
+                yield item
+                continue
+            try:
+                yield self._after_parse(item, next(docs))
+            except QuotelensError as exc:
+                yield exc
+
+    def _check_size(self, article: Article) -> None:
+        if len(article.text) > self.config.max_text_chars:
+            raise InputTooLarge(
+                f"article text is {len(article.text):,} characters; the limit is {self.config.max_text_chars:,}")
+
+    def _after_parse(self, article: Article, doc: "Doc") -> Attribution:
         from .attribution import link_speakers
         from .cues import find_cues
         from .quotes import find_quote_spans
         from .resolve import resolve_speakers
-        from .segment import parse
 
-        if len(article.text) > self.config.max_text_chars:
-            raise InputTooLarge(
-                f"article text is {len(article.text):,} characters; the limit is {self.config.max_text_chars:,}")
         spans = find_quote_spans(article.text, self.config, paragraphs=article.paragraphs)
-        doc = parse(article, self.nlp)
         cues = find_cues(doc, self.config)
         links = link_speakers(doc, article, spans, cues, self.config)
         quotes, speakers = resolve_speakers(doc, article, links, self.config)

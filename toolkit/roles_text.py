@@ -3,6 +3,7 @@ article whose mentions never give a primary role (headline, archive abstract, qu
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -85,7 +86,8 @@ _ABSTRACT = re.compile(r"^ABSTRACT\.?\s*$(.*?)^FULL TEXT\.?\s*$", re.MULTILINE |
 _OPENERS = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201d"}
 
 
-def body_zones(text: str, body_start: int | None = None) -> list[Span]:
+@lru_cache(maxsize=4)
+def body_zones(text: str, body_start: int | None = None) -> tuple[Span, ...]:
     """Char ranges whose mentions do not state a primary role: headline, abstract, quotations.
 
     ``body_start`` is where the body begins when the caller knows it (0 for a cleaned HTML
@@ -105,7 +107,7 @@ def body_zones(text: str, body_start: int | None = None) -> list[Span]:
     for m in _ABSTRACT.finditer(text):
         zones.append(Span(m.start(), m.end()))
     zones.extend(quotation_zones(text))
-    return zones
+    return tuple(zones)  # cached per article: speaker_role asks once per speaker
 
 
 def quotation_zones(text: str) -> list[Span]:

@@ -14,6 +14,8 @@ from .config import DEFAULT_MODELS
 from .errors import ModelMissing
 
 if TYPE_CHECKING:  # spaCy is imported lazily: `quotelens --help` should not pay for it
+    from typing import Iterable, Iterator
+
     from spacy.language import Language
     from spacy.tokens import Doc
 
@@ -54,12 +56,27 @@ def model_name(nlp: "Language") -> str:
     return nlp.meta.get("quotelens_name") or f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}"
 
 
+def parse_many(articles: "Iterable[Article]", nlp: "Language", batch_size: int = 16) -> "Iterator[Doc]":
+    """Parse many articles in batches (spaCy's ``nlp.pipe``): the same Docs as ``parse``, faster,
+    because the network runs over several documents at once."""
+    docs = (_prepare(article, nlp) for article in articles)
+    yield from nlp.pipe(docs, batch_size=batch_size)
+
+
 def parse(article: "Article", nlp: "Language") -> "Doc":
     """Parse the whole article text at once (offsets stay those of ``article.text``).
 
     Paragraph breaks are hard sentence boundaries: a sentence never runs across a blank
     line, which the statistical parser sometimes does on headlines and datelines.
     """
+    doc = _prepare(article, nlp)
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc
+
+
+def _prepare(article: "Article", nlp: "Language") -> "Doc":
+    """Tokens, with every paragraph break set as a sentence start before the parser runs."""
     text = article.text
     if len(text) >= nlp.max_length:
         nlp.max_length = len(text) + 1
@@ -69,6 +86,4 @@ def parse(article: "Article", nlp: "Language") -> "Doc":
         prev = doc[tok.i - 1]
         if tok.idx in breaks or "\n" in prev.text or (prev.is_space and "\n" in prev.text_with_ws):
             tok.is_sent_start = True
-    for _, proc in nlp.pipeline:
-        doc = proc(doc)
     return doc
