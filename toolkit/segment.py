@@ -7,6 +7,7 @@ cached per name for the life of the process.
 """
 from __future__ import annotations
 
+import re
 import threading
 from typing import TYPE_CHECKING
 
@@ -20,6 +21,9 @@ if TYPE_CHECKING:  # spaCy is imported lazily: `quotelens --help` should not pay
     from spacy.tokens import Doc
 
     from .types import Article
+
+LONG_RUN = re.compile(r"\S{%d,}" % 500)  # characters with no space between
+LONG_RUN_PIECE = 50
 
 _cache: dict[str, "Language"] = {}
 _lock = threading.Lock()
@@ -75,12 +79,41 @@ def parse(article: "Article", nlp: "Language") -> "Doc":
     return doc
 
 
+def _tokenize(text: str, nlp: "Language") -> "Doc":
+    """spaCy's tokenizer, except for runs of thousands of characters with no space: it peels
+    punctuation off such a run one character at a time, in quadratic time (10,000 quote marks
+    take seconds, 100,000 minutes). Those runs are cut into fixed pieces; the text is unchanged."""
+    if not LONG_RUN.search(text):
+        return nlp.make_doc(text)
+    from spacy.tokens import Doc
+
+    words: list[str] = []
+    spaces: list[bool] = []
+    pos = 0
+    for m in LONG_RUN.finditer(text):
+        _extend(words, spaces, nlp.make_doc(text[pos:m.start()]))
+        run = m.group()
+        for i in range(0, len(run), LONG_RUN_PIECE):
+            words.append(run[i:i + LONG_RUN_PIECE])
+            spaces.append(False)
+        pos = m.end()
+    _extend(words, spaces, nlp.make_doc(text[pos:]))
+    doc = Doc(nlp.vocab, words=words, spaces=spaces)
+    return doc if doc.text == text else nlp.make_doc(text)  # never trade correctness for speed
+
+
+def _extend(words: list[str], spaces: list[bool], part: "Doc") -> None:
+    for tok in part:
+        words.append(tok.text)
+        spaces.append(bool(tok.whitespace_))
+
+
 def _prepare(article: "Article", nlp: "Language") -> "Doc":
     """Tokens, with every paragraph break set as a sentence start before the parser runs."""
     text = article.text
     if len(text) >= nlp.max_length:
         nlp.max_length = len(text) + 1
-    doc = nlp.make_doc(text)
+    doc = _tokenize(text, nlp)
     breaks = {p.start for p in article.paragraphs}
     for tok in doc[1:]:
         prev = doc[tok.i - 1]
