@@ -345,7 +345,6 @@ def _link_by_colon(link: Link, q: QuotedSpan, ix: _Index, cues: Sequence[Cue], t
         _set(link, inside[-1], "colon", CONF_COLON)
         return True
     # "President Clinton released the following statement:" -- the subject of the last sentence
-    doc = ix.doc
     last = ix.sent(ix.tok(max(prev.start, prev.end - 1)))
     subj = [t for t in last.root.children if t.dep_ == "nsubj" and t.pos_ in ("PROPN", "NOUN")]
     if subj and not ix.in_quote[subj[0].i]:
@@ -490,7 +489,6 @@ def _same_paragraph_sequel(prev: Link, q: QuotedSpan, ix: _Index, text: str) -> 
         return False
     # what is left between is the tail of the cue's sentence ("in a statement.", ", a D.C.-based
     # strategist."): the quote opens in that sentence or the one right after it
-    doc = ix.doc
     cue_sent = ix.sent(ix.tok(max(end - 1, 0)))
     q_sent = ix.sent(ix.tok(q.open_mark))
     return q_sent.start <= cue_sent.end + 1

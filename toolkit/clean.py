@@ -24,7 +24,7 @@ import re
 from .clean_decode import (check_not_binary, check_size, check_text_not_binary, decode_page,
                            repair_mojibake)
 from .clean_recover import harvest_blocks, recover_blocks
-from .clean_residue import is_residue, residue_flags
+from .clean_residue import residue_flags
 from .config import Config
 from .errors import BadInput, EmptyText, NotAnArticle
 from .types import Article, Span
