@@ -185,3 +185,13 @@ def test_seed_every_gold_quote_found(seed, seed_result):
         found += any(_overlap(c.start, c.end, g["start"], g["end"]) > 0 for q in seed_result.quotes
                      for c in q.contents + ((q.clause,) if q.clause else ()))
     assert found == len(seed["quotes"])
+
+
+def test_pronoun_agrees_with_gender_the_article_states(pipeline):
+    # the nearest person named as a subject is Mr. Trump; "she" can only be Mrs. Clinton
+    text = ("Mrs. Clinton answered first, and then Mr. Trump spoke at length about trade.\n\n"
+            "“We cannot go back,” she said.")
+    res = pipeline.attribute_text(text)
+    (q,) = [q for q in res.quotes if q.kind == "direct"]
+    assert res.speaker(q.speaker_id).name == "Clinton"
+    assert text[q.mention.start:q.mention.end] == "she"

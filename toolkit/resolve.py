@@ -15,6 +15,7 @@ Roles come from roles.py over all of a person's mentions.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Sequence
 
@@ -46,6 +47,13 @@ RESOLVE_PRONOUN_SUBJECT = 0.8  # "he" -> the person most recently named as a sub
 RESOLVE_PRONOUN_NEAREST = 0.65  # "he" -> the person most recently named at all
 RESOLVE_NOMINAL = 0.8  # "the minister" -> the one named minister nearby
 PRONOUN_WINDOW = 3  # paragraphs back to look for a pronoun's referent
+MALE_CUES = {"mr", "mr.", "spokesman", "congressman", "chairman", "businessman", "king", "prince", "sir"}
+FEMALE_CUES = {"mrs", "mrs.", "ms", "ms.", "miss", "spokeswoman", "congresswoman", "chairwoman",
+               "businesswoman", "queen", "princess", "dame", "madam"}
+# "Mr. Trump", "Mrs. Clinton", "spokeswoman Jen Psaki": the word, then up to two given names, then the surname
+GENDER_CUE = re.compile(r"\b(%s)\s+(?:[A-Z][\w.’'-]*\s+){0,2}([A-Z][\w’'-]+)" % "|".join(
+    re.escape(w) for w in sorted({w.capitalize() for w in MALE_CUES | FEMALE_CUES} | MALE_CUES | FEMALE_CUES,
+                                 key=len, reverse=True)))
 
 
 @dataclass
@@ -182,16 +190,18 @@ def _resolve_pronoun(doc: "Doc", head: "Token", span: Span, names: "_NameIndex",
     low = head.lower_
     if low not in PERSONAL_PRONOUNS:
         return _Resolved(None, 0.0, unresolved=True)  # "it", "they", "I", "we": left unresolved
-    if prev is not None and span.start - prev[1] < 1500 and prev[0].type == "person":
+    want = "f" if low in ("she", "her") else "m"
+    if prev is not None and span.start - prev[1] < 1500 and prev[0].type == "person" \
+            and names.gender_of(prev[0].name) in (None, want):
         # the previous quote's speaker, unless another person was named as a subject in between
         between = names.subjects_between(prev[1], span.start)
         if not between or all(names.canonical_key(b) == prev[0].key for b in between):
             prev[0].mentions.append(span)
             return _Resolved(prev[0], RESOLVE_PRONOUN_PREV_SPEAKER)
-    cand = names.last_person_before(span.start, subject_only=True)
+    cand = names.last_person_before(span.start, subject_only=True, gender=want)
     conf = RESOLVE_PRONOUN_SUBJECT
     if cand is None:
-        cand = names.last_person_before(span.start, subject_only=False)
+        cand = names.last_person_before(span.start, subject_only=False, gender=want)
         conf = RESOLVE_PRONOUN_NEAREST
     if cand is None:
         return _Resolved(None, 0.0, unresolved=True)
@@ -257,6 +267,12 @@ class _NameIndex:
             # titles written just before the entity ("Foreign Minister Jean-Marc Ayrault")
             before = [t for t in doc[max(0, ent.start - 4):ent.start] if t.pos_ in ("PROPN", "NOUN", "ADJ")]
             self.titled.append((part, " ".join([title] + [t.text for t in before])))
+        self.genders: dict[str, str | None] = {}
+        for m in GENDER_CUE.finditer(text):
+            g = "m" if m.group(1).lower() in MALE_CUES else "f"
+            surname = m.group(2).lower()
+            # a surname the article marks both ways (Mr. and Mrs. Clinton) has no gender
+            self.genders[surname] = g if self.genders.get(surname, g) == g else None
         self.by_last: dict[str, list[tuple[Span, str]]] = {}
         for span, name, _ in self.persons:
             self.by_last.setdefault(name.split()[-1].lower(), []).append((span, name))
@@ -295,13 +311,20 @@ class _NameIndex:
     def subjects_between(self, lo: int, hi: int) -> list[Span]:
         return [s for s, _, subj in self.persons if subj and lo < s.start < hi]
 
-    def last_person_before(self, at: int, subject_only: bool) -> Span | None:
+    def last_person_before(self, at: int, subject_only: bool, gender: str | None = None) -> Span | None:
         lo = at - 1500
         best = None
-        for s, _, subj in self.persons:
-            if lo <= s.start < at and (subj or not subject_only):
+        for s, name, subj in self.persons:
+            if lo <= s.start < at and (subj or not subject_only) and self.gender_of(name) in (None, gender):
                 best = s
         return best
+
+    def gender_of(self, name: str | None) -> str | None:
+        """'m' or 'f' when the article itself says so ("Mr. Trump", "Mrs. Clinton", "spokeswoman
+        Jen Psaki"), else None: no name list, no guessing from first names."""
+        if not name:
+            return None
+        return self.genders.get(name.split()[-1].lower())
 
 
 def _is_variant(short: list[str], long: list[str]) -> bool:
