@@ -1,0 +1,181 @@
+"""Rules 2 and 3 of the attribution sieve: what the paragraph around a quotation says about its
+speaker when its own sentence has no cue -- "X said:" before it, "Name: “…”", "“…” — Name",
+"Name, title" header lines, a reported statement just before it, “A,” X said. “B.”"""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Sequence
+
+from .attribution_base import (CONF_AFTER_CUE_SENTENCE, CONF_COLON, CONF_COLON_SUBJECT, CONF_HEADER, CONF_LABEL,
+                               DASH_RE, LABEL_RE, MAX_HEADER_DISTANCE, MAX_HEADER_WORDS, MAX_SEQUEL_GAP, Link,
+                               TextIndex, set_cue)
+from .cues import Cue, mention_range
+from .types import QuotedSpan
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+
+def link_by_colon(link: Link, q: QuotedSpan, ix: TextIndex, cues: Sequence[Cue], text: str) -> bool:
+    p = ix.para(q.open_mark)
+    para = ix.para_span(q.open_mark)
+    before = text[para.start:q.open_mark]
+    if before.rstrip().endswith(":"):
+        return _link_by_inline_colon(link, q, ix, text)
+    if before.strip() or p == 0:
+        return False
+    prev = ix.paras[p - 1]
+    if not text[prev.start:prev.end].rstrip().endswith(":"):
+        return False
+    inside = [c for c in cues if prev.start <= c.span.start < prev.end and c.source is not None]
+    if inside:
+        set_cue(link, inside[-1], "colon", CONF_COLON)
+        return True
+    # "President Clinton released the following statement:" -- the subject of the last sentence
+    last = ix.sent(ix.tok(max(prev.start, prev.end - 1)))
+    subj = [t for t in last.root.children if t.dep_ == "nsubj" and t.pos_ in ("PROPN", "NOUN")]
+    if subj and not ix.in_quote[subj[0].i]:
+        link.source, link.method, link.confidence = mention_range(subj[0]), "colon", CONF_COLON_SUBJECT
+        return True
+    return False
+
+
+def _link_by_inline_colon(link: Link, q: QuotedSpan, ix: TextIndex, text: str) -> bool:
+    """'... doesn't surprise Republican pollster Daron Shaw: “…”' / 'She then addressed the
+    supporters again: “…”': the person named right before the colon, else the subject of the
+    clause the colon ends, when that is a person."""
+    doc = ix.doc
+    colon = ix.tok(text.rindex(":", 0, q.open_mark))
+    lo, _ = ix.sent_bounds[colon]
+    prev = doc[colon - 1] if colon > lo else None
+    if prev is not None and prev.ent_type_ == "PERSON" and not ix.in_quote[prev.i]:
+        start = prev.i
+        while start - 1 >= lo and doc[start - 1].ent_type_ == "PERSON":
+            start -= 1
+        link.source, link.method, link.confidence = (start, prev.i + 1), "colon", CONF_COLON_SUBJECT
+        return True
+    root = doc[colon].head if doc[colon].head.i < colon else None
+    while root is not None and root.dep_ not in ("ROOT", "ccomp", "conj") and root.head is not root:
+        root = root.head
+    subj = [t for t in root.children if t.dep_ == "nsubj"] if root is not None else []
+    if subj and (subj[0].ent_type_ == "PERSON" or subj[0].lower_ in ("he", "she")) and not ix.in_quote[subj[0].i]:
+        link.source, link.method, link.confidence = mention_range(subj[0]), "colon", CONF_COLON_SUBJECT
+        return True
+    return False
+
+
+def link_by_label(link: Link, q: QuotedSpan, ix: TextIndex, text: str) -> bool:
+    para = ix.para_span(q.open_mark)
+    doc = ix.doc
+    before = text[para.start:q.open_mark]
+    m = LABEL_RE.match(before)
+    if m and len(m.group(1).split()) <= 6:
+        lo, hi = para.start + m.start(1), para.start + m.end(1)
+        if _proper_name_tokens(doc, ix, lo, hi):
+            link.source, link.method, link.confidence = _tok_range(ix, lo, hi), "label", CONF_LABEL
+            return True
+    if q.close_mark is not None:
+        after = text[q.close_mark + 1:para.end]
+        d = DASH_RE.match(after)
+        if d and d.end() > 0 and after[:d.end()].strip():
+            rest = after[d.end():]
+            name = re.match(r"[A-Z][\w.’'\- ]{1,60}?(?=,|$|\.\s|\n|\()", rest)
+            if name:
+                lo = q.close_mark + 1 + d.end()
+                hi = lo + len(name.group(0).rstrip(". "))
+                if _proper_name_tokens(doc, ix, lo, hi):
+                    link.source, link.method, link.confidence = _tok_range(ix, lo, hi), "label", CONF_LABEL
+                    return True
+    return False
+
+
+def link_by_header(link: Link, q: QuotedSpan, ix: TextIndex, earlier: Sequence[Link], text: str) -> bool:
+    """Round-ups and Q&As credit a block of quote paragraphs with a short line above them:
+    "Lawrence Yun, NAR Chief Economist" / "Jane Doe, founder of X:". The line is a name and
+    its title, with no verb; every paragraph between it and the quote is quotation."""
+    p = ix.para(q.open_mark)
+    doc = ix.doc
+    quoted_paras = {ix.para(c.start) for lk in earlier for c in lk.contents}
+    for back in range(1, MAX_HEADER_DISTANCE + 1):
+        if p - back < 0:
+            return False
+        prev = ix.paras[p - back]
+        if (p - back) in quoted_paras:
+            continue
+        line = text[prev.start:prev.end].strip()
+        if not line or len(line.split()) > MAX_HEADER_WORDS:
+            return False
+        lo, hi = ix.tok(prev.start), ix.tok(max(prev.start, prev.end - 1)) + 1
+        toks = doc[lo:hi]
+        if any(t.pos_ in ("VERB", "AUX") and t.tag_ in ("VBD", "VBZ", "VBP") for t in toks):
+            return False
+        name = []
+        for t in toks:
+            if t.pos_ == "PROPN" or (t.ent_type_ == "PERSON" and not t.is_punct):
+                name.append(t)
+            else:
+                break
+        # a person's name, or a name followed by ", title" (section headings such as
+        # "Color Mixes" are Title Case too, but stand alone)
+        titled = len(name) + 1 < len(toks) and toks[len(name)].text == ","
+        if len(name) < 2 or not (titled or any(t.ent_type_ == "PERSON" for t in name)):
+            return False
+        if len(name) < len(toks) and toks[len(name)].text not in (",", ":", "—", "–", "("):
+            return False
+        link.source, link.method, link.confidence = (name[0].i, name[-1].i + 1), "header", CONF_HEADER
+        return True
+    return False
+
+
+def _tok_range(ix: TextIndex, lo: int, hi: int) -> tuple[int, int]:
+    return ix.tok(lo), ix.tok(hi - 1) + 1
+
+
+def _proper_name_tokens(doc: "Doc", ix: TextIndex, lo: int, hi: int) -> bool:
+    toks = doc[ix.tok(lo):ix.tok(hi - 1) + 1]
+    return any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG") for t in toks)
+
+
+def link_after_cue_sentence(link: Link, q: QuotedSpan, ix: TextIndex, cues: Sequence[Cue], text: str) -> bool:
+    """'Iowa State University's Dianne Bystrom agreed. “Mainstream Republicans are …”': a quote
+    that opens the sentence right after a reported statement, in the same paragraph, continues it."""
+    if not q.sentence_initial:
+        return False
+    para = ix.para_span(q.open_mark)
+    q_tok = ix.tok(q.open_mark)
+    lo, _ = ix.sent_bounds[q_tok]
+    if lo == 0 or ix.doc[lo - 1].idx < para.start:
+        return False
+    prev_lo, prev_hi = ix.sent_bounds[lo - 1]
+    if text[ix.doc[prev_hi - 1].idx + len(ix.doc[prev_hi - 1].text):q.open_mark].strip():
+        return False  # words between the sentence and the quote
+    if any(ix.in_quote[i] for i in range(prev_lo, prev_hi)):
+        return False
+    inside = [c for c in cues if prev_lo <= c.head < prev_hi and c.source is not None]
+    if len(inside) != 1:
+        return False
+    set_cue(link, inside[0], "after", CONF_AFTER_CUE_SENTENCE)
+    return True
+
+
+def same_paragraph_sequel(prev: Link, q: QuotedSpan, ix: TextIndex, text: str) -> bool:
+    """“A,” Cummings said. “B.” : a sentence-initial quote right after an attributed quote and its
+    cue in the same paragraph, with no other words between, continues that speaker."""
+    if prev.method == "none" or not q.sentence_initial:
+        return False
+    last = prev.quoted[-1]
+    if ix.para(last.open_mark) != ix.para(q.open_mark):
+        return False
+    end = last.close_mark + 1 if last.close_mark is not None else last.content.end
+    if prev.cue is not None and prev.cue.span.end <= q.open_mark:
+        end = max(end, prev.cue.span.end)
+        if prev.source is not None:
+            end = max(end, ix.doc[prev.source[1] - 1].idx + len(ix.doc[prev.source[1] - 1].text))
+    gap = text[end:q.open_mark]
+    if len(gap) > MAX_SEQUEL_GAP or any(c in gap for c in "“”\"") or "\n" in gap:
+        return False
+    # what is left between is the tail of the cue's sentence ("in a statement.", ", a D.C.-based
+    # strategist."): the quote opens in that sentence or the one right after it
+    cue_sent = ix.sent(ix.tok(max(end - 1, 0)))
+    q_sent = ix.sent(ix.tok(q.open_mark))
+    return q_sent.start <= cue_sent.end + 1
