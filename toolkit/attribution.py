@@ -74,7 +74,7 @@ def link_speakers(doc: "Doc", article: Article, spans: Sequence[QuotedSpan], cue
             link_after_cue_sentence(link, q, ix, free_cues, text)
     for link in links:
         if link.kind == "mixed" and link.clause is None and link.method != "none":
-            link.clause = phrase_around(ix, link.quoted[0])
+            link.clause = phrase_around(ix, link.quoted[0], link.cue.head if link.cue is not None else None)
     _backfill_multiparagraph(links, ix)
     _continuations(links, ix, text)
     links = [lk for lk in links if not _is_scare_quote(lk, text, config)]

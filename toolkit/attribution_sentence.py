@@ -107,9 +107,11 @@ def mixed_clause(doc: "Doc", cue: Cue, q: QuotedSpan, ix: "TextIndex") -> Span |
     return Span(clause.start, max(clause.end, end))
 
 
-def phrase_around(ix: "TextIndex", q: QuotedSpan) -> Span | None:
+def phrase_around(ix: "TextIndex", q: QuotedSpan, cue_head: int | None = None) -> Span | None:
     """The phrase that quoted words are built into, when no cue complement holds them:
-    'called the behavior a “fireable offense.”', 'Trump's call for a “deportation force”'."""
+    'called the behavior a “fireable offense.”', 'Trump's call for a “deportation force”'; inside
+    a reported clause that the parse hung elsewhere, that clause: 'telling reporters ... [that he
+    thinks the Brexit is “a great thing.”]'."""
     doc = ix.doc
     q_lo = ix.tok(q.open_mark)
     q_hi = ix.tok(q.close_mark) if q.close_mark is not None else ix.tok(max(q.content.end - 1, q.content.start))
@@ -118,18 +120,30 @@ def phrase_around(ix: "TextIndex", q: QuotedSpan) -> Span | None:
         return None
     head = outer[0].head
     lo, hi = ix.sent_bounds[q_lo]
-    if head.pos_ in ("VERB", "AUX"):
+    clause = head
+    while clause.dep_ not in ("ccomp", "ROOT") and clause.head is not clause and clause.head.i != cue_head:
+        clause = clause.head
+    if cue_head is not None and head.i != cue_head and clause.dep_ == "ccomp" and clause.i != cue_head:
+        start, end = clause.left_edge.i, clause.right_edge.i + 1
+    elif head.pos_ in ("VERB", "AUX"):
         start, end = head.i + 1, head.right_edge.i + 1
     else:
         start, end = head.left_edge.i, head.right_edge.i + 1
     start, end = max(start, lo), min(end, hi)
-    if not (start <= q_lo and q_hi < end) or end - start > MAX_PHRASE_TOKENS:
+    # the quoted words must lie inside (the marks and final punctuation hang anywhere in the parse)
+    c_lo, c_hi = ix.tok(q.content.start), ix.tok(max(q.content.end - 1, q.content.start))
+    while c_hi > c_lo and doc[c_hi].is_punct:
+        c_hi -= 1
+    if not (start <= c_lo and c_hi < end) or end - start > MAX_PHRASE_TOKENS:
         return None
     if any(ix.in_quote[i] for i in range(start, end) if not q_lo <= i <= q_hi):
         return None
-    while end - 1 > q_hi and doc[end - 1].is_punct:
+    while end - 1 > c_hi and doc[end - 1].is_punct:
         end -= 1
-    return Span(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
+    stop = doc[end - 1].idx + len(doc[end - 1].text)
+    if end - 1 < q_hi:  # the phrase ends inside the quotation: take the rest of it, marks and all
+        stop = q.close_mark + 1 if q.close_mark is not None else q.content.end
+    return Span(doc[min(start, q_lo)].idx, stop)  # the open mark belongs with its quotation
 
 
 def _clause_span(doc: "Doc", cue: Cue) -> Span | None:
