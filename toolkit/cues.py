@@ -183,7 +183,9 @@ def _find_source(verb: "Token") -> "Token | None":
                 objs = [c for c in child.children if c.dep_ == "pobj"]
                 if objs:
                     return objs[0]
-        for child in tok.children:
+        # the subject nearest the verb first: in '“… Michigan, Ohio,” Mr. Trump said' the parse
+        # gives "said" two subjects, one of them inside the quotation
+        for child in sorted(tok.children, key=lambda c: abs(c.i - tok.i)):
             if child.dep_ in SUBJECT_DEPS:
                 if child.dep_ == "nsubjpass" and tok.lemma_ in ("tell", "ask"):
                     return None  # "he was told that ..." : the subject is the listener
