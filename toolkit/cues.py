@@ -64,6 +64,8 @@ def find_cues(doc: "Doc", config: Config) -> list[Cue]:
             cue = _according_to(doc, tok)
         elif tok.lemma_.lower() in verbs and tok.pos_ in ("VERB", "AUX") and tok.dep_ != "amod":
             cue = _verb_cue(doc, tok)
+        elif tok.lemma_ == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children):
+            cue = _verb_cue(doc, tok)  # "as Tom Ridge put it: “…”"
         else:
             continue
         if cue is not None:
