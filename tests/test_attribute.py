@@ -195,3 +195,15 @@ def test_pronoun_agrees_with_gender_the_article_states(pipeline):
     (q,) = [q for q in res.quotes if q.kind == "direct"]
     assert res.speaker(q.speaker_id).name == "Clinton"
     assert text[q.mention.start:q.mention.end] == "she"
+
+
+def test_fragments_of_one_reported_clause_are_one_quote(pipeline):
+    text = "Mayor Linda Chavez said the budget was “a disaster for the city” and “a waste of money that nobody asked for.”"
+    res = pipeline.attribute_text(text)
+    (q,) = res.quotes
+    assert q.kind == "mixed"
+    assert [text[c.start:c.end] for c in q.contents] == ["a disaster for the city",
+                                                         "a waste of money that nobody asked for."]
+    assert text[q.clause.start:q.clause.end] == ("the budget was “a disaster for the city” and "
+                                                 "“a waste of money that nobody asked for.”")
+    assert res.speaker(q.speaker_id).name == "Linda Chavez"

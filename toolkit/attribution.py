@@ -78,10 +78,32 @@ def link_speakers(doc: "Doc", article: Article, spans: Sequence[QuotedSpan], cue
     _backfill_multiparagraph(links, ix)
     _continuations(links, ix, text)
     links = [lk for lk in links if not _is_scare_quote(lk, text, config)]
+    _merge_fragments(links)
     if config.include_indirect:
         links.extend(_indirect(free_cues, links, ix, text))
     links.sort(key=lambda lk: lk.contents[0].start)
     return links
+
+
+# -- fragments of one reported clause: called it a “new low” and a “bizarre attempt” ---------------
+def _merge_fragments(links: list[Link]) -> None:
+    """Mixed quotes that one cue reports inside one clause are one quotation in several pieces,
+    as a split quote is: one Quote with several contents and the clause that holds them all."""
+    i = 0
+    while i + 1 < len(links):
+        a, b = links[i], links[i + 1]
+        if (a.kind == b.kind == "mixed" and a.cue is not None and b.cue is a.cue and a.clause is not None
+                and b.clause is not None and a.clause.overlaps(b.clause)):
+            a.contents.extend(b.contents)
+            a.quoted.extend(b.quoted)
+            a.clause = Span(min(a.clause.start, b.clause.start), max(a.clause.end, b.clause.end))
+            a.confidence = min(a.confidence, b.confidence)
+            for other in links:
+                if other.follows is b:
+                    other.follows = a
+            del links[i + 1]
+            continue
+        i += 1
 
 
 # -- split quotes: “A,” she said, “B.” ------------------------------------------------------------
