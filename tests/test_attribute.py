@@ -207,3 +207,17 @@ def test_fragments_of_one_reported_clause_are_one_quote(pipeline):
     assert text[q.clause.start:q.clause.end] == ("the budget was “a disaster for the city” and "
                                                  "“a waste of money that nobody asked for.”")
     assert res.speaker(q.speaker_id).name == "Linda Chavez"
+
+
+@pytest.mark.parametrize("text, quoted, speaker", [
+    # the quoted words come through the outer speaker (the guidelines label the outer utterance)
+    ("Rep. Steve Israel said Hillary Clinton called on members to be “closely coordinated” this fall.",
+     "closely coordinated", "Steve Israel"),
+    # a statement's words are its owner's
+    ("The Trump campaign’s statement then declares “the matter is now concluded.”",
+     "the matter is now concluded.", "Trump campaign"),
+])
+def test_outer_speaker_and_written_sources(pipeline, text, quoted, speaker):
+    res = pipeline.attribute_text(text)
+    q = next(q for q in res.quotes if text[q.contents[0].start:q.contents[0].end] == quoted)
+    assert res.speaker(q.speaker_id).name == speaker

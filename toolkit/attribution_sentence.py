@@ -29,6 +29,8 @@ def link_by_cue(link: Link, q: QuotedSpan, ix: TextIndex, by_head: dict[int, Cue
             steps += 1
             if head.i in by_head and (head.i < q_lo or head.i > q_hi) and para.start <= head.idx < para.end:
                 cue = by_head[head.i]
+                if not q.sentence_initial:
+                    cue = _outer_cue(cue, by_head)
                 if cue.source is not None:
                     set_cue(link, cue, "cue", CONF_CUE_GOVERNS)
                     if not q.sentence_initial:
@@ -82,6 +84,18 @@ def link_by_cue(link: Link, q: QuotedSpan, ix: TextIndex, by_head: dict[int, Cue
         set_cue(link, best[1], "cue", CONF_CUE_ADJACENT)
         if not q.sentence_initial:
             link.clause = mixed_clause(doc, best[1], q, ix)
+
+
+def _outer_cue(cue: Cue, by_head: dict[int, Cue]) -> Cue:
+    """'Israel said Clinton called on members to be “closely coordinated.”': a cue inside another
+    cue's reported clause is reported speech itself; the quoted words come through the outer
+    speaker, who is the one quoted here (the guidelines label the outer utterance)."""
+    for outer in by_head.values():
+        if outer.head != cue.head and outer.content is not None and outer.source is not None \
+                and outer.content[0] <= cue.head < outer.content[1] \
+                and not (outer.content[0] <= outer.source[0] < outer.content[1]):
+            return outer
+    return cue
 
 
 def _only_source_between(doc: "Doc", cue: Cue, lo: int, hi: int) -> bool:

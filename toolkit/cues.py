@@ -120,6 +120,9 @@ def _verb_cue(doc: "Doc", verb: "Token") -> Cue | None:
                source=(start, end), source_head=src.i, content=content, has_object=has_object)
 
 
+# Written or spoken pieces whose owner is the speaker: "the campaign's statement", "his remarks".
+WRITTEN_SOURCES = {"statement", "comment", "remark", "ad", "tweet", "letter", "email", "e-mail", "release", "memo",
+                   "post", "speech", "message", "note", "op-ed", "column", "announcement", "testimony"}
 # Entities that are never a speaker: "Saturday at the convention Sen. Warren said" parses
 # "Saturday" as the subject.
 NOT_SPEAKER_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
@@ -137,6 +140,11 @@ def find_source(verb: "Token") -> "Token | None":
         src = inverted_subject(verb)
     if src is None:
         src = _left_name(verb)
+    if src is not None and src.lemma_.lower() in WRITTEN_SOURCES:
+        # "The campaign's statement declares “…”", "His comments came …": the words are the owner's
+        owner = [c for c in src.children if c.dep_ == "poss"]
+        if owner:
+            src = owner[0]
     return src
 
 
@@ -241,7 +249,7 @@ def mention_range(head: "Token") -> tuple[int, int]:
                 stop = i
                 break
         end = stop
-    while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+    while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].dep_ == "case"):
         end -= 1
     while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
         start += 1
