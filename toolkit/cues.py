@@ -44,6 +44,32 @@ class Cue:
     has_object: bool = False  # "told reporters", "warned Russia"
 
 
+IRREGULAR = {"said": "say", "says": "say", "told": "tell", "wrote": "write", "written": "write",
+             "spoke": "speak", "spoken": "speak", "swore": "swear", "sworn": "swear", "read": "read",
+             "put": "put", "puts": "put", "putting": "put", "cried": "cry", "replied": "reply",
+             "denied": "deny", "testified": "testify", "was": "be", "were": "be", "is": "be"}
+
+
+def lemma_in(tok: "Token", words: frozenset[str] | set[str]) -> str | None:
+    """The lemma of ``tok`` if it is one of ``words``, else None.
+
+    quotelens loads the model without spaCy's lemmatizer (8% of the parse time, and nothing
+    else needs it): a word is matched against the few lemmas a lexicon holds by its inflected
+    forms instead ("noted" -> note, "urging" -> urge, "comments" -> comment, "said" -> say).
+    A model that does lemmatize is used as it is."""
+    if tok.lemma_:
+        lem = tok.lemma_.lower()
+        return lem if lem in words else None
+    w = tok.lower_
+    for cand in (IRREGULAR.get(w), w, w[:-1], w[:-2], w[:-3] + "y" if w.endswith(("ies", "ied")) else None,
+                 w[:-3] if w.endswith("ing") else None, w[:-3] + "e" if w.endswith("ing") else None,
+                 w[:-4] if w.endswith("ing") and len(w) > 5 and w[-4] == w[-5] else None,
+                 w[:-3] if w.endswith("ed") and len(w) > 4 and w[-3] == w[-4] else None):
+        if cand and cand in words:
+            return cand
+    return None
+
+
 @lru_cache(maxsize=1)
 def reporting_verbs() -> frozenset[str]:
     text = (resources.files("quotelens") / "data" / "reporting_verbs.txt").read_text(encoding="utf-8")
@@ -62,9 +88,9 @@ def find_cues(doc: "Doc", config: Config) -> list[Cue]:
     for tok in doc:
         if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             cue = _according_to(doc, tok)
-        elif tok.lemma_.lower() in verbs and tok.pos_ in ("VERB", "AUX") and tok.dep_ != "amod":
+        elif tok.pos_ in ("VERB", "AUX") and tok.dep_ != "amod" and lemma_in(tok, verbs):
             cue = _verb_cue(doc, tok)
-        elif tok.lemma_ == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children):
+        elif lemma_in(tok, PUT) and any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children):
             cue = _verb_cue(doc, tok)  # "as Tom Ridge put it: “…”"
         else:
             continue
@@ -102,7 +128,7 @@ def _verb_cue(doc: "Doc", verb: "Token") -> Cue | None:
     src = find_source(verb)
     content = None
     for child in verb.children:
-        if child.dep_ == "xcomp" and verb.lemma_ not in XCOMP_SPEECH:
+        if child.dep_ == "xcomp" and not lemma_in(verb, XCOMP_SPEECH):
             continue  # "continued to rise", "said to be": not reported content
         if child.dep_ in CONTENT_DEPS and child.i > verb.i or child.dep_ == "ccomp":
             content = _trim_tokens(doc, child.left_edge.i, child.right_edge.i + 1)
@@ -120,6 +146,8 @@ def _verb_cue(doc: "Doc", verb: "Token") -> Cue | None:
                source=(start, end), source_head=src.i, content=content, has_object=has_object)
 
 
+PUT = frozenset({"put"})
+TELL_ASK = frozenset({"tell", "ask"})
 # Written or spoken pieces whose owner is the speaker: "the campaign's statement", "his remarks".
 WRITTEN_SOURCES = {"statement", "comment", "remark", "ad", "tweet", "letter", "email", "e-mail", "release", "memo",
                    "post", "speech", "message", "note", "op-ed", "column", "announcement", "testimony"}
@@ -136,11 +164,11 @@ def find_source(verb: "Token") -> "Token | None":
     src = _find_source(verb)
     if src is not None and src.ent_type_ in NOT_SPEAKER_ENTS and not _described_person(src):
         src = None
-    if src is None and verb.lemma_ in INVERTING:
+    if src is None and lemma_in(verb, INVERTING):
         src = inverted_subject(verb)
     if src is None:
         src = _left_name(verb)
-    if src is not None and src.lemma_.lower() in WRITTEN_SOURCES:
+    if src is not None and lemma_in(src, WRITTEN_SOURCES):
         # "The campaign's statement declares “…”", "His comments came …": the words are the owner's
         owner = [c for c in src.children if c.dep_ == "poss"]
         if owner:
@@ -197,7 +225,7 @@ def _find_source(verb: "Token") -> "Token | None":
         # gives "said" two subjects, one of them inside the quotation
         for child in sorted(tok.children, key=lambda c: abs(c.i - tok.i)):
             if child.dep_ in SUBJECT_DEPS:
-                if child.dep_ == "nsubjpass" and tok.lemma_ in ("tell", "ask"):
+                if child.dep_ == "nsubjpass" and lemma_in(tok, TELL_ASK):
                     return None  # "he was told that ..." : the subject is the listener
                 if child.lower_ in ("who", "that", "which") and tok.dep_ == "relcl":
                     return tok.head  # "Price, who said ..." -> Price

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Sequence
 from . import roles as roles_mod
 from .attribution import Link
 from .config import Config
+from .cues import lemma_in
 from .types import Article, Quote, Span, Speaker, SpeakerType
 
 if TYPE_CHECKING:
@@ -172,7 +173,7 @@ def _resolve_mention(doc: "Doc", rng: tuple[int, int], names: "_NameIndex", peop
         p.role_mentions.append(span)
         return _Resolved(p, conf)
     # A description: "the minister", "one senior diplomat", "French diplomatic sources", "the campaign"
-    if head.lemma_.lower() in INSTITUTION_NOUNS and head.tag_ != "NNS":
+    if lemma_in(head, INSTITUTION_NOUNS) and head.tag_ != "NNS":
         p = _person(people, _strip_det(toks.text), "organization")
         p.mentions.append(span)
         return _Resolved(p, RESOLVE_NAME)
