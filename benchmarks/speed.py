@@ -59,7 +59,7 @@ def main() -> None:
     print(f"bare spaCy parse, full pipeline ({', '.join(full.pipe_names)}): {words / best_parse:8,.0f} words/s")
     print(f"quotelens e2e, one text at a time   : {words / best_e2e:8,.0f} words/s"
           f"  ({best_parse / best_e2e:.2f} x bare parse)")
-    print(f"quotelens e2e, batched (attribute_texts, batch, attribute_many): {words / best_batched:8,.0f} words/s"
+    print(f"quotelens e2e, batched (Pipeline.attribute_texts, quotelens batch): {words / best_batched:8,.0f} words/s"
           f"  ({best_parse / best_batched:.2f} x bare parse)")
     if best_textacy is None:
         print("textacy          : not installed (pip install textacy to compare)")
