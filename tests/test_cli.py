@@ -91,6 +91,17 @@ def test_bad_input_is_one_clear_line(payload, code):
     assert err.count("\n") == 1
 
 
+def test_twenty_megabyte_file_is_refused_before_reading(tmp_path):
+    big = tmp_path / "big.html"
+    with open(big, "wb") as f:
+        f.write(b"<html><body>")
+        f.seek(20_000_000)
+        f.write(b"</body></html>")
+    out = run_cli("attribute", str(big))
+    assert out.returncode == 2
+    assert b"[too_large]" in out.stderr and b"Traceback" not in out.stderr
+
+
 def test_missing_file():
     out = run_cli("attribute", "/no/such/file.html")
     assert out.returncode == 2 and b"no such file" in out.stderr and b"Traceback" not in out.stderr

@@ -18,7 +18,7 @@ from typing import Any, Iterable, Iterator, TextIO
 
 from . import __version__
 from .config import Config
-from .errors import BadInput, QuotelensError
+from .errors import BadInput, InputTooLarge, QuotelensError
 
 BATCH_CHUNK = 16  # documents parsed together (spaCy's nlp.pipe); output order is input order
 HTML_SNIFF = ("<!doctype", "<html", "<head", "<body", "<article", "<div", "<p>", "<p ", "<?xml", "<meta", "<!--")
@@ -64,11 +64,11 @@ def attribute_source(source: str, config: Config):
         if not path.is_file():
             raise BadInput(f"no such file: {source}")
         if path.stat().st_size > config.max_page_bytes:
-            raise BadInput(f"{source} is {path.stat().st_size:,} bytes; the limit is {config.max_page_bytes:,}")
+            raise InputTooLarge(f"{source} is {path.stat().st_size:,} bytes; the limit is {config.max_page_bytes:,}")
         data = path.read_bytes()
         name = path.resolve().as_uri()
     if len(data) > config.max_page_bytes:
-        raise BadInput(f"input is over {config.max_page_bytes:,} bytes")
+        raise InputTooLarge(f"input is over {config.max_page_bytes:,} bytes")
     if looks_like_html(data):
         return pipe.attribute_html(data, url=None if name and name.startswith("file:") else name)
     try:
