@@ -212,7 +212,7 @@ def test_batch_keeps_going_past_bad_lines(tmp_path, server):
         "this line is not json",
         {"id": "h1", "html": ARTICLE, "url": "https://example.org/bridge"},
         {"id": "e1", "text": "   "},
-        {"id": "both", "text": "a", "url": "https://example.org"},
+        {"id": "both", "text": "a", "html": "<p>b</p>"},
         {"id": "u1", "url": f"{server}/article"},
         {"id": "bad-url", "url": "ftp://example.org/x"},
     ]

@@ -157,19 +157,13 @@ def _read_line(line: str, lineno: int, pipe) -> tuple[Any, Any]:
         if not isinstance(item, dict):
             raise BadInput(f"line {lineno} is not a JSON object")
         doc_id = item.get("id", lineno)
-        given = [k for k in ("text", "html", "url") if item.get(k) is not None]
-        if "url" in given and "html" in given:
-            given.remove("url")  # html with the url it came from
-        if len(given) != 1:
-            raise BadInput('each line needs exactly one of "text", "html" or "url"')
-        kind = given[0]
-        if not isinstance(item[kind], str):
-            raise BadInput(f'"{kind}" must be a string')
-        if kind == "text":
-            return doc_id, pipe.article_from_text(item["text"], url=item.get("url"))
-        if kind == "html":
-            return doc_id, pipe.article_from_html(item["html"], url=item.get("url"))
-        return doc_id, pipe.article_from_url(item["url"])
+        from .pipeline import read_item  # here, not at the top: `quotelens --help` need not load trafilatura
+
+        kind, value, url = read_item(item)
+        if kind == "url":
+            return doc_id, pipe.article_from_url(value)
+        read = pipe.article_from_text if kind == "text" else pipe.article_from_html
+        return doc_id, read(value, url=url)
     except QuotelensError as exc:
         return doc_id, exc
     except Exception as exc:  # one bad line must not end the batch

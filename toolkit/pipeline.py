@@ -9,7 +9,7 @@ speakers and roles need the parse. Every span produced by any stage is an offset
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping
 
 from . import clean
 from .config import Config
@@ -19,6 +19,25 @@ from .types import Article, Attribution
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
+
+
+def read_item(item: Mapping[str, Any]) -> tuple[str, str, str | None]:
+    """One document in the batch format -> (kind, value, url), kind one of "text", "html", "url".
+
+    {"text"} | {"html"} | {"url"}; a "url" beside "text" or "html" names where it came from.
+    The one reading of that format, shared by `quotelens batch` and attribute_many()."""
+    given = [k for k in ("text", "html") if item.get(k) is not None]
+    if len(given) > 1:
+        raise BadInput('give "text" or "html", not both')
+    kind = given[0] if given else ("url" if item.get("url") is not None else None)
+    if kind is None:
+        raise BadInput('a document needs one of "text", "html" or "url"')
+    value, url = item[kind], item.get("url") if kind != "url" else None
+    if not isinstance(value, str) or (url is not None and not isinstance(url, str)):
+        raise BadInput(f'"{kind}" must be a string')
+    if kind == "text" and not value.strip():
+        raise EmptyText("the text is empty")
+    return kind, value, url
 
 
 @dataclass

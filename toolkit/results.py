@@ -223,24 +223,19 @@ def _doc_id(item: Any, index: int) -> str:
 
 
 def _attribute_item(item: Any, config: Config | None) -> Result:
-    """One corpus item: a source for ``attribute`` or a batch line {"id", "text"|"html"|"url"}."""
+    """One corpus item: a source for ``attribute`` or a batch line {"id", "text"|"html"|"url"}
+    (read by pipeline.read_item, as `quotelens batch` reads its lines)."""
     if not isinstance(item, dict):
         return attribute(item, config=config)
-    if "text" in item:
-        if not isinstance(item["text"], str):
-            raise BadInput("'text' must be a string")
-        from . import get_pipeline
+    from . import get_pipeline
+    from .pipeline import read_item
 
-        if not item["text"].strip():
-            raise EmptyText("the text is empty")
-        return Result(get_pipeline(config).attribute_text(item["text"], url=item.get("url")), "text")
-    if "html" in item:
-        from . import get_pipeline
-
-        return Result(get_pipeline(config).attribute_html(item["html"], url=item.get("url")), "html")
-    if "url" in item:
-        return attribute(str(item["url"]), config=config)
-    raise BadInput("an item needs one of 'text', 'html' or 'url'")
+    kind, value, url = read_item(item)
+    pipe = get_pipeline(config)
+    if kind == "url":
+        return Result(pipe.attribute_url(value), "url")
+    run = pipe.attribute_text if kind == "text" else pipe.attribute_html
+    return Result(run(value, url=url), kind)
 
 
 def _run_one(index: int, item: Any, config: Config | None) -> tuple[int, list[dict[str, Any]], dict[str, Any]]:
