@@ -83,7 +83,6 @@ def tokens_text(toks: Sequence[Token]) -> str:
 # usually longer and, unlike a headline, reports in the past tense ("... Churkin said Thursday").
 HEADLINE_MAX_CHARS = 150
 _ABSTRACT = re.compile(r"^ABSTRACT\.?\s*$(.*?)^FULL TEXT\.?\s*$", re.MULTILINE | re.DOTALL)
-_OPENERS = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201d"}
 
 
 @lru_cache(maxsize=4)
@@ -111,30 +110,10 @@ def body_zones(text: str, body_start: int | None = None) -> tuple[Span, ...]:
 
 
 def quotation_zones(text: str) -> list[Span]:
-    """Spans inside quotation marks, paragraph by paragraph (an unclosed quote runs to the paragraph end)."""
-    zones: list[Span] = []
-    pos = 0
-    for para in re.split(r"(\n+)", text):
-        if para and not para.startswith("\n"):
-            zones.extend(_para_quotes(para, pos))
-        pos += len(para)
-    return zones
+    """Spans inside quotation marks, from each opening mark to the end of the quoted words (an
+    unclosed quote runs to the paragraph end): the quote stage's own spans, so roles and
+    attribution agree on what is quoted."""
+    from .config import Config
+    from .quotes import find_quote_spans
 
-
-def _para_quotes(para: str, offset: int) -> list[Span]:
-    out: list[Span] = []
-    i, n = 0, len(para)
-    while i < n:
-        c = para[i]
-        if c in _OPENERS:
-            j = para.find(_OPENERS[c], i + 1)
-        elif c == '"' or (c == "'" and para[i:i + 2] == "''"):
-            mark = "''" if c == "'" else '"'
-            j = para.find(mark, i + len(mark))
-        else:
-            i += 1
-            continue
-        j = n if j < 0 else j
-        out.append(Span(offset + i, offset + j))
-        i = j + 1
-    return out
+    return [Span(q.open_mark, q.content.end) for q in find_quote_spans(text, Config())]
