@@ -47,7 +47,7 @@ RESOLVE_PRONOUN_PREV_SPEAKER = 0.92  # "he" right after a quote by a named man
 RESOLVE_PRONOUN_SUBJECT = 0.8  # "he" -> the person most recently named as a subject
 RESOLVE_PRONOUN_NEAREST = 0.65  # "he" -> the person most recently named at all
 RESOLVE_NOMINAL = 0.8  # "the minister" -> the one named minister nearby
-PRONOUN_WINDOW = 3  # paragraphs back to look for a pronoun's referent
+PRONOUN_REACH = 1500  # characters back (about three news paragraphs) to look for a pronoun's referent
 MALE_CUES = {"mr", "mr.", "spokesman", "congressman", "chairman", "businessman", "king", "prince", "sir"}
 FEMALE_CUES = {"mrs", "mrs.", "ms", "ms.", "miss", "spokeswoman", "congresswoman", "chairwoman",
                "businesswoman", "queen", "princess", "dame", "madam"}
@@ -192,7 +192,7 @@ def _resolve_pronoun(doc: "Doc", head: "Token", span: Span, names: "_NameIndex",
     if low not in PERSONAL_PRONOUNS:
         return _Resolved(None, 0.0, unresolved=True)  # "it", "they", "I", "we": left unresolved
     want = "f" if low in ("she", "her") else "m"
-    if prev is not None and span.start - prev[1] < 1500 and prev[0].type == "person" \
+    if prev is not None and span.start - prev[1] < PRONOUN_REACH and prev[0].type == "person" \
             and names.gender_of(prev[0].name) in (None, want):
         # the previous quote's speaker, unless another person was named as a subject in between
         between = names.subjects_between(prev[1], span.start)
@@ -313,7 +313,7 @@ class _NameIndex:
         return [s for s, _, subj in self.persons if subj and lo < s.start < hi]
 
     def last_person_before(self, at: int, subject_only: bool, gender: str | None = None) -> Span | None:
-        lo = at - 1500
+        lo = at - PRONOUN_REACH
         best = None
         for s, name, subj in self.persons:
             if lo <= s.start < at and (subj or not subject_only) and self.gender_of(name) in (None, gender):

@@ -20,10 +20,6 @@ SCHEMA_VERSION = 1
 SELECTOR_CONTEXT = 32  # characters of prefix and suffix, as Hypothesis' TextQuoteSelector uses
 
 
-def utf16_offsets(text: str) -> "Utf16Map":
-    return Utf16Map(text)
-
-
 class Utf16Map:
     """Code-point offset -> UTF-16 offset, computed once per text (astral chars count 2)."""
 
