@@ -71,14 +71,26 @@ def lemma_in(tok: "Token", words: frozenset[str] | set[str]) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def reporting_verbs() -> frozenset[str]:
+def _lexicon() -> dict[str, set[str]]:
+    """data/reporting_verbs.txt: lemma -> its flags ("quote-only")."""
     text = (resources.files("quotelens") / "data" / "reporting_verbs.txt").read_text(encoding="utf-8")
-    words = set()
+    entries: dict[str, set[str]] = {}
     for line in text.splitlines():
-        word = line.split("#", 1)[0].strip()
-        if word:
-            words.add(word)
-    return frozenset(words)
+        fields = line.split("#", 1)[0].split()
+        if fields:
+            entries[fields[0]] = set(fields[1:])
+    return entries
+
+
+@lru_cache(maxsize=1)
+def reporting_verbs() -> frozenset[str]:
+    return frozenset(_lexicon())
+
+
+@lru_cache(maxsize=1)
+def quote_only_verbs() -> frozenset[str]:
+    """Cues only next to a quotation, never for reported speech ("he wondered", "he continued")."""
+    return frozenset(w for w, flags in _lexicon().items() if "quote-only" in flags)
 
 
 def find_cues(doc: "Doc", config: Config) -> list[Cue]:
@@ -198,9 +210,12 @@ def _described_person(tok: "Token") -> bool:
 
 
 def inverted_subject(verb: "Token") -> "Token | None":
-    """'“…,” said Ohio State University professor Paul Beck': the speaker follows the verb."""
-    prev = verb.doc[verb.i - 1] if verb.i else None
-    if prev is None or prev.text not in (",", "”", '"', "''", "’", "'", "—", "–"):
+    """'“…,” said Ohio State University professor Paul Beck': the speaker follows the verb.
+
+    Only right after a quotation that opens its sentence: in 'Washington, star of “Scandal,”
+    thanked Obama' or 'Cohen, Democrat of Tennessee, told Mr. Obama' the words after the verb
+    are its object, and the speaker stands before it."""
+    if not _after_opening_quotation(verb):
         return None
     for child in verb.rights:
         if child.dep_ in ("dobj", "attr", "npadvmod", "oprd", "nsubj", "appos", "dative") and child.pos_ in (
@@ -209,6 +224,42 @@ def inverted_subject(verb: "Token") -> "Token | None":
         if child.dep_ not in ("punct", "prt", "advmod"):
             break
     return None
+
+
+# A close mark and the open marks that pair with it (the tokenizer keeps '' and `` whole).
+OPEN_FOR_CLOSE = {"”": ("“", "„"), '"': ('"',), "''": ("''", "``"), "’": ("‘",), "'": ("'",), "»": ("«",)}
+MAX_QUOTE_TOKENS = 400  # tokens scanned back from a close mark for its open mark
+SENTENCE_BREAKS = (".", "?", "!", ":", "—", "–")
+
+
+def _skip_blanks_back(doc: "Doc", i: int) -> int:
+    while i >= 0 and doc[i].is_space and "\n" not in doc[i].text:
+        i -= 1
+    return i
+
+
+def _after_opening_quotation(verb: "Token") -> bool:
+    """The verb follows a close mark (“…,” said / “…” — said), and the quotation that mark
+    closes opens its sentence or paragraph (nothing but punctuation between a break and it)."""
+    doc = verb.doc
+    i = _skip_blanks_back(doc, verb.i - 1)
+    if i >= 0 and doc[i].text in (",", "—", "–"):
+        i = _skip_blanks_back(doc, i - 1)
+    if i < 0 or doc[i].text not in OPEN_FOR_CLOSE:
+        return False
+    opens = OPEN_FOR_CLOSE[doc[i].text]
+    for j in range(i - 1, max(-1, i - MAX_QUOTE_TOKENS), -1):
+        if "\n" in doc[j].text:
+            return False  # no open mark in this paragraph
+        if doc[j].text in opens:
+            for k in range(j - 1, -1, -1):
+                tok = doc[k]
+                if "\n" in tok.text or tok.text in SENTENCE_BREAKS:
+                    return True
+                if not (tok.is_punct or tok.is_space):
+                    return False
+            return True
+    return False
 
 
 def _find_source(verb: "Token") -> "Token | None":
@@ -252,8 +303,10 @@ def mention_range(head: "Token") -> tuple[int, int]:
     end = head.i + 1
     for child in head.rights:
         # "one Republican involved in the planning", "a person familiar with the talks": a
-        # participle describes an unnamed source; after a name it is news, not the name
-        if child.dep_ == "acl" and head.pos_ != "PROPN" and child.tag_ in ("VBN", "VBG", "JJ"):
+        # participle describes an unnamed source (a "Republican" with a determiner is one);
+        # after a name it is news, not the name
+        if child.dep_ == "acl" and child.tag_ in ("VBN", "VBG", "JJ") and (
+                head.pos_ != "PROPN" or any(c.dep_ in ("det", "nummod") for c in head.lefts)):
             end = max(end, child.right_edge.i + 1)
             continue
         if child.dep_ in MENTION_STOP_DEPS:
