@@ -8,6 +8,9 @@ and 3 in attribution_paragraph.py, the rest here:
 1. ``cue``: a reporting verb in the quote's own sentence, outside any quote, that governs the quote
    in the parse or stands next to it (“…,” Churkin told reporters / He said: “…”); for a mixed quote
    deep in a long sentence, ``sentence``: the nearest cue of that sentence.
+   ``pattern`` (attribution_pattern.py): where the parse gives no cue, the words right after a
+   quotation that opens its sentence, read as words: “…,” Name said / “…,” said Name (tried
+   after ``colon`` and ``label`` below, which read the words before the quotation).
 2. ``colon``: a paragraph that ends "X said:" introduces the quote paragraph after it; a colon
    inside the paragraph credits the person named just before it.
 3. ``label``: "Name: “…”" and "“…” — Name"; ``header``: a "Name, title" line above quote paragraphs.
@@ -30,9 +33,10 @@ from .attribution_base import (CONF_CONTINUATION, CONF_CONTINUES, CONF_INDIRECT,
                                MIN_INDIRECT_TOKENS, TITLE_SMALL_WORDS, Link, TextIndex, set_cue, without_source)
 from .attribution_paragraph import (link_after_cue_sentence, link_by_colon, link_by_header, link_by_label,
                                     same_paragraph_sequel)
+from .attribution_pattern import link_by_pattern
 from .attribution_sentence import link_by_cue, phrase_around
 from .config import Config
-from .cues import Cue
+from .cues import Cue, lemma_in, quote_only_verbs
 from .types import Article, QuotedSpan, Span
 
 if TYPE_CHECKING:
@@ -62,7 +66,8 @@ def link_speakers(doc: "Doc", article: Article, spans: Sequence[QuotedSpan], cue
         if link.method != "none":
             continue
         q = link.quoted[0]
-        if link_by_colon(link, q, ix, free_cues, text) or link_by_label(link, q, ix, text):
+        if link_by_colon(link, q, ix, free_cues, text) or link_by_label(link, q, ix, text) \
+                or link_by_pattern(link, q, ix, text):
             continue
         if link_by_header(link, q, ix, links[:i], text):
             continue
@@ -189,8 +194,10 @@ def _indirect(cues: Sequence[Cue], links: Sequence[Link], ix: TextIndex, text: s
     taken = {lk.cue.head for lk in links if lk.cue is not None and lk.method in ("cue", "sentence")}
     quoted = [c for lk in links for c in lk.contents]
     out = []
+    quote_only = quote_only_verbs()
     for cue in cues:
-        if cue.head in taken or cue.content is None or cue.source is None:
+        if cue.head in taken or cue.content is None or cue.source is None \
+                or (cue.kind == "verb" and lemma_in(doc[cue.head], quote_only)):
             continue
         lo, hi = cue.content
         if hi - lo < MIN_INDIRECT_TOKENS or any(ix.in_quote[i] for i in range(lo, hi)):

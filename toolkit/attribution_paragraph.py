@@ -7,8 +7,8 @@ import re
 from typing import TYPE_CHECKING, Sequence
 
 from .attribution_base import (CONF_AFTER_CUE_SENTENCE, CONF_COLON, CONF_COLON_SUBJECT, CONF_HEADER, CONF_LABEL,
-                               DASH_RE, LABEL_RE, MAX_HEADER_DISTANCE, MAX_HEADER_WORDS, MAX_SEQUEL_GAP, Link,
-                               TextIndex, set_cue)
+                               DASH_RE, LABEL_RE, MAX_HEADER_DISTANCE, MAX_HEADER_WORDS, MAX_SEQUEL_GAP,
+                               TITLE_SMALL_WORDS, Link, TextIndex, set_cue)
 from .cues import Cue, mention_range
 from .types import QuotedSpan
 
@@ -69,7 +69,7 @@ def link_by_label(link: Link, q: QuotedSpan, ix: TextIndex, text: str) -> bool:
     doc = ix.doc
     before = text[para.start:q.open_mark]
     m = LABEL_RE.match(before)
-    if m and len(m.group(1).split()) <= 6:
+    if m and len(m.group(1).split()) <= 6 and _name_like(m.group(1)):
         lo, hi = para.start + m.start(1), para.start + m.end(1)
         if _proper_name_tokens(doc, ix, lo, hi):
             link.source, link.method, link.confidence = _tok_range(ix, lo, hi), "label", CONF_LABEL
@@ -95,6 +95,8 @@ def link_by_header(link: Link, q: QuotedSpan, ix: TextIndex, earlier: Sequence[L
     its title, with no verb; every paragraph between it and the quote is quotation."""
     p = ix.para(q.open_mark)
     doc = ix.doc
+    if text[ix.para_span(q.open_mark).start:q.open_mark].strip():
+        return False  # a header credits quote paragraphs, not a quotation inside a sentence
     quoted_paras = {ix.para(c.start) for lk in earlier for c in lk.contents}
     for back in range(1, MAX_HEADER_DISTANCE + 1):
         if p - back < 0:
@@ -125,6 +127,12 @@ def link_by_header(link: Link, q: QuotedSpan, ix: TextIndex, earlier: Sequence[L
         link.source, link.method, link.confidence = (name[0].i, name[-1].i + 1), "header", CONF_HEADER
         return True
     return False
+
+
+def _name_like(label: str) -> bool:
+    """'Maria Lopez', 'Sen. Bernie Sanders', 'WSJ editorial' -- not 'Then, later that month on CNN':
+    a label names someone in a few words; a comma means a clause or an adverbial."""
+    return "," not in label and label[:1].isupper()
 
 
 def _tok_range(ix: TextIndex, lo: int, hi: int) -> tuple[int, int]:

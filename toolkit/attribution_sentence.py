@@ -22,6 +22,7 @@ def link_by_cue(link: Link, q: QuotedSpan, ix: TextIndex, by_head: dict[int, Cue
     # Governing cue: a reporting verb outside the quote whose subtree holds the quote's tokens.
     # (quote marks and punctuation hang on whatever verb the parser likes: not evidence)
     inner = [t for t in doc[q_lo:q_hi + 1] if (t.head.i < q_lo or t.head.i > q_hi) and not t.is_punct]
+    right_after = _cue_right_after(doc, ix, q, q_hi, by_head)
     for t in inner:
         head = t.head
         steps = 0
@@ -29,6 +30,10 @@ def link_by_cue(link: Link, q: QuotedSpan, ix: TextIndex, by_head: dict[int, Cue
             steps += 1
             if head.i in by_head and (head.i < q_lo or head.i > q_hi) and para.start <= head.idx < para.end:
                 cue = by_head[head.i]
+                if right_after is not None and right_after.head < cue.head:
+                    # “I never said that,” Trump said, after Quick said ...: the parse hangs the
+                    # quotation on the later verb; the cue written right after it is its own
+                    cue = right_after
                 if not q.sentence_initial:
                     cue = _outer_cue(cue, by_head)
                 if cue.source is not None:
@@ -60,8 +65,8 @@ def link_by_cue(link: Link, q: QuotedSpan, ix: TextIndex, by_head: dict[int, Cue
                 break
     sent = ix.sent(q_lo)
     for i in range(q_lo - 1, max(sent.start, q_lo - MAX_CUE_GAP) - 1, -1):
-        if ix.in_quote[i] or doc[i].idx < para.start:
-            break
+        if ix.in_quote[i] or doc[i].idx < para.start or doc[i].text in (".", "?", "!"):
+            break  # (a full stop the parser did not take for a sentence end is one all the same)
         cue = by_head.get(i)
         if cue is not None and cue.source is not None:
             # “…?” asked Dunn / “…,” she said: a cue right after the close mark wins over one before
@@ -84,6 +89,22 @@ def link_by_cue(link: Link, q: QuotedSpan, ix: TextIndex, by_head: dict[int, Cue
         set_cue(link, best[1], "cue", CONF_CUE_ADJACENT)
         if not q.sentence_initial:
             link.clause = mixed_clause(doc, best[1], q, ix)
+
+
+def _cue_right_after(doc: "Doc", ix: TextIndex, q: QuotedSpan, q_hi: int, by_head: dict[int, Cue]) -> Cue | None:
+    """A cue with a source standing right after the close mark: “…,” said X / “…,” X said."""
+    if q.close_mark is None:
+        return None
+    para = ix.para_span(q.open_mark)
+    for i in range(q_hi + 1, min(len(doc), q_hi + 2 + INVERSION_GAP)):
+        if ix.in_quote[i] or doc[i].idx >= para.end:
+            return None
+        cue = by_head.get(i)
+        if cue is not None:
+            if cue.source is None or not q_hi < cue.source[0] <= q_hi + 1 + INVERSION_GAP:
+                return None
+            return cue
+    return None
 
 
 def _outer_cue(cue: Cue, by_head: dict[int, Cue]) -> Cue:

@@ -1,0 +1,105 @@
+"""Rule 1b (attribution_pattern.py) on the bad parses that make it necessary.
+
+The small English model misreads some cue clauses after a quotation; in articles it tagged
+"Tulsa" as a verb and hung "said" on the quoted verb, read "Will" as a modal, and "tweeted" as an
+adjective. Each Doc here is built by hand with such a parse (as spaCy's own tests build theirs),
+so the rule is tested whatever the model does with the sentence alone.
+"""
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc
+
+from quotelens.attribution import link_speakers
+from quotelens.clean import clean_text
+from quotelens.config import Config
+from quotelens.cues import find_cues
+from quotelens.quotes import find_quote_spans
+
+
+def _doc(vocab, rows, ents=()):
+    """rows: (word, space_after, tag, pos, dep, head index)."""
+    words, spaces, tags, pos, deps, heads = zip(*rows)
+    doc = Doc(vocab, words=list(words), spaces=list(spaces), tags=list(tags), pos=list(pos),
+              deps=list(deps), heads=list(heads), sent_starts=[True] + [False] * (len(words) - 1))
+    doc.ents = [doc.char_span(doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text), label=label)
+                for s, e, label in ents]
+    return doc
+
+
+def _links(doc):
+    article = clean_text(doc.text)
+    config = Config()
+    spans = find_quote_spans(article.text, config, paragraphs=article.paragraphs)
+    return link_speakers(doc, article, spans, find_cues(doc, config), config)
+
+
+@pytest.fixture(scope="module")
+def vocab():
+    import spacy
+
+    return spacy.blank("en").vocab
+
+
+def test_name_before_the_verb_when_the_parse_reads_a_verb_into_it(vocab):
+    # “We will win,” Tulsa police Chief Chuck Jordan said Monday.
+    rows = [("“", False, "``", "PUNCT", "punct", 3), ("We", True, "PRP", "PRON", "nsubj", 3),
+            ("will", True, "MD", "AUX", "aux", 3), ("win", False, "VB", "VERB", "ROOT", 3),
+            (",", False, ",", "PUNCT", "punct", 3), ("”", True, "''", "PUNCT", "punct", 3),
+            ("Tulsa", True, "VB", "VERB", "dep", 3), ("police", True, "NN", "NOUN", "compound", 8),
+            ("Chief", True, "NNP", "PROPN", "dobj", 6), ("Chuck", True, "NNP", "PROPN", "compound", 10),
+            ("Jordan", True, "NNP", "PROPN", "appos", 8), ("said", True, "VBD", "VERB", "conj", 3),
+            ("Monday", False, "NNP", "PROPN", "npadvmod", 11), (".", False, ".", "PUNCT", "punct", 3)]
+    doc = _doc(vocab, rows, ents=[(6, 7, "GPE"), (9, 11, "PERSON"), (12, 13, "DATE")])
+    [link] = _links(doc)
+    assert link.method == "pattern"
+    assert doc[link.source[0]:link.source[1]].text == "Chuck Jordan"
+    assert doc[link.cue.head].text == "said"
+
+
+def test_verb_before_the_name_when_the_parse_reads_it_as_an_adjective(vocab):
+    # "Debate recap," tweeted Rubio spokesman Alex Conant.
+    rows = [('"', False, "``", "PUNCT", "punct", 2), ("Debate", True, "NN", "NOUN", "compound", 2),
+            ("recap", False, "NN", "NOUN", "ROOT", 2), (",", False, ",", "PUNCT", "punct", 2),
+            ('"', True, "''", "PUNCT", "punct", 2), ("tweeted", True, "JJ", "ADJ", "amod", 7),
+            ("Rubio", True, "NNP", "PROPN", "compound", 7), ("spokesman", True, "NN", "NOUN", "compound", 9),
+            ("Alex", True, "NNP", "PROPN", "compound", 9), ("Conant", False, "NNP", "PROPN", "appos", 2),
+            (".", False, ".", "PUNCT", "punct", 2)]
+    doc = _doc(vocab, rows, ents=[(6, 7, "PERSON"), (8, 10, "PERSON")])
+    [link] = _links(doc)
+    assert (link.method, doc[link.source[0]:link.source[1]].text) == ("pattern", "Alex Conant")
+
+
+def test_a_name_read_as_a_modal(vocab):
+    # “It was bad,” Will wrote.
+    rows = [("“", False, "``", "PUNCT", "punct", 7), ("It", True, "PRP", "PRON", "nsubj", 2),
+            ("was", True, "VBD", "AUX", "ccomp", 7), ("bad", False, "JJ", "ADJ", "acomp", 2),
+            (",", False, ",", "PUNCT", "punct", 7), ("”", True, "''", "PUNCT", "punct", 7),
+            ("Will", True, "MD", "AUX", "aux", 7), ("wrote", False, "VBD", "VERB", "ROOT", 7),
+            (".", False, ".", "PUNCT", "punct", 7)]
+    doc = _doc(vocab, rows)
+    [link] = _links(doc)
+    assert (link.method, doc[link.source[0]:link.source[1]].text) == ("pattern", "Will")
+
+
+@pytest.mark.parametrize("tail", [
+    # a new statement after a quotation that ended its sentence is not its cue clause
+    " Her critics cited it as evidence that she did not care.",
+    # a clause, not a name, between the quotation and the verb
+    " Then the senator quickly said nothing more.",
+])
+def test_no_pattern_where_a_clause_follows(vocab, tail):
+    words = ["“", "What", "difference", "does", "it", "make", "?", "”"]
+    import spacy
+
+    nlp = spacy.blank("en")
+    doc = nlp("“What difference does it make?”" + tail)
+    for t in doc:  # a flat parse: every word on the first, no cue anywhere in the parse
+        t.head = doc[0]
+        t.dep_ = "dep"
+        t.tag_ = "VBD" if t.lower_ in ("cited", "said", "did") else ("RB" if t.lower_ in ("then", "quickly") else "NN")
+        t.pos_ = "VERB" if t.tag_ == "VBD" else ("ADV" if t.tag_ == "RB" else "NOUN")
+    doc[0].dep_ = "ROOT"
+    assert [t.text for t in doc[:8]] == words
+    links = _links(doc)
+    assert all(lk.method != "pattern" for lk in links)
