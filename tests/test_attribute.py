@@ -263,3 +263,16 @@ def test_quote_only_verbs_report_no_speech(pipeline):
             "Many voters wonder whether the plan will ever pass the legislature.")
     res = pipeline.attribute_text(text)
     assert [(q.kind, res.speaker(q.speaker_id).name) for q in res.quotes] == [("direct", "Dan Reed")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # other chief executives are named nearby: the apposition, not the title, says who this is
+    ("Twitter chief executive Jack Dorsey spoke first, and Facebook chief executive Mark Zuckerberg followed."
+     "\n\n“We are not for sale,” the LinkedIn chief executive, Jeff Weiner, said on Monday.",
+     [("We are not for sale,", "Jeff Weiner")]),
+    ("Mary Beth Ross, a farmer, spoke first.\n\n“It is treason,” said one farmer, Dan Golvach, when asked.",
+     [("It is treason,", "Dan Golvach")]),
+])
+def test_description_completed_by_a_name(pipeline, text, expected):
+    got = who_said_what(pipeline, text)
+    assert [g for g in got if g[0] in {e[0] for e in expected}] == expected, got

@@ -172,6 +172,16 @@ def _resolve_mention(doc: "Doc", rng: tuple[int, int], names: "_NameIndex", peop
         p.mentions.append(span)
         p.role_mentions.append(span)
         return _Resolved(p, conf)
+    # A description that a person's name completes is that person: "Cruz constituent Dan Golvach",
+    # "the LinkedIn chief executive, Jeff Weiner, put it"
+    ent = _name_completing(doc, head, toks, names)
+    if ent is not None:
+        name_span = _name_part(doc, ent)
+        full, conf = names.canonical(name_span, span.start)
+        p = _person(people, full, "person")
+        p.mentions.append(span)
+        p.role_mentions.extend([span, Span(ent.start_char, ent.end_char)])
+        return _Resolved(p, conf)
     # A description: "the minister", "one senior diplomat", "French diplomatic sources", "the campaign"
     if lemma_in(head, INSTITUTION_NOUNS) and head.tag_ != "NNS":
         p = _person(people, _strip_det(toks.text), "organization")
@@ -184,6 +194,19 @@ def _resolve_mention(doc: "Doc", rng: tuple[int, int], names: "_NameIndex", peop
     p.mentions.append(span)
     p.role_mentions.append(span)
     return _Resolved(p, RESOLVE_NAME)
+
+
+def _name_completing(doc: "Doc", head: "Token", toks, names: "_NameIndex"):
+    """The PERSON entity that ends a description or stands in apposition to its head, if any."""
+    last = names.entity_of(toks[-1]) if len(toks) > 1 else None
+    if last is not None and last.label_ == "PERSON" and last.start > toks.start and last.end == toks.end:
+        return last
+    for child in head.rights:
+        if child.dep_ == "appos" and child.ent_type_ == "PERSON":
+            ent = names.entity_of(child)
+            if ent is not None and ent.start > head.i and not any(t.text in ("(", ";") for t in doc[head.i:ent.start]):
+                return ent
+    return None
 
 
 def _resolve_pronoun(doc: "Doc", head: "Token", span: Span, names: "_NameIndex", people: dict[str, _Person],
