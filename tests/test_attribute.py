@@ -276,3 +276,19 @@ def test_quote_only_verbs_report_no_speech(pipeline):
 def test_description_completed_by_a_name(pipeline, text, expected):
     got = who_said_what(pipeline, text)
     assert [g for g in got if g[0] in {e[0] for e in expected}] == expected, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an inverted cue right after the quotation beats the verb before the dash
+    ("If Moscow is behind it, as researchers believe but Moscow strongly denies — “why wouldn’t you want to "
+     "raise the potential?” asked Dunn, now a partner at a communications firm.",
+     [("why wouldn’t you want to raise the potential?", "Dunn")]),
+    # a participle after a comma belongs to the reporting clause, not to the clause it reports
+    ("Even a top Republican strategist said Clinton will have to choose whose side she is on, saying, "
+     "“At some point, she is going to have to come out.”",
+     [("At some point, she is going to have to come out.", "top Republican strategist")]),
+])
+def test_which_clause_the_cue_belongs_to(pipeline, text, expected):
+    got = who_said_what(pipeline, text)
+    got = [(w, s.removeprefix("a ").removeprefix("Even a ") if s else s) for w, s in got]
+    assert [g for g in got if g[0] in {e[0] for e in expected}] == expected, got

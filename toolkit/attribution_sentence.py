@@ -30,9 +30,12 @@ def link_by_cue(link: Link, q: QuotedSpan, ix: TextIndex, by_head: dict[int, Cue
             steps += 1
             if head.i in by_head and (head.i < q_lo or head.i > q_hi) and para.start <= head.idx < para.end:
                 cue = by_head[head.i]
-                if right_after is not None and right_after.head < cue.head:
+                if right_after is not None and right_after.head != cue.head and (
+                        right_after.head < cue.head or right_after.source[0] > right_after.head):
                     # “I never said that,” Trump said, after Quick said ...: the parse hangs the
-                    # quotation on the later verb; the cue written right after it is its own
+                    # quotation on a later verb; '... but Moscow denies — “why …?” asked Dunn': on
+                    # an earlier one. The cue written right after it is its own (before it, only
+                    # when inverted: in 'X responds: “…?” Mills then writes' it begins the next)
                     cue = right_after
                 if not q.sentence_initial:
                     cue = _outer_cue(cue, by_head)

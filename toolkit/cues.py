@@ -217,13 +217,19 @@ def inverted_subject(verb: "Token") -> "Token | None":
     are its object, and the speaker stands before it."""
     if not _after_opening_quotation(verb):
         return None
+    found = None
     for child in verb.rights:
         if child.dep_ in ("dobj", "attr", "npadvmod", "oprd", "nsubj", "appos", "dative") and child.pos_ in (
                 "PROPN", "NOUN") and (child.ent_type_ not in NOT_SPEAKER_ENTS or _described_person(child)):
-            return child
-        if child.dep_ not in ("punct", "prt", "advmod"):
+            if found is not None and any(t.text in (",", ";", ":", "(", "—", "–") for t in
+                                         verb.doc[found.right_edge.i + 1:child.left_edge.i]):
+                break
+            # 'mused Blaze co-host Stu Burguiere' parsed as two objects: the name ends the phrase
+            found = child
+            continue
+        if found is not None or child.dep_ not in ("punct", "prt", "advmod"):
             break
-    return None
+    return found
 
 
 # A close mark and the open marks that pair with it (the tokenizer keeps '' and `` whole).
@@ -281,10 +287,24 @@ def _find_source(verb: "Token") -> "Token | None":
                 if child.lower_ in ("who", "that", "which") and tok.dep_ == "relcl":
                     return tok.head  # "Price, who said ..." -> Price
                 return child
+        if tok.dep_ == "acl" and tok.tag_ == "VBG" and (tok.head.pos_ == "PROPN" or tok.head.ent_type_ == "PERSON"):
+            return tok.head  # "footage of Trump saying “…”" (not "the notion ..., saying")
         if tok.dep_ in INHERIT_DEPS and tok.head is not tok:
+            participle = tok.tag_ == "VBG" and tok.i > 0 and tok.doc[tok.i - 1].text == ","
             tok = tok.head
             if tok.pos_ == "ADP" and tok.head is not tok:  # "he began by saying": by -> began
                 tok = tok.head
+            if participle:
+                # 'a strategist said Clinton will have to choose, saying, “…”': a participle
+                # after a comma belongs to the reporting clause, not to the clause it reports
+                anc = tok
+                for _ in range(4):
+                    if anc.dep_ == "ccomp" and anc.head is not anc and lemma_in(anc.head, reporting_verbs()):
+                        tok = anc.head
+                        break
+                    if anc.dep_ not in ("xcomp", "conj", "advcl", "ccomp") or anc.head is anc:
+                        break
+                    anc = anc.head
             continue
         if tok.dep_ == "relcl":  # "the man who said" without an explicit relative pronoun
             return tok.head
