@@ -292,3 +292,9 @@ def test_which_clause_the_cue_belongs_to(pipeline, text, expected):
     got = who_said_what(pipeline, text)
     got = [(w, s.removeprefix("a ").removeprefix("Even a ") if s else s) for w, s in got]
     assert [g for g in got if g[0] in {e[0] for e in expected}] == expected, got
+
+
+def test_a_noun_near_a_name_is_not_its_title(pipeline):
+    # "clip" stands three words before "Kaine" but is no title of his: the clip is the speaker
+    text = "Tim Kaine spoke in Richmond on Monday.\n\nThe clip says Kaine “has a passion for defending the wrong people.”"
+    assert who_said_what(pipeline, text) == [("has a passion for defending the wrong people.", "The clip")]

@@ -288,8 +288,13 @@ class _NameIndex:
             self.persons.append((part, name, is_subj))
             title_span, _ = roles_mod.split_title(doc, Span(ent.start_char, ent.end_char))
             title = text[title_span.start:title_span.end] if title_span else ""
-            # titles written just before the entity ("Foreign Minister Jean-Marc Ayrault")
-            before = [t for t in doc[max(0, ent.start - 4):ent.start] if t.pos_ in ("PROPN", "NOUN", "ADJ")]
+            # titles written just before the entity ("Foreign Minister Jean-Marc Ayrault"): the
+            # words right before it, not any noun nearby ("the first incident came … Clinton")
+            before = []
+            for t in reversed(doc[max(0, ent.start - 4):ent.start]):
+                if t.pos_ not in ("PROPN", "NOUN", "ADJ"):
+                    break
+                before.insert(0, t)
             self.titled.append((part, " ".join([title] + [t.text for t in before])))
         self.genders: dict[str, str | None] = {}
         for m in GENDER_CUE.finditer(text):
