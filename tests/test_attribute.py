@@ -298,3 +298,11 @@ def test_a_noun_near_a_name_is_not_its_title(pipeline):
     # "clip" stands three words before "Kaine" but is no title of his: the clip is the speaker
     text = "Tim Kaine spoke in Richmond on Monday.\n\nThe clip says Kaine “has a passion for defending the wrong people.”"
     assert who_said_what(pipeline, text) == [("has a passion for defending the wrong people.", "The clip")]
+
+
+def test_quote_paragraph_after_reported_speech(pipeline):
+    text = ("Carter said that for decades some critics had predicted a withdrawal from the region, but this "
+            "would not happen.\n\n“That is because this region remains the most consequential for our security "
+            "and prosperity.”")
+    assert who_said_what(pipeline, text)[-1] == (
+        "That is because this region remains the most consequential for our security and prosperity.", "Carter")

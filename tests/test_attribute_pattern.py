@@ -103,3 +103,39 @@ def test_no_pattern_where_a_clause_follows(vocab, tail):
     assert [t.text for t in doc[:8]] == words
     links = _links(doc)
     assert all(lk.method != "pattern" for lk in links)
+
+
+def _flat(text, verbs=("added", "said", "state", "cited", "did")):
+    """A parse that reads nothing: every word hangs on the first, no subject, no cue."""
+    import spacy
+
+    doc = spacy.blank("en")(text)
+    for t in doc:
+        t.head = doc[0]
+        t.dep_ = "dep"
+        low = t.lower_
+        t.tag_ = ("VBD" if low in verbs else "PRP" if low in ("he", "she") else "NNPS" if low == "saudis"
+                  else "NN" if t.is_alpha else "PUNCT")
+        t.pos_ = {"VBD": "VERB", "PRP": "PRON", "NNPS": "PROPN", "NN": "NOUN"}.get(t.tag_, "PUNCT")
+    doc[0].dep_ = "ROOT"
+    return doc
+
+
+def test_a_cue_that_introduces_the_next_quotation_is_not_this_ones(vocab):
+    # "added" read as a noun: only the pattern rule could take it, and it must not
+    doc = _flat("“Conflicts continue.” He added, “And you want us to stay?”", verbs=())
+    first = [lk for lk in _links(doc) if doc.text[lk.contents[0].start:].startswith("Conf")]
+    assert [lk.method for lk in first] == ["none"]
+
+
+def test_a_cue_clause_that_ends_its_sentence_is_this_ones(vocab):
+    doc = _flat("“Conflicts continue.” He added on Tuesday.", verbs=())
+    [link] = _links(doc)
+    assert (link.method, doc[link.source[0]:link.source[1]].text) == ("pattern", "He")
+
+
+def test_a_plural_subject_takes_the_base_form(vocab):
+    doc = _flat("“The kingdom is a leading nation in combating terrorism,” the Saudis state in the white paper.",
+                verbs=())  # "state" read as a noun, as the tagger often does
+    [link] = _links(doc)
+    assert (link.method, doc[link.source[0]:link.source[1]].text) == ("pattern", "the Saudis")

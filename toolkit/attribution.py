@@ -17,7 +17,8 @@ and 3 in attribution_paragraph.py, the rest here:
    ``sequel``: “A,” X said. “B.” -- the next quote of the paragraph keeps X.
 4. ``continues``: later paragraphs of one multi-paragraph quote share its speaker.
 5. ``continuation``: a quote paragraph with no cue right after a paragraph whose speaker is known
-   (the "floating quote" of the Gender Gap Tracker).
+   (the "floating quote" of the Gender Gap Tracker); ``after_report``: the same after a paragraph
+   that ends in reported speech ("Carter said that …" then “…”).
 Indirect speech comes straight from cues with a clausal complement ("Price said that ...").
 
 Confidence is the estimated chance that the mention is right: one prior per rule (named constants
@@ -29,7 +30,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Sequence
 
-from .attribution_base import (CONF_CONTINUATION, CONF_CONTINUES, CONF_INDIRECT, CONF_SEQUEL, MAX_TITLE_WORDS,
+from .attribution_base import (CONF_AFTER_REPORT, CONF_CONTINUATION, CONF_CONTINUES, CONF_INDIRECT, CONF_SEQUEL, MAX_TITLE_WORDS,
                                MIN_INDIRECT_TOKENS, TITLE_SMALL_WORDS, Link, TextIndex, set_cue, without_source)
 from .attribution_paragraph import (link_after_cue_sentence, link_by_colon, link_by_header, link_by_label,
                                     same_paragraph_sequel)
@@ -82,6 +83,7 @@ def link_speakers(doc: "Doc", article: Article, spans: Sequence[QuotedSpan], cue
             link.clause = phrase_around(ix, link.quoted[0], link.cue.head if link.cue is not None else None)
     _backfill_multiparagraph(links, ix)
     _continuations(links, ix, text)
+    _after_report_paragraph(links, ix, free_cues, text)
     links = [lk for lk in links if not _is_scare_quote(lk, text, config)]
     _merge_fragments(links)
     if config.include_indirect:
@@ -154,6 +156,27 @@ def _continuations(links: list[Link], ix: TextIndex, text: str) -> None:
         if _has_outside_words(ix, para, link):
             continue
         link.follows, link.method, link.confidence = prev, "continuation", CONF_CONTINUATION
+
+
+def _after_report_paragraph(links: list[Link], ix: TextIndex, cues: Sequence[Cue], text: str) -> None:
+    """'Carter said that for decades critics had predicted a U.S. withdrawal.' followed by a
+    paragraph that is all quotation, with no cue: the floating quote continues the report."""
+    for link in links:
+        if link.method != "none" or link.kind != "direct":
+            continue
+        q = link.quoted[0]
+        p = ix.para(q.open_mark)
+        para = ix.para_span(q.open_mark)
+        if p == 0 or text[para.start:q.open_mark].strip() or _has_outside_words(ix, para, link):
+            continue
+        prev = ix.paras[p - 1]
+        if any(c in text[prev.start:prev.end] for c in "“”\"«»") or text[prev.start:prev.end].rstrip().endswith(":"):
+            continue
+        last_lo, last_hi = ix.sent_bounds[ix.tok(max(prev.start, prev.end - 1))]
+        inside = [c for c in cues if last_lo <= c.head < last_hi and c.source is not None and c.content is not None
+                  and c.kind == "verb"]
+        if len(inside) == 1:
+            set_cue(link, inside[0], "after_report", CONF_AFTER_REPORT)
 
 
 def _has_outside_words(ix: TextIndex, para: Span, link: Link) -> bool:

@@ -68,12 +68,13 @@ def _skip_blanks(doc: "Doc", i: int) -> int:
     return i
 
 
-def _is_cue_verb(tok: "Token") -> bool:
-    """A finite reporting verb ("said", "tweeted", "says"), whatever POS the tagger gave it."""
+def _is_cue_verb(tok: "Token", plural: bool = False) -> bool:
+    """A finite reporting verb ("said", "tweeted", "says"; "say" after a plural subject),
+    whatever POS the tagger gave it."""
     w = tok.lower_
     if not w.isalpha() or w.endswith("ing") or tok.ent_type_ == "PERSON":
         return False
-    if not (w in IRREGULAR or w.endswith("ed") or w.endswith("s")):
+    if not (w in IRREGULAR or w.endswith("ed") or w.endswith("s") or (plural and tok.tag_ in ("VBP", "VB", "NN"))):
         return False
     return lemma_in(tok, reporting_verbs()) is not None
 
@@ -88,7 +89,8 @@ def _np_end(doc: "Doc", ix: TextIndex, lo: int, para: Span, stop_at_verb: bool) 
         low = tok.lower_
         if low in NP_STOP_WORDS and not tok.text[0].isupper():
             break
-        if stop_at_verb and _is_cue_verb(tok) and hi > lo:
+        if stop_at_verb and hi > lo and _is_cue_verb(tok, doc[hi - 1].tag_ in ("NNS", "NNPS")
+                                                     or doc[hi - 1].lower_ in ("they", "we", "i")):
             break
         capital = tok.text[0].isupper() or tok.text[0].isdigit()
         if not (capital or low in NP_FUNCTION_WORDS or (hi == lo and low in SUBJECT_PRONOUNS)
@@ -130,7 +132,8 @@ def _mention_then_verb(doc: "Doc", ix: TextIndex, i: int, para: Span):
                 return None
         else:
             return None
-    if v >= len(doc) or not _is_cue_verb(doc[v]) or ix.in_quote[v]:
+    plural = doc[hi - 1].tag_ in ("NNS", "NNPS") or doc[hi - 1].lower_ in ("they", "we", "i")
+    if v >= len(doc) or not _is_cue_verb(doc[v], plural) or ix.in_quote[v]:
         return None
     return doc[v], (i, hi)
 
@@ -147,10 +150,19 @@ def _ends_clause(doc: "Doc", ix: TextIndex, i: int, para: Span) -> bool:
 
 
 def _short_tail(doc: "Doc", ix: TextIndex, i: int, para: Span) -> bool:
+    """The cue clause ends its sentence within a few words ('Price said on Tuesday.'); one that
+    goes on to a quotation or a clause ('He added, “…”', 'He said that …') starts a new statement."""
     for j in range(i, min(len(doc), i + MAX_TAIL_TOKENS + 1)):
         tok = doc[j]
-        if tok.idx >= para.end or tok.is_space or tok.text in (".", "?", "!", ",", ":") or ix.in_quote[j]:
+        if ix.in_quote[j]:
+            return False
+        if tok.idx >= para.end or "\n" in tok.text or tok.text in (".", "?", "!"):
             return True
+        if tok.text in (",", ":", "—", "–"):
+            # 'Mr. Trump asked, repeating a broadside' ends the clause; 'He added, “…”' and
+            # 'He said, twice, that …' go on to what he said next
+            nxt = doc[j + 1:j + 4]
+            return not any(ix.in_quote[t.i] or t.lower_ == "that" for t in nxt)
         if tok.tag_ in ("VBD", "VBZ", "VBP", "MD") or tok.lower_ in ("that", "if", "whether"):
             return False
     return False
