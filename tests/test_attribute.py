@@ -306,3 +306,25 @@ def test_quote_paragraph_after_reported_speech(pipeline):
             "and prosperity.”")
     assert who_said_what(pipeline, text)[-1] == (
         "That is because this region remains the most consequential for our security and prosperity.", "Carter")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a second person of the surname, introduced later in full, does not take the bare surname
+    ("Senator Ted Cruz campaigned in Iowa on Sunday.\n\nHis father, Rafael Cruz, a pastor, spoke first and "
+     "prayed with the crowd.\n\nAt the last stop, the candidate took questions.\n\n"
+     "“We will win this state,” Cruz said.",
+     [("We will win this state,", "Ted Cruz")]),
+    # ... but one named earlier in the same paragraph does
+    ("Senator Ted Cruz campaigned in Iowa on Sunday.\n\nHis father, Rafael Cruz, a pastor, spoke first. "
+     "“God has a plan for this country,” Cruz said.",
+     [("God has a plan for this country,", "Rafael Cruz")]),
+])
+def test_two_people_with_one_surname(pipeline, text, expected):
+    got = who_said_what(pipeline, text)
+    assert [g for g in got if g[0] in {e[0] for e in expected}] == expected, got
+
+
+def test_bulleted_quotes_under_a_header_line(pipeline):
+    text = ("Lawrence Yun, NAR Chief Economist\n\n- Rates ease: “Lower rates will qualify more buyers next year.”\n\n"
+            "- Prices moderate: “Home price growth will be minimal, about 2% to 3%.”")
+    assert [s for _, s in who_said_what(pipeline, text)] == ["Lawrence Yun", "Lawrence Yun"]

@@ -139,3 +139,10 @@ def test_a_plural_subject_takes_the_base_form(vocab):
                 verbs=())  # "state" read as a noun, as the tagger often does
     [link] = _links(doc)
     assert (link.method, doc[link.source[0]:link.source[1]].text) == ("pattern", "the Saudis")
+
+
+def test_an_idiom_is_not_a_speaker(vocab):
+    doc = _flat("“Caffeine has a mild effect.” That said, experts still stress water.", verbs=("said",))
+    that = next(t for t in doc if t.text == "That")
+    that.pos_, that.tag_ = "PRON", "DT"
+    assert [lk.method for lk in _links(doc)] == ["none"]

@@ -95,8 +95,9 @@ def link_by_header(link: Link, q: QuotedSpan, ix: TextIndex, earlier: Sequence[L
     its title, with no verb; every paragraph between it and the quote is quotation."""
     p = ix.para(q.open_mark)
     doc = ix.doc
-    if text[ix.para_span(q.open_mark).start:q.open_mark].strip():
-        return False  # a header credits quote paragraphs, not a quotation inside a sentence
+    lead = text[ix.para_span(q.open_mark).start:q.open_mark].strip()
+    if lead and not lead.endswith(":"):
+        return False  # a header credits quote paragraphs ("- Rates: “…”"), not a quotation in a sentence
     quoted_paras = {ix.para(c.start) for lk in earlier for c in lk.contents}
     for back in range(1, MAX_HEADER_DISTANCE + 1):
         if p - back < 0:

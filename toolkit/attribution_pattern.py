@@ -29,6 +29,7 @@ NP_FUNCTION_WORDS = {"the", "a", "an", "one", "another", "two", "three", "some",
 NP_STOP_WORDS = {"who", "whom", "whose", "which", "that", "as", "when", "while", "after", "before", "in", "on",
                  "at", "during", "to", "from", "with", "about", "in", "by", "since", "until", "because"}
 SUBJECT_PRONOUNS = {"he", "she", "they", "we", "i"}
+FUNCTION_POS = {"DET", "PRON", "ADV", "SCONJ", "CCONJ", "ADP", "PART"}  # not AUX: "Will" wrote
 # Tags of a lower-case word that make a clause of the words after a quotation (a noun the
 # tagger calls a base-form verb, "screenwriter/VB", still belongs to a noun phrase).
 CLAUSE_TAGS = {"VBD", "VBZ", "VBP", "VBG", "VBN", "MD", "RB", "RBR", "RBS", "IN", "TO", "WDT", "WP", "WRB",
@@ -139,7 +140,9 @@ def _mention_then_verb(doc: "Doc", ix: TextIndex, i: int, para: Span):
 
 
 def _has_noun(doc: "Doc", lo: int, hi: int) -> bool:
-    return any(t.pos_ in ("NOUN", "PROPN") or t.text[0].isupper() for t in doc[lo:hi])
+    """A noun or a name: not only function words ("That said, …" is an idiom, not a speaker)."""
+    return any(t.pos_ in ("NOUN", "PROPN") or (t.text[0].isupper() and t.pos_ not in FUNCTION_POS)
+               for t in doc[lo:hi])
 
 
 def _ends_clause(doc: "Doc", ix: TextIndex, i: int, para: Span) -> bool:

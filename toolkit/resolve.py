@@ -280,6 +280,10 @@ class _NameIndex:
                 self.ents[i] = ent
             if ent.label_ != "PERSON":
                 continue
+            if ent[0].tag_ == "MD":  # "Will Sanders come down …?": a modal is no given name
+                ent = ent[1:]
+                if not len(ent):
+                    continue
             part = _name_part(doc, ent)
             name = _clean_name(text[part.start:part.end])
             if not name:
@@ -321,10 +325,17 @@ class _NameIndex:
         distinct = {n for n in supers if not any(_is_variant(n.split(), m.split()) and n != m for m in supers)}
         if len(best) == 1 and len(distinct) <= 1:
             return best.pop(), RESOLVE_NAME
-        # several people share the surname: the one named most recently before ``at``
-        before = [(s.start, n) for s, n in cands if s.start <= at and n in distinct and len(n.split()) > len(words)]
-        if before:
-            return max(before)[1], RESOLVE_SURNAME_AMBIGUOUS
+        # Several people share the surname (Ted and Rafael Cruz, Bill and Hillary Clinton). One of
+        # them named earlier in the same paragraph is the one meant; otherwise the one the article
+        # introduced first: news names its main person first, and writes out a second person of
+        # the same name in full ("his father, Rafael Cruz") rather than by surname alone.
+        longer = sorted((s.start, n) for s, n in cands if n in distinct and len(n.split()) > len(words))
+        para_start = self.text.rfind("\n", 0, at) + 1
+        here = [(start, n) for start, n in longer if para_start <= start <= at]
+        if here:
+            return here[-1][1], RESOLVE_SURNAME_AMBIGUOUS
+        if longer:
+            return longer[0][1], RESOLVE_SURNAME_AMBIGUOUS
         return (sorted(best)[0] if len(best) == 1 else name), RESOLVE_SURNAME_AMBIGUOUS
 
     def entity_of(self, tok: "Token"):
