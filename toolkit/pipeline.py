@@ -9,12 +9,12 @@ speakers and roles need the parse. Every span produced by any stage is an offset
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping, Sequence
 
 from . import clean
 from .config import Config
 from .errors import BadInput, EmptyText, InputTooLarge, QuotelensError
-from .types import Article, Attribution
+from .types import Article, Attribution, QuotedSpan
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -111,7 +111,8 @@ class Pipeline:
         from .segment import parse
 
         self._check_size(article)
-        return self._after_parse(article, parse(article, self.nlp))
+        spans = self._quote_spans(article)
+        return self._after_parse(article, parse(article, self.nlp, quoted=spans), spans)
 
     def run_many(self, articles: Iterable[Article | QuotelensError], batch_size: int = 16
                  ) -> Iterator[Attribution | QuotelensError]:
@@ -128,13 +129,15 @@ class Pipeline:
                     ok.append(item)
                 except QuotelensError as exc:
                     items[n] = exc
-        docs = parse_many(ok, self.nlp, batch_size=batch_size)
+        spans = [self._quote_spans(article) for article in ok]
+        docs = parse_many(ok, self.nlp, batch_size=batch_size, quoted=spans)
+        quoted = iter(spans)
         for item in items:
             if not isinstance(item, Article):
                 yield item
                 continue
             try:
-                yield self._after_parse(item, next(docs))
+                yield self._after_parse(item, next(docs), next(quoted))
             except QuotelensError as exc:
                 yield exc
 
@@ -143,13 +146,16 @@ class Pipeline:
             raise InputTooLarge(
                 f"article text is {len(article.text):,} characters; the limit is {self.config.max_text_chars:,}")
 
-    def _after_parse(self, article: Article, doc: "Doc") -> Attribution:
+    def _quote_spans(self, article: Article) -> "list[QuotedSpan]":
+        from .quotes import find_quote_spans
+
+        return find_quote_spans(article.text, self.config, paragraphs=article.paragraphs)
+
+    def _after_parse(self, article: Article, doc: "Doc", spans: "Sequence[QuotedSpan]") -> Attribution:
         from .attribution import link_speakers
         from .cues import find_cues
-        from .quotes import find_quote_spans
         from .resolve import resolve_speakers
 
-        spans = find_quote_spans(article.text, self.config, paragraphs=article.paragraphs)
         cues = find_cues(doc, self.config)
         links = link_speakers(doc, article, spans, cues, self.config)
         quotes, speakers = resolve_speakers(doc, article, links, self.config)

@@ -1,0 +1,72 @@
+"""The parse stage: one Doc per article, offsets those of the article text, and the entity
+recognizer run only on sentences with words outside quotation marks."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from quotelens.clean import clean_text
+from quotelens.config import Config
+from quotelens.quotes import find_quote_spans
+from quotelens.segment import ner_runs_apart, parse, parse_many
+
+pytestmark = pytest.mark.model
+
+SEED = Path(__file__).resolve().parent / "fixtures" / "seed-article.json"
+
+
+def _seed():
+    text = json.loads(SEED.read_text(encoding="utf-8"))["text"]
+    article = clean_text(text)
+    return article, find_quote_spans(article.text, Config(), paragraphs=article.paragraphs)
+
+
+def _ents(doc):
+    return [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+
+
+def test_the_default_model_can_run_its_recognizer_apart(nlp):
+    assert ner_runs_apart(nlp)
+
+
+def test_a_pipeline_without_a_recognizer_parses_whole(nlp):
+    import spacy
+
+    blank = spacy.blank("en")
+    assert not ner_runs_apart(blank)
+    article, spans = _seed()
+    assert parse(article, blank, quoted=spans).text == article.text
+
+
+def test_entities_outside_quotations_are_the_full_parse_ones(nlp):
+    article, spans = _seed()
+    full, apart = parse(article, nlp), parse(article, nlp, quoted=spans)
+    assert apart.text == article.text and [t.text for t in apart] == [t.text for t in full]
+    assert [(t.dep_, t.head.i, t.tag_) for t in apart] == [(t.dep_, t.head.i, t.tag_) for t in full]
+    inside = bytearray(len(article.text) + 1)
+    for q in spans:
+        end = q.close_mark + 1 if q.close_mark is not None else q.content.end
+        inside[q.open_mark:end] = b"\x01" * (end - q.open_mark)
+    # every sentence with a word outside the marks keeps its entities, exactly
+    kept = {(s.start_char, s.end_char) for s in full.sents
+            if any(not inside[t.idx] for t in s if not (t.is_space or t.is_punct))}
+
+    def in_kept(e):
+        return any(a <= e[0] and e[1] <= b for a, b in kept)
+
+    assert [e for e in _ents(full) if in_kept(e)] == [e for e in _ents(apart) if in_kept(e)]
+    assert all(in_kept(e) for e in _ents(apart))
+    assert ("Ned Price" in {article.text[a:b] for a, b, label in _ents(apart) if label == "PERSON"})
+    assert apart.has_annotation("ENT_IOB")
+
+
+def test_batched_parse_is_the_single_parse(nlp):
+    article, spans = _seed()
+    other = clean_text("“It is over,” said Ohio State professor Paul Beck.\n\nNo one else spoke.")
+    other_spans = find_quote_spans(other.text, Config(), paragraphs=other.paragraphs)
+    batched = list(parse_many([article, other], nlp, quoted=[spans, other_spans]))
+    assert [_ents(d) for d in batched] == [_ents(parse(article, nlp, quoted=spans)),
+                                           _ents(parse(other, nlp, quoted=other_spans))]
+    assert [d.text for d in batched] == [article.text, other.text]
