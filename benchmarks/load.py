@@ -2,6 +2,7 @@
 concurrent clients over loopback. Prints figures; asserts nothing.
 
     python benchmarks/load.py [--requests 2000] [--concurrency 16] [--threads 4] [--repeat-share 0]
+                              [--no-parse-helper]
 
 Phases:
 1. start ``python -m quotelens.server`` on a free port; RSS once it answers (model loaded);
@@ -13,6 +14,9 @@ Phases:
    cycling over the pages. Each request is made unique by an HTML comment, so every one is a
    cache miss (the worst case) unless ``--repeat-share`` sends that share as exact repeats;
    p50/p95/p99, throughput, errors by status, cache hits, RSS after and peak.
+
+RSS is the server's and its parse helper's together (the helper is a second process with its own
+copy of the model, on by default on two or more cores; --no-parse-helper measures without it).
 
 Pages: tests/fixtures/pages/*/source.html (saved WCXB pages, CC-BY-4.0, Foley 2026), else
 the bundled demo page toolkit/data/demo/*.html.
@@ -92,10 +96,11 @@ class Client:
         return resp.status, json.loads(payload), elapsed, resp.getheader("X-Quotelens-Cache", "")
 
 
-def start_server(port: int, threads: int) -> subprocess.Popen:
+def start_server(port: int, threads: int, helper: bool = True) -> subprocess.Popen:
     env = dict(os.environ)
     env.pop("QUOTELENS_TOKEN", None)
-    proc = subprocess.Popen([sys.executable, "-m", "quotelens.server", "--port", str(port), "--threads", str(threads)],
+    cmd = [sys.executable, "-m", "quotelens.server", "--port", str(port), "--threads", str(threads)]
+    proc = subprocess.Popen(cmd + ([] if helper else ["--no-parse-helper"]),
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env)
     end = time.monotonic() + 120
     while time.monotonic() < end:
@@ -137,7 +142,18 @@ def idle_rss(server: psutil.Process, port: int) -> int:
             break
         time.sleep(0.1)
     time.sleep(0.5)
-    return server.memory_info().rss
+    return tree_rss(server)
+
+
+def tree_rss(server: psutil.Process) -> int:
+    """RSS of the server and its children (the parse helper), in bytes."""
+    total = server.memory_info().rss
+    for child in server.children(recursive=True):
+        try:
+            total += child.memory_info().rss
+        except psutil.Error:
+            pass
+    return total
 
 
 def mb(n: int) -> float:
@@ -153,6 +169,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--single", type=int, default=30, help="single-client cache misses on the ~1,000-word page")
     ap.add_argument("--repeat-share", type=float, default=0.0, help="share of load requests sent as exact repeats")
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--no-parse-helper", action="store_true", help="start the server with --no-parse-helper")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON as well")
     args = ap.parse_args(argv)
     rng = random.Random(args.seed)
@@ -160,11 +177,12 @@ def main(argv: list[str] | None = None) -> None:
     port = free_port()
 
     t_start = time.perf_counter()
-    proc = start_server(port, args.threads)
+    proc = start_server(port, args.threads, helper=not args.no_parse_helper)
     server = psutil.Process(proc.pid)
     figures: dict = {"pages": len(pages), "threads": args.threads, "cpus": os.cpu_count(),
+                     "parse_helper": len(server.children()) > 0,
                      "load_avg_1min_before": round(os.getloadavg()[0], 2),
-                     "startup_s": round(time.perf_counter() - t_start, 2), "rss_start_mb": mb(server.memory_info().rss)}
+                     "startup_s": round(time.perf_counter() - t_start, 2), "rss_start_mb": mb(tree_rss(server))}
     counter = iter(range(10**9))
 
     def unique(html: str) -> str:
@@ -200,7 +218,7 @@ def main(argv: list[str] | None = None) -> None:
                              "hit_p50_ms": 1000 * percentile(hit, 50), "bare_parse_p50_ms": bare}
 
         # 4. the load
-        peak = [server.memory_info().rss]
+        peak = [tree_rss(server)]
         stop = threading.Event()
 
         health_ms: list[float] = []
@@ -209,7 +227,7 @@ def main(argv: list[str] | None = None) -> None:
             """RSS peak, and how long /health takes while the load runs (the extension's popup asks it)."""
             conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
             while not stop.wait(0.25):
-                peak[0] = max(peak[0], server.memory_info().rss)
+                peak[0] = max(peak[0], tree_rss(server))
                 t0 = time.perf_counter()
                 try:
                     conn.request("GET", "/api/v1/health")
@@ -268,7 +286,7 @@ def main(argv: list[str] | None = None) -> None:
 
     s, ld = figures["single"], figures["load"]
     print(f"quotelens service load test: {figures['pages']} pages, {figures['cpus']} CPUs, "
-          f"{figures['threads']} parse threads; server up (model loaded) in {figures['startup_s']} s; "
+          f"{figures['threads']} parse threads, parse helper {'on' if figures['parse_helper'] else 'off'}; server up (model loaded) in {figures['startup_s']} s; "
           f"machine load average {figures['load_avg_1min_before']} before, {figures['load_avg_1min_after']} after")
     print(f"single client, cache miss, {s['page']} ({s['words']} words): "
           f"p50 {s['miss_p50_ms']:.0f} ms, p95 {s['miss_p95_ms']:.0f} ms over {s['n']}; cache hit p50 "

@@ -58,6 +58,8 @@ def create_app(config: Mapping[str, Any] | None = None, *, pipeline: Any = None)
         from quotelens.pipeline import Pipeline
 
         pipeline = Pipeline.from_config(core_config)  # loads the model now, not on the first request
+        if app.config["PARSE_HELPER"]:
+            pipeline = _with_parse_helper(pipeline)
     svc = Service(pipeline, core_config, app.config)
     if not injected:
         svc.warm_up()
@@ -73,6 +75,20 @@ def create_app(config: Mapping[str, Any] | None = None, *, pipeline: Any = None)
         return send_from_directory(app.static_folder, "index.html")
 
     return app
+
+
+def _with_parse_helper(pipeline: Any) -> Any:
+    """The pipeline with a helper process parsing second halves (segment_split), if it starts."""
+    import atexit
+    import dataclasses
+
+    from quotelens.segment_split import SplitParser
+
+    splitter = SplitParser(pipeline.config.model)
+    if not splitter.alive:
+        return pipeline  # it said why in the log; one process parses everything, as before
+    atexit.register(splitter.close)
+    return dataclasses.replace(pipeline, splitter=splitter)
 
 
 def is_loopback(host: str) -> bool:
@@ -98,15 +114,21 @@ def _names_for(host: str) -> list[str]:
 
 
 def serve(host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, threads: int = DEFAULT_THREADS,
-          allow_remote: bool = False, config: Config | Mapping[str, Any] | None = None) -> None:
+          allow_remote: bool = False, config: Config | Mapping[str, Any] | None = None,
+          parse_helper: bool | None = None) -> None:
     """Run the service under waitress until interrupted (``quotelens serve``).
 
     ``config`` configures the core (a Config, or a mapping for Config.from_mapping). Binding
     anything but loopback needs ``allow_remote=True`` and prints a warning: the service then
     answers anyone who can reach the machine (set QUOTELENS_TOKEN). ``threads`` parses run at
     once; waitress gets WAIT_THREADS more threads that only wait (see settings.py).
+    ``parse_helper`` parses long pages on two processes (settings.py PARSE_HELPER); None turns
+    it on when the machine has two cores or more.
     """
-    flask_config: dict[str, Any] = {"QUOTELENS": config if config is not None else {}, "PARSE_SLOTS": threads}
+    if parse_helper is None:
+        parse_helper = (os.cpu_count() or 1) >= 2
+    flask_config: dict[str, Any] = {"QUOTELENS": config if config is not None else {}, "PARSE_SLOTS": threads,
+                                    "PARSE_HELPER": parse_helper}
     if not is_loopback(host):
         if not allow_remote:
             raise BadInput(f"refusing to bind {host!r}: only loopback (127.0.0.1) "
@@ -117,8 +139,9 @@ def serve(host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, threads: int = DEF
               file=sys.stderr)
     limit_arenas(MALLOC_ARENAS)  # before the model loads and any thread starts
     app = create_app(flask_config)
+    helper = getattr(app.extensions["quotelens"].pipeline, "splitter", None) is not None
     print(f"quotelens {app.extensions['quotelens'].model} serving on http://{host}:{port}/ "
-          f"({threads} parse threads)", file=sys.stderr)
+          f"({threads} parse threads{', long pages parsed on two processes' if helper else ''})", file=sys.stderr)
     run_waitress(app, host, port, threads)
 
 

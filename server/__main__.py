@@ -13,9 +13,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--threads", type=int, default=DEFAULT_THREADS)
     parser.add_argument("--allow-remote", action="store_true", help="allow binding a non-loopback address")
     parser.add_argument("--model", default=None, help="spaCy model package or path")
+    parser.add_argument("--no-parse-helper", action="store_true",
+                        help="parse every page in one process (no second copy of the model)")
     args = parser.parse_args(argv)
     serve(args.host, args.port, args.threads, allow_remote=args.allow_remote,
-          config={"model": args.model} if args.model else None)
+          config={"model": args.model} if args.model else None,
+          parse_helper=False if args.no_parse_helper else None)
 
 
 if __name__ == "__main__":

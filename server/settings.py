@@ -44,6 +44,11 @@ DEFAULTS: dict = {
     # Seconds one request may take (queueing + fetching + parsing) before it is answered 504.
     # Below Chrome's 30 s limit on an MV3 service worker's fetch; above fetch's 20 s total timeout.
     "REQUEST_TIMEOUT": 25.0,
+    # Parse long pages on two processes: a helper process with its own copy of the model parses
+    # the second half (quotelens.segment_split). About halves a cache miss on two or more cores,
+    # for the memory of a second model (~150 MB). ``quotelens serve`` turns it on when the
+    # machine has two cores or more; off here, so tests and embedders start no process unasked.
+    "PARSE_HELPER": False,
     # Parses in flight at once (None: the waitress thread count, else DEFAULT_THREADS). Each
     # parse of a long page holds tens of MB, so 16 clients must not mean 16 parses.
     "PARSE_SLOTS": None,

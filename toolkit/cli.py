@@ -3,7 +3,7 @@
     quotelens attribute PATH|URL|-  [--json] [--model NAME] [--min-confidence X] [--no-indirect]
     quotelens batch IN.jsonl -o OUT.jsonl [--workers N]
     quotelens demo [--json]
-    quotelens serve [--host 127.0.0.1] [--port 8765] [--threads N] [--allow-remote]
+    quotelens serve [--host 127.0.0.1] [--port 8765] [--threads N] [--allow-remote] [--no-parse-helper]
 
 Errors are one line on stderr and exit status 2 (bad input) or 1 (anything else); never a traceback.
 """
@@ -274,7 +274,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from .server import serve
 
     serve(host=args.host, port=args.port, threads=args.threads, allow_remote=args.allow_remote,
-          config=_config(args))
+          config=_config(args), parse_helper=False if args.no_parse_helper else None)
     return 0
 
 
@@ -315,6 +315,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--threads", type=int, default=4)
     p.add_argument("--allow-remote", action="store_true",
                    help="allow binding to a non-loopback address (prints a warning)")
+    p.add_argument("--no-parse-helper", action="store_true",
+                   help="parse every page in one process (by default, with two or more cores, a helper "
+                        "process with its own copy of the model parses the second half of long pages)")
     model_opts(p)
     p.set_defaults(func=cmd_serve)
     return ap

@@ -20,6 +20,8 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
+    from .segment_split import SplitParser
+
 
 def read_item(item: Mapping[str, Any]) -> tuple[str, str, str | None]:
     """One document in the batch format -> (kind, value, url), kind one of "text", "html", "url".
@@ -46,6 +48,9 @@ class Pipeline:
 
     nlp: "Language"
     config: Config
+    #: A helper process that parses the second half of long articles (segment_split.py): the
+    #: service's latency on two cores. None parses in this process alone.
+    splitter: "SplitParser | None" = None
 
     @classmethod
     def from_config(cls, config: Config | None = None) -> "Pipeline":
@@ -112,7 +117,11 @@ class Pipeline:
 
         self._check_size(article)
         spans = self._quote_spans(article)
-        return self._after_parse(article, parse(article, self.nlp, quoted=spans), spans)
+        if self.splitter is not None:
+            doc = self.splitter.parse(article, self.nlp, spans)
+        else:
+            doc = parse(article, self.nlp, quoted=spans)
+        return self._after_parse(article, doc, spans)
 
     def run_many(self, articles: Iterable[Article | QuotelensError], batch_size: int = 16
                  ) -> Iterator[Attribution | QuotelensError]:

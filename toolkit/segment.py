@@ -76,7 +76,7 @@ def parse_many(articles: "Iterable[Article]", nlp: "Language", batch_size: int =
     pairs = zip(articles, quoted)
     while chunk := list(islice(pairs, batch_size)):
         docs = list(nlp.pipe((_prepare(a, nlp) for a, _ in chunk), batch_size=batch_size, disable=["ner"]))
-        parts = [_outside_quotations(doc, spans, nlp) for doc, (_, spans) in zip(docs, chunk)]
+        parts = [_outside_quotations(doc, quoted_ranges(spans), nlp) for doc, (_, spans) in zip(docs, chunk)]
         for doc, (part, index), found in zip(docs, parts, ner.pipe((p for p, _ in parts), batch_size=batch_size)):
             _copy_entities(found, index, doc)
         yield from docs
@@ -93,13 +93,23 @@ def parse(article: "Article", nlp: "Language", quoted: "Sequence[QuotedSpan] | N
     resolve them and their roles are in the writer's own sentences), and in en_core_web_sm the
     recognizer, with a token encoder of its own, is half the parse time.
     """
+    return parse_ranges(article, nlp, quoted_ranges(quoted) if quoted is not None else None)
+
+
+def quoted_ranges(quoted: "Sequence[QuotedSpan]") -> list[tuple[int, int]]:
+    """Character ranges inside quotation marks, marks included."""
+    return [(q.open_mark, q.close_mark + 1 if q.close_mark is not None else q.content.end) for q in quoted]
+
+
+def parse_ranges(article: "Article", nlp: "Language", inside: "Sequence[tuple[int, int]] | None") -> "Doc":
+    """``parse`` with the quotations given as character ranges (what segment_split sends)."""
     doc = _prepare(article, nlp)
-    apart = quoted is not None and ner_runs_apart(nlp)
+    apart = inside is not None and ner_runs_apart(nlp)
     for name, proc in nlp.pipeline:
         if not (apart and name == "ner"):
             doc = proc(doc)
     if apart:
-        part, index = _outside_quotations(doc, quoted, nlp)
+        part, index = _outside_quotations(doc, inside, nlp)
         _copy_entities(nlp.get_pipe("ner")(part), index, doc)
     return doc
 
@@ -116,15 +126,15 @@ def ner_runs_apart(nlp: "Language") -> bool:
     return not any("listener" in node.name for node in encoder.walk())
 
 
-def _outside_quotations(doc: "Doc", quoted: "Sequence[QuotedSpan]", nlp: "Language") -> "tuple[Doc, list[int]]":
+def _outside_quotations(doc: "Doc", ranges: "Sequence[tuple[int, int]]", nlp: "Language"
+                        ) -> "tuple[Doc, list[int]]":
     """The sentences of ``doc`` that have a word outside quotation marks, as a Doc of their own,
     with the index in ``doc`` of each of its tokens."""
     from spacy.tokens import Doc
 
     inside = bytearray(len(doc.text) + 1)
-    for q in quoted:
-        end = q.close_mark + 1 if q.close_mark is not None else q.content.end
-        inside[q.open_mark:end] = b"\x01" * (end - q.open_mark)
+    for start, end in ranges:
+        inside[start:end] = b"\x01" * (end - start)
     index: list[int] = []
     for sent in doc.sents:
         if any(not inside[t.idx] for t in sent if not (t.is_space or t.is_punct)):

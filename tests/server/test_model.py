@@ -181,3 +181,22 @@ def test_concurrent_requests_give_the_same_answers_as_sequential_ones(pipeline):
     with ThreadPoolExecutor(6) as pool:
         got = list(pool.map(lambda t: app.test_client().post("/api/v1/attribute", json={"text": t}).data, texts))
     assert got == expected
+
+
+def test_parse_helper_answers_as_one_process_does(real_client):
+    """PARSE_HELPER (what `quotelens serve` turns on with two cores): a helper process parses the
+    second half of a long page; the answer is the one-process answer."""
+    helped = create_app({"TESTING": True, "TOKEN": "", "PARSE_HELPER": True})
+    splitter = helped.extensions["quotelens"].pipeline.splitter
+    try:
+        assert splitter is not None and splitter.alive
+        page = PAGES / "wcxb-0034-today-fitness-trends" / "source.html"
+        payload = {"html": page.read_text(encoding="utf-8"), "url": "https://www.today.com/x"}
+        a = real_client.post("/api/v1/attribute", json=payload).get_json()
+        b = helped.test_client().post("/api/v1/attribute", json=payload).get_json()
+        assert_contract(b)
+        assert a["article"] == b["article"]
+        assert [(q["start"], q["end"], q["speaker"]) for q in a["quotes"]] == \
+            [(q["start"], q["end"], q["speaker"]) for q in b["quotes"]]
+    finally:
+        splitter.close()
