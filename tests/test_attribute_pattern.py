@@ -146,3 +146,34 @@ def test_an_idiom_is_not_a_speaker(vocab):
     that = next(t for t in doc if t.text == "That")
     that.pos_, that.tag_ = "PRON", "DT"
     assert [lk.method for lk in _links(doc)] == ["none"]
+
+
+def test_a_fragment_entity_does_not_rename_a_header_name(vocab):
+    # Georgia Silvera Seamans, professor:
+    #
+    # “We planted trees in the park this year.”
+    # The small model labelled only "Seamans", as NORP: the label on a fragment of the run of
+    # proper nouns is noise, and the name is the whole run, a person.
+    from quotelens.resolve import resolve_speakers
+
+    rows = [("Georgia", True, "NNP", "PROPN", "compound", 2), ("Silvera", True, "NNP", "PROPN", "compound", 2),
+            ("Seamans", False, "NNP", "PROPN", "ROOT", 2), (",", True, ",", "PUNCT", "punct", 2),
+            ("professor", False, "NN", "NOUN", "appos", 2), (":", False, ":", "PUNCT", "punct", 2),
+            ("\n\n", False, "_SP", "SPACE", "dep", 5),
+            ("“", False, "``", "PUNCT", "punct", 9), ("We", True, "PRP", "PRON", "nsubj", 9),
+            ("planted", True, "VBD", "VERB", "ROOT", 9), ("trees", True, "NNS", "NOUN", "dobj", 9),
+            ("in", True, "IN", "ADP", "prep", 9), ("the", True, "DT", "DET", "det", 13),
+            ("park", True, "NN", "NOUN", "pobj", 11), ("this", True, "DT", "DET", "det", 15),
+            ("year", False, "NN", "NOUN", "npadvmod", 9), (".", False, ".", "PUNCT", "punct", 9),
+            ("”", False, "''", "PUNCT", "punct", 9)]
+    words, spaces, tags, pos, deps, heads = zip(*rows)
+    doc = Doc(vocab, words=list(words), spaces=list(spaces), tags=list(tags), pos=list(pos),
+              deps=list(deps), heads=list(heads),
+              sent_starts=[True] + [False] * 6 + [True] + [False] * 10)
+    doc.ents = [doc.char_span(doc[2].idx, doc[2].idx + len("Seamans"), label="NORP")]
+    article = clean_text(doc.text)
+    links = _links(doc)
+    assert [doc[lk.source[0]:lk.source[1]].text for lk in links] == ["Georgia Silvera Seamans"]
+    quotes, speakers = resolve_speakers(doc, article, links, Config())
+    assert [(s.name, s.type) for s in speakers] == [("Georgia Silvera Seamans", "person")]
+    assert quotes[0].speaker_id == speakers[0].id

@@ -10,7 +10,7 @@ import pytest
 from quotelens.clean import clean_text
 from quotelens.config import Config
 from quotelens.quotes import find_quote_spans
-from quotelens.segment import ner_runs_apart, parse, parse_many
+from quotelens.segment import ner_runs_apart, parse, parse_many, quoted_ranges
 
 pytestmark = pytest.mark.model
 
@@ -70,3 +70,15 @@ def test_batched_parse_is_the_single_parse(nlp):
     assert [_ents(d) for d in batched] == [_ents(parse(article, nlp, quoted=spans)),
                                            _ents(parse(other, nlp, quoted=other_spans))]
     assert [d.text for d in batched] == [article.text, other.text]
+
+
+def test_a_stray_mark_does_not_hide_the_rest_of_its_paragraph():
+    # the opening mark is never closed and the next paragraph does not reopen it: the name after
+    # it must stay visible to the entity recognizer
+    article = clean_text("He called it “a mess, said Mayor Anna Holt on Monday.\n\nThe vote is in May.")
+    spans = find_quote_spans(article.text, Config(), paragraphs=article.paragraphs)
+    assert all(q.close_mark is None and not q.continues for q in spans)
+    assert quoted_ranges(spans) == []
+    closed = clean_text("“It is a mess,” said Mayor Anna Holt.")
+    closed_spans = find_quote_spans(closed.text, Config(), paragraphs=closed.paragraphs)
+    assert quoted_ranges(closed_spans) == [(0, closed.text.index("”") + 1)]

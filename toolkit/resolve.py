@@ -157,6 +157,8 @@ def _resolve_mention(doc: "Doc", rng: tuple[int, int], names: "_NameIndex", peop
     if head.pos_ == "PROPN" or (head.ent_type_ and head.ent_type_ != "PERSON" and head.pos_ != "NOUN") or (
             head.ent_type_ == "PERSON"):
         label = head.ent_type_ or next((t.ent_type_ for t in name_toks if t.ent_type_), "")
+        if _partial_entity(names.entity_of(head), toks, head):
+            label = ""
         # The small model often labels a bare surname as ORG or GPE ("Churkin told reporters"):
         # a name that is the surname of a person named in the article is that person.
         if label in ORG_LABELS and not names.is_known_person(head):
@@ -166,6 +168,8 @@ def _resolve_mention(doc: "Doc", rng: tuple[int, int], names: "_NameIndex", peop
             p.mentions.append(span)
             return _Resolved(p, RESOLVE_NAME)
         ent = names.entity_of(head)
+        if _partial_entity(ent, toks, head):
+            ent = None
         name_span = _name_part(doc, ent if ent is not None else toks)
         full, conf = names.canonical(name_span, span.start)
         p = _person(people, full, "person")
@@ -194,6 +198,21 @@ def _resolve_mention(doc: "Doc", rng: tuple[int, int], names: "_NameIndex", peop
     p.mentions.append(span)
     p.role_mentions.append(span)
     return _Resolved(p, RESOLVE_NAME)
+
+
+def _partial_entity(ent, toks, head: "Token") -> bool:
+    """True when a non-person entity covers only part of the run of proper nouns around the
+    mention's head, the rest of the run in no entity: "Georgia Silvera [Seamans]NORP". The small
+    model's label on such a fragment is noise; the whole run is the name."""
+    if ent is None or ent.label_ == "PERSON":
+        return False
+    lo = hi = head.i - toks.start
+    while lo > 0 and toks[lo - 1].pos_ == "PROPN":
+        lo -= 1
+    while hi + 1 < len(toks) and toks[hi + 1].pos_ == "PROPN":
+        hi += 1
+    outside = [t for t in toks[lo:hi + 1] if not (ent.start <= t.i < ent.end)]
+    return bool(outside) and all(not t.ent_type_ for t in outside)
 
 
 def _name_completing(doc: "Doc", head: "Token", toks, names: "_NameIndex"):

@@ -97,8 +97,11 @@ def parse(article: "Article", nlp: "Language", quoted: "Sequence[QuotedSpan] | N
 
 
 def quoted_ranges(quoted: "Sequence[QuotedSpan]") -> list[tuple[int, int]]:
-    """Character ranges inside quotation marks, marks included."""
-    return [(q.open_mark, q.close_mark + 1 if q.close_mark is not None else q.content.end) for q in quoted]
+    """Character ranges inside quotation marks, marks included. A mark left open at the end of
+    its paragraph counts only when the next paragraph reopens the quotation (news style): a
+    stray mark would otherwise hide the speaker's name after it from the entity recognizer."""
+    return [(q.open_mark, q.close_mark + 1 if q.close_mark is not None else q.content.end)
+            for q in quoted if q.close_mark is not None or q.continues]
 
 
 def parse_ranges(article: "Article", nlp: "Language", inside: "Sequence[tuple[int, int]] | None") -> "Doc":
