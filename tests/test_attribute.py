@@ -328,3 +328,16 @@ def test_bulleted_quotes_under_a_header_line(pipeline):
     text = ("Lawrence Yun, NAR Chief Economist\n\n- Rates ease: “Lower rates will qualify more buyers next year.”\n\n"
             "- Prices moderate: “Home price growth will be minimal, about 2% to 3%.”")
     assert [s for _, s in who_said_what(pipeline, text)] == ["Lawrence Yun", "Lawrence Yun"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an unnamed source is the whole description, its short relative clause included
+    ("“If I were a donor, I would want answers,” said a party official who backs the governor.",
+     [("If I were a donor, I would want answers,", "a party official who backs the governor")]),
+    # a relative clause that reports speech of its own is a cue, never a description
+    ("The mayor attacked a councilman who said the budget was “a disgrace.”",
+     [("a disgrace.", "a councilman")]),
+])
+def test_unnamed_source_keeps_its_relative_clause(pipeline, text, expected):
+    got = who_said_what(pipeline, text)
+    assert [g for g in got if g[0] in {e[0] for e in expected}] == expected, got

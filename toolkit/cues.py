@@ -329,6 +329,11 @@ def mention_range(head: "Token") -> tuple[int, int]:
                 head.pos_ != "PROPN" or any(c.dep_ in ("det", "nummod") for c in head.lefts)):
             end = max(end, child.right_edge.i + 1)
             continue
+        # "a prominent committee member who supports Trump", "the man who built his career on …":
+        # an unnamed source is the whole description; a relative clause after a name is news
+        if child.dep_ == "relcl" and head.pos_ == "NOUN" and _describing_clause(child):
+            end = max(end, child.right_edge.i + 1)
+            continue
         if child.dep_ in MENTION_STOP_DEPS:
             break
         if child.dep_ == "prep" and head.pos_ == "PROPN" and child.lower_ != "of":
@@ -355,6 +360,18 @@ def mention_range(head: "Token") -> tuple[int, int]:
     while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
         start += 1
     return start, end
+
+
+MAX_DESCRIBING_CLAUSE = 12  # tokens; a longer relative clause is a story of its own
+
+
+def _describing_clause(clause: "Token") -> bool:
+    """A short relative clause with no quotation and no speech of its own ("who said …" is a
+    cue, not a description)."""
+    toks = clause.doc[clause.left_edge.i:clause.right_edge.i + 1]
+    return (len(toks) <= MAX_DESCRIBING_CLAUSE
+            and not any(t.is_quote or t.text in ("“", "”", "«", "»") for t in toks)
+            and not any(t.pos_ in ("VERB", "AUX") and lemma_in(t, reporting_verbs()) for t in toks))
 
 
 def _trim_tokens(doc: "Doc", lo: int, hi: int) -> tuple[int, int] | None:
