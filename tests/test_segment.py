@@ -82,3 +82,43 @@ def test_a_stray_mark_does_not_hide_the_rest_of_its_paragraph():
     closed = clean_text("“It is a mess,” said Mayor Anna Holt.")
     closed_spans = find_quote_spans(closed.text, Config(), paragraphs=closed.paragraphs)
     assert quoted_ranges(closed_spans) == [(0, closed.text.index("”") + 1)]
+
+
+def test_table_attribute_ruler_gives_spacys_own_annotations(nlp):
+    # the default model's ruler matches by table lookup (segment_ruler.py); parts of speech and
+    # morphology must be exactly those of spaCy's own Matcher, on the seed and the saved pages
+    import spacy
+
+    from quotelens.clean import clean_html
+    from quotelens.segment import EXCLUDE
+    from quotelens.segment_ruler import TableMatch
+
+    assert isinstance(nlp.get_pipe("attribute_ruler").match, TableMatch)
+    reference = spacy.load(nlp.meta["quotelens_name"], exclude=EXCLUDE)
+    texts = [_seed()[0].text] + [clean_html(p.read_bytes()).text
+                                 for p in sorted((SEED.parent / "pages").glob("*/source.html"))]
+    for text in texts:
+        ours, theirs = nlp(text), reference(text)
+        assert [(t.pos_, str(t.morph)) for t in ours] == [(t.pos_, str(t.morph)) for t in theirs]
+        assert nlp.get_pipe("attribute_ruler").match(ours) == reference.get_pipe("attribute_ruler").match(theirs)
+
+
+def test_a_ruler_with_patterns_the_table_cannot_read_keeps_spacys_matcher():
+    import spacy
+
+    from quotelens.segment_ruler import TableMatch, speed_up_attribute_ruler
+
+    plain = spacy.blank("en")
+    ruler = plain.add_pipe("attribute_ruler")
+    ruler.add([[{"LOWER": "but"}], [{"LOWER": {"REGEX": "^n't$"}}]], {"POS": "ADV"})
+    assert speed_up_attribute_ruler(plain)
+    assert isinstance(ruler.match, TableMatch)
+    doc = plain("but not yet, but")
+    assert [t.pos_ for t in doc] == ["ADV", "", "", "", "ADV"]
+
+    other = spacy.blank("en")
+    ruler = other.add_pipe("attribute_ruler")
+    ruler.add([[{"LENGTH": 3}]], {"POS": "NOUN"})  # an attribute the table does not read
+    assert not speed_up_attribute_ruler(other)
+    assert not isinstance(ruler.match, TableMatch)
+    assert [t.pos_ for t in other("the cat sat")] == ["NOUN", "NOUN", "NOUN"]

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from .config import DEFAULT_MODELS
 from .errors import ModelMissing
+from .segment_ruler import speed_up_attribute_ruler
 
 if TYPE_CHECKING:  # spaCy is imported lazily: `quotelens --help` should not pay for it
     from typing import Iterable, Iterator, Sequence
@@ -50,6 +51,7 @@ def load_nlp(name: str | None = None) -> "Language":
                 errors.append(f"{cand}: {str(exc).splitlines()[0]}")
                 continue
             nlp.meta.setdefault("quotelens_name", cand)
+            speed_up_attribute_ruler(nlp)
             _cache[cand] = nlp
             return nlp
     hint = (
