@@ -372,3 +372,14 @@ def test_list_item_lead_in_above_a_sub_list_comes_back():
              "This design keeps the pour steady and slow for the whole length of the brew."]
     out = recover_blocks(page, lines)
     assert out[1] == "- Care: the \"Average\" kettle needs descaling. This includes:"
+
+
+def test_text_div_and_linked_numbered_heading_between_kept_blocks_come_back():
+    page = (f"<html><body><article>{LEAD}<h2>11. <a href='/kettles/fellow'>Fellow Stagg EKG</a></h2>"
+            "<div>A \"gooseneck kettle\" is simply a kettle with a long, thin, curved spout.</div>"
+            f"{TAIL}</article></body></html>")
+    lines = ["The kettle heats water to a set temperature and holds it there for half an hour.",
+             "This design keeps the pour steady and slow for the whole length of the brew."]
+    out = recover_blocks(page, lines)
+    assert out[1:3] == ["11. Fellow Stagg EKG",
+                        "A \"gooseneck kettle\" is simply a kettle with a long, thin, curved spout."]

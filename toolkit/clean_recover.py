@@ -60,6 +60,9 @@ SANDWICH_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6", "li", "blockquote", "dt
 #: Most words between two kept blocks for them to count as adjacent, when those words are the
 #: page's own blocks in between (an "Includes:" kept above a dropped list).
 MAX_GAP_WORDS = 40
+#: Fewest words of a <div> that a sandwich puts back as a paragraph (a definition box).
+MIN_TEXT_DIV_WORDS = 8
+_NUMBERED_HEADING = re.compile(r"\d{1,3}[.)]\s")
 #: Block tags whose own words, above a nested block, are a block of their own (a list item
 #: holding a sub-list: its lead-in sentence is otherwise no block at all).
 OWN_TEXT_TAGS = frozenset({"li", "dd"})
@@ -253,11 +256,18 @@ def _sandwiched(b: _Block, before: int | None, after: int, i: int, found, blocks
     if before is None or after - before - 1 > MAX_SANDWICH_BLOCKS:
         return False
     el = b.element
-    if el.tag not in SANDWICH_TAGS or len(b.text) > MAX_SANDWICH_CHARS:
+    if len(b.text) > MAX_SANDWICH_CHARS or not (el.tag in SANDWICH_TAGS or _is_text_div(b)):
         return False
     if not _adjacent(before, after, found, blocks, text):
         return False
-    return _link_share(el, b.text) <= MAX_LINK_SHARE
+    # A numbered heading that links to the item's own page ("11. <a>Yale SOM</a>") is a title.
+    return _link_share(el, b.text) <= MAX_LINK_SHARE or bool(_NUMBERED_HEADING.match(b.text)) and el.tag[0] == "h"
+
+
+def _is_text_div(b: _Block) -> bool:
+    """A <div> used as a paragraph: whole sentences, not a label or a button."""
+    return (b.element.tag == "div" and len(_TOKEN.findall(b.text)) >= MIN_TEXT_DIV_WORDS
+            and b.text.rstrip()[-1:] in ".!?")
 
 
 def _adjacent(before: int, after: int, found, blocks, text: str) -> bool:
