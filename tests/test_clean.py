@@ -57,7 +57,7 @@ def _article_paragraphs() -> list[str]:
     "Written by", "By", "Last updated on:", "Updated: Jan 31", "Published on: February 14, 2025",
     "By entering your email, you agree to receive Elementor emails, including marketing emails,",
     "By clicking on these links, you may be taken to one of our insurance partners.",
-    "🚀 Sign up for The Replay newsletter", "Buy now from one of our trusted retail partners:",
+    "🚀 Sign up for The Replay newsletter", "More on Darden:", "Recent posts", "Popular articles:", "Buy now from one of our trusted retail partners:",
     "Disclosure: Class Central is learner-supported. When you buy through links on our site, we may earn "
     "an affiliate commission.",
 ])
