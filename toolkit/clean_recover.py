@@ -10,8 +10,12 @@ the extracted text, and re-inserts two kinds of dropped block where they stood:
 * a block holding a quotation of four or more words that is missing from the text, when it
   lies inside the article (between the first and last kept block, within MAX_GAP_BLOCKS of
   one, or just above the first: a lede quote);
-* a heading, list item or short paragraph *sandwiched* between two kept blocks that follow
-  each other directly in the extracted text ("TURKEY" between two paragraphs on coffee).
+* a heading, list item, short paragraph or sentence <div> *sandwiched* between two kept blocks
+  that follow each other in the extracted text ("TURKEY" between two paragraphs on coffee), or
+  have only the page's own in-between blocks between them (a kept "Includes:" over a lost list).
+
+A block goes in at the start of a line, before the next block kept in its place: never inside a
+paragraph. A list item holding a sub-list contributes its own lead-in words as a block.
 
 Blocks in navigation, forms, footers, figures/captions, asides and ad/share/related boxes
 are never put back (unless marked as a pull quote). Alignment uses \\w+ token sequences, the
