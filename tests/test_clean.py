@@ -57,7 +57,7 @@ def _article_paragraphs() -> list[str]:
     "Written by", "By", "Last updated on:", "Updated: Jan 31", "Published on: February 14, 2025",
     "By entering your email, you agree to receive Elementor emails, including marketing emails,",
     "By clicking on these links, you may be taken to one of our insurance partners.",
-    "🚀 Sign up for The Replay newsletter", "Buy now from one of our trusted retail partners:",
+    "🚀 Sign up for The Replay newsletter", "More on Darden:", "Recent posts", "Popular articles:", "Buy now from one of our trusted retail partners:",
     "Disclosure: Class Central is learner-supported. When you buy through links on our site, we may earn "
     "an affiliate commission.",
 ])
@@ -334,3 +334,52 @@ def test_clean_byline(author, expected):
     from quotelens.clean import clean_byline
 
     assert clean_byline(author) == expected
+
+
+# -- clean_html: recovery puts dropped blocks back between paragraphs ---------------------------
+from quotelens.clean_recover import recover_blocks  # noqa: E402
+
+LEAD = "<p>The kettle heats water to a set temperature and holds it there for half an hour.</p>"
+TAIL = "<p>This design keeps the pour steady and slow for the whole length of the brew.</p>"
+
+
+def test_recovery_never_splits_a_paragraph():
+    # A dropped heading whose next "kept block" is a fragment found inside a paragraph
+    # (a tooltip repeating a name) must not be inserted into the middle of that paragraph.
+    page = (f"<html><body><article>{LEAD}<h3>Sources</h3><div>Jane Roe, the owner of a small cafe in "
+            "Leeds</div></article></body></html>")
+    lines = ["The kettle heats water to a set temperature and holds it there for half an hour.",
+             "\"Blooming matters,\" says Jane Roe, the owner of a small cafe in Leeds, \"and it shows.\""]
+    out = recover_blocks(page, lines)
+    assert lines[1] in out
+
+
+def test_dropped_list_under_a_kept_lead_in_comes_back():
+    page = (f"<html><body><article>{LEAD}<p>Includes:</p><ul><li>Temperature hold</li><li>Gooseneck "
+            f"spout</li></ul>{TAIL}</article></body></html>")
+    lines = ["The kettle heats water to a set temperature and holds it there for half an hour.", "Includes:",
+             "This design keeps the pour steady and slow for the whole length of the brew."]
+    out = recover_blocks(page, lines)
+    assert out[2:4] == ["- Temperature hold", "- Gooseneck spout"]
+
+
+def test_list_item_lead_in_above_a_sub_list_comes_back():
+    page = (f"<html><body><article>{LEAD}<ul><li><b>Care:</b> the \"Average\" kettle needs descaling. "
+            "This includes:<ul><li>Monthly vinegar rinse</li></ul></li></ul>"
+            f"{TAIL}</article></body></html>")
+    lines = ["The kettle heats water to a set temperature and holds it there for half an hour.",
+             "- Monthly vinegar rinse",
+             "This design keeps the pour steady and slow for the whole length of the brew."]
+    out = recover_blocks(page, lines)
+    assert out[1] == "- Care: the \"Average\" kettle needs descaling. This includes:"
+
+
+def test_text_div_and_linked_numbered_heading_between_kept_blocks_come_back():
+    page = (f"<html><body><article>{LEAD}<h2>11. <a href='/kettles/fellow'>Fellow Stagg EKG</a></h2>"
+            "<div>A \"gooseneck kettle\" is simply a kettle with a long, thin, curved spout.</div>"
+            f"{TAIL}</article></body></html>")
+    lines = ["The kettle heats water to a set temperature and holds it there for half an hour.",
+             "This design keeps the pour steady and slow for the whole length of the brew."]
+    out = recover_blocks(page, lines)
+    assert out[1:3] == ["11. Fellow Stagg EKG",
+                        "A \"gooseneck kettle\" is simply a kettle with a long, thin, curved spout."]

@@ -10,8 +10,12 @@ the extracted text, and re-inserts two kinds of dropped block where they stood:
 * a block holding a quotation of four or more words that is missing from the text, when it
   lies inside the article (between the first and last kept block, within MAX_GAP_BLOCKS of
   one, or just above the first: a lede quote);
-* a heading, list item or short paragraph *sandwiched* between two kept blocks that follow
-  each other directly in the extracted text ("TURKEY" between two paragraphs on coffee).
+* a heading, list item, short paragraph or sentence <div> *sandwiched* between two kept blocks
+  that follow each other in the extracted text ("TURKEY" between two paragraphs on coffee), or
+  have only the page's own in-between blocks between them (a kept "Includes:" over a lost list).
+
+A block goes in at the start of a line, before the next block kept in its place: never inside a
+paragraph. A list item holding a sub-list contributes its own lead-in words as a block.
 
 Blocks in navigation, forms, footers, figures/captions, asides and ad/share/related boxes
 are never put back (unless marked as a pull quote). Alignment uses \\w+ token sequences, the
@@ -57,6 +61,15 @@ LEAD_GAP_BLOCKS = 3
 MAX_SANDWICH_BLOCKS = 15
 MAX_SANDWICH_CHARS = 300
 SANDWICH_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6", "li", "blockquote", "dt", "dd", "p"})
+#: Most words between two kept blocks for them to count as adjacent, when those words are the
+#: page's own blocks in between (an "Includes:" kept above a dropped list).
+MAX_GAP_WORDS = 40
+#: Fewest words of a <div> that a sandwich puts back as a paragraph (a definition box).
+MIN_TEXT_DIV_WORDS = 8
+_NUMBERED_HEADING = re.compile(r"\d{1,3}[.)]\s")
+#: Block tags whose own words, above a nested block, are a block of their own (a list item
+#: holding a sub-list: its lead-in sentence is otherwise no block at all).
+OWN_TEXT_TAGS = frozenset({"li", "dd"})
 #: Share of a sandwiched block's text inside links above which it is a link list, not text.
 MAX_LINK_SHARE = 0.5
 #: Fewest tokens a kept block needs to anchor a recovered one (shorter ones match anywhere).
@@ -130,12 +143,30 @@ def leaf_blocks(page: str) -> list[_Block]:
     blocks = []
     for el in candidates:
         if el in inner:
+            if el.tag in OWN_TEXT_TAGS:
+                text = _SPACES.sub(" ", _own_text(el)).strip()
+                if text:
+                    blocks.append(_Block(text=("- " + text if el.tag == "li" else text),
+                                         tokens=_tok(text), element=el))
             continue
         text = _SPACES.sub(" ", el.text_content()).strip()
         if text and len(text) <= MAX_BLOCK_CHARS:
             blocks.append(_Block(text=("- " + text if el.tag == "li" else text),
                                  tokens=_tok(text), element=el))
     return blocks
+
+
+def _own_text(el) -> str:
+    """The text of ``el`` before its first block child: a list item's words above its sub-list."""
+    parts = [el.text or ""]
+    for child in el:
+        if isinstance(child.tag, str) and (child.tag in BLOCK_TAGS or child.tag in ("ul", "ol", "dl")
+                                           or any(isinstance(d.tag, str) and d.tag in BLOCK_TAGS
+                                                  for d in child.iterdescendants())):
+            break
+        parts.append(child.text_content() if isinstance(child.tag, str) else "")
+        parts.append(child.tail or "")
+    return "".join(parts)
 
 
 class _Aligned:
@@ -193,15 +224,27 @@ def recover_blocks(page: str, lines: list[str]) -> list[str]:
         if found[i] is not None and b.tokens.strip() and _tok(text[lo:found[after][0]]).find(b.tokens) >= 0:
             continue
         if not (_quote_missing(b, aligned, before, after, i)
-                or _sandwiched(b, before, after, i, found, blocks)):
+                or _sandwiched(b, before, after, i, found, blocks, text)):
             continue
         if _skipped(b.element) or is_residue(b.text):
             continue
-        inserts.append((found[after][0], i, b.text))
+        inserts.append((_line_start(text, _next_in_place(i, after, found)), i, b.text))
         recovered += b.tokens
     if not inserts:
         return lines
     return _insert(text, inserts)
+
+
+def _next_in_place(i: int, after: int, found) -> int:
+    """Where block ``i`` goes: before the first later block found in its place, up to ``after``.
+
+    A short kept block (a list item) between ``i`` and the next anchor must stay after it.
+    """
+    lo = found[i - 1][1] if i > 0 and found[i - 1] is not None else 0
+    for k in range(i + 1, after):
+        if found[k] is not None and lo <= found[k][0] < found[after][0]:
+            return found[k][0]
+    return found[after][0]
 
 
 def _quote_missing(b: _Block, aligned: _Aligned, before: int | None, after: int, i: int) -> bool:
@@ -212,17 +255,56 @@ def _quote_missing(b: _Block, aligned: _Aligned, before: int | None, after: int,
     return gap <= (LEAD_GAP_BLOCKS if before is None else MAX_GAP_BLOCKS)
 
 
-def _sandwiched(b: _Block, before: int | None, after: int, i: int, found, blocks) -> bool:
+def _sandwiched(b: _Block, before: int | None, after: int, i: int, found, blocks, text: str) -> bool:
     """Dropped between two kept blocks that trafilatura left next to each other."""
     if before is None or after - before - 1 > MAX_SANDWICH_BLOCKS:
         return False
     el = b.element
-    if el.tag not in SANDWICH_TAGS or len(b.text) > MAX_SANDWICH_CHARS:
+    if len(b.text) > MAX_SANDWICH_CHARS or not (el.tag in SANDWICH_TAGS or _is_text_div(b)):
         return False
-    gap_text = found[after][0] - found[before][1]
-    if gap_text > 3:  # something else sits between them in the text: not adjacent there
+    if not _adjacent(before, after, found, blocks, text):
         return False
-    return _link_share(el, b.text) <= MAX_LINK_SHARE
+    # A numbered heading that links to the item's own page ("11. <a>Yale SOM</a>") is a title.
+    return _link_share(el, b.text) <= MAX_LINK_SHARE or bool(_NUMBERED_HEADING.match(b.text)) and el.tag[0] == "h"
+
+
+def _is_text_div(b: _Block) -> bool:
+    """A <div> used as a paragraph: whole sentences, not a label or a button."""
+    return (b.element.tag == "div" and len(_TOKEN.findall(b.text)) >= MIN_TEXT_DIV_WORDS
+            and b.text.rstrip()[-1:] in ".!?")
+
+
+def _adjacent(before: int, after: int, found, blocks, text: str) -> bool:
+    """The two kept blocks follow each other in the text, each a whole line there.
+
+    Words between them count as adjacent when they are the words of the page blocks in
+    between (a kept "Includes:" above a dropped list); a block found in the middle of a
+    line is part of a paragraph, and a block put before it would split that paragraph.
+    """
+    start, end = found[after][0], found[before][1]
+    if not (_at_line_start(text, start) and _at_line_end(text, end)):
+        return False
+    gap = _TOKEN.findall(text[end:start].lower())
+    if not gap:
+        return True
+    between = set(_TOKEN.findall(" ".join(blocks[k].tokens for k in range(before + 1, after))))
+    return len(gap) <= MAX_GAP_WORDS and all(w in between for w in gap)
+
+
+def _at_line_start(text: str, offset: int) -> bool:
+    offset = _back_over_marks(text, offset)
+    return offset == 0 or text[offset - 1] == "\n"
+
+
+def _at_line_end(text: str, offset: int) -> bool:
+    while offset < len(text) and text[offset] != "\n" and not text[offset].isalnum():
+        offset += 1
+    return offset == len(text) or text[offset] == "\n"
+
+
+def _line_start(text: str, offset: int) -> int:
+    """The start of the line holding ``offset``: a block goes between paragraphs, never inside one."""
+    return text.rfind("\n", 0, offset) + 1 if not _at_line_start(text, offset) else offset
 
 
 def _insert(text: str, inserts: list[tuple[int, int, str]]) -> list[str]:
