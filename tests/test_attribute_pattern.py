@@ -17,11 +17,11 @@ from quotelens.cues import find_cues
 from quotelens.quotes import find_quote_spans
 
 
-def _doc(vocab, rows, ents=()):
-    """rows: (word, space_after, tag, pos, dep, head index)."""
+def _doc(vocab, rows, ents=(), sentences_at=(0,)):
+    """rows: (word, space_after, tag, pos, dep, head index); a sentence starts at each of sentences_at."""
     words, spaces, tags, pos, deps, heads = zip(*rows)
     doc = Doc(vocab, words=list(words), spaces=list(spaces), tags=list(tags), pos=list(pos),
-              deps=list(deps), heads=list(heads), sent_starts=[True] + [False] * (len(words) - 1))
+              deps=list(deps), heads=list(heads), sent_starts=[i in sentences_at for i in range(len(words))])
     doc.ents = [doc.char_span(doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text), label=label)
                 for s, e, label in ents]
     return doc
@@ -166,11 +166,7 @@ def test_a_fragment_entity_does_not_rename_a_header_name(vocab):
             ("park", True, "NN", "NOUN", "pobj", 11), ("this", True, "DT", "DET", "det", 15),
             ("year", False, "NN", "NOUN", "npadvmod", 9), (".", False, ".", "PUNCT", "punct", 9),
             ("”", False, "''", "PUNCT", "punct", 9)]
-    words, spaces, tags, pos, deps, heads = zip(*rows)
-    doc = Doc(vocab, words=list(words), spaces=list(spaces), tags=list(tags), pos=list(pos),
-              deps=list(deps), heads=list(heads),
-              sent_starts=[True] + [False] * 6 + [True] + [False] * 10)
-    doc.ents = [doc.char_span(doc[2].idx, doc[2].idx + len("Seamans"), label="NORP")]
+    doc = _doc(vocab, rows, ents=[(2, 3, "NORP")], sentences_at=(0, 7))
     article = clean_text(doc.text)
     links = _links(doc)
     assert [doc[lk.source[0]:lk.source[1]].text for lk in links] == ["Georgia Silvera Seamans"]
