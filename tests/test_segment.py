@@ -46,9 +46,8 @@ def test_entities_outside_quotations_are_the_full_parse_ones(nlp):
     assert apart.text == article.text and [t.text for t in apart] == [t.text for t in full]
     assert [(t.dep_, t.head.i, t.tag_) for t in apart] == [(t.dep_, t.head.i, t.tag_) for t in full]
     inside = bytearray(len(article.text) + 1)
-    for q in spans:
-        end = q.close_mark + 1 if q.close_mark is not None else q.content.end
-        inside[q.open_mark:end] = b"\x01" * (end - q.open_mark)
+    for start, end in quoted_ranges(spans):
+        inside[start:end] = b"\x01" * (end - start)
     # every sentence with a word outside the marks keeps its entities, exactly
     kept = {(s.start_char, s.end_char) for s in full.sents
             if any(not inside[t.idx] for t in s if not (t.is_space or t.is_punct))}

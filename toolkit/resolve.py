@@ -156,20 +156,17 @@ def _resolve_mention(doc: "Doc", rng: tuple[int, int], names: "_NameIndex", peop
     name_toks = [t for t in toks if t.pos_ == "PROPN" or t.ent_type_ == "PERSON"]
     if head.pos_ == "PROPN" or (head.ent_type_ and head.ent_type_ != "PERSON" and head.pos_ != "NOUN") or (
             head.ent_type_ == "PERSON"):
+        ent = names.entity_of(head)
         label = head.ent_type_ or next((t.ent_type_ for t in name_toks if t.ent_type_), "")
-        if _partial_entity(names.entity_of(head), toks, head):
-            label = ""
+        if _partial_entity(ent, toks, head):
+            ent, label = None, ""
         # The small model often labels a bare surname as ORG or GPE ("Churkin told reporters"):
         # a name that is the surname of a person named in the article is that person.
         if label in ORG_LABELS and not names.is_known_person(head):
-            ent = names.entity_of(head) or toks
-            name = _strip_det(ent.text)
+            name = _strip_det((ent or toks).text)
             p = _person(people, name, "organization")
             p.mentions.append(span)
             return _Resolved(p, RESOLVE_NAME)
-        ent = names.entity_of(head)
-        if _partial_entity(ent, toks, head):
-            ent = None
         name_span = _name_part(doc, ent if ent is not None else toks)
         full, conf = names.canonical(name_span, span.start)
         p = _person(people, full, "person")
