@@ -341,3 +341,35 @@ def test_bulleted_quotes_under_a_header_line(pipeline):
 def test_unnamed_source_keeps_its_relative_clause(pipeline, text, expected):
     got = who_said_what(pipeline, text)
     assert [g for g in got if g[0] in {e[0] for e in expected}] == expected, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a label line whose name the tagger reads as a common noun: the article names the person
+    ("Reyes: “We are going to win so much.”\n\nCarla Reyes was upbeat on Tuesday night, thanking volunteers.",
+     [("We are going to win so much.", "Carla Reyes")]),
+    # a headline "Name: …" with quoted words inside: the named person's
+    ("Okafor: Mayor needs to ‘get away from all this personality stuff’ with rivals\n\n"
+     "Councilwoman Grace Okafor offered pointed advice to the mayor on Friday.",
+     [("get away from all this personality stuff", "Grace Okafor")]),
+    # ... but not a headline whose label is no one's name
+    ("Veto Power Impedes Peace Efforts: Ending “the scourge of war” is one of the oldest goals.\n\n"
+     "The council met on Monday.", [("the scourge of war", None)]),
+    # an apposition with a relative clause between the name and its reporting verb
+    ("“The state needs a plan for rural voters,” Nate Pratt, the pollster who founded a ratings site "
+     "tweeted on Wednesday. “They are drawing more from her side now.”",
+     [("The state needs a plan for rural voters,", "Nate Pratt"),
+      ("They are drawing more from her side now.", "Nate Pratt")]),
+])
+def test_labels_and_long_appositions(pipeline, text, expected):
+    got = who_said_what(pipeline, text)
+    assert [g for g in got if g[0] in {e[0] for e in expected}] == expected, got
+
+
+def test_relative_pronoun_is_the_mention_its_antecedent_the_speaker(pipeline):
+    # "who" names the speaker here as "he" would; the speaker is the person it refers to
+    text = "The governor was flanked by Ed Marsh, who has called the trade pact “a disaster for workers.”"
+    res = pipeline.attribute_text(text)
+    (q,) = res.quotes
+    speaker = next(s for s in res.speakers if s.id == q.speaker_id)
+    assert speaker.name == "Ed Marsh"
+    assert text[q.mention.start:q.mention.end] == "who"

@@ -43,6 +43,9 @@ TITLE_SMALL_WORDS = {"a", "an", "the", "of", "on", "in", "and", "to", "for", "at
                      "vs", "de", "la", "is", "as", "my", "me"}
 DASH_RE = re.compile(r"^\s*[—–-]{1,2}\s*")
 LABEL_RE = re.compile(r"^\s*([A-Z][^\n:“”\"]{1,80}?)\s*:\s*$")
+# A short headline that opens with a label: "Sanders: Clinton needs to ‘get away from …’ with Trump".
+HEADLINE_LABEL_RE = re.compile(r"^\s*([A-Z][\w.’'\- ]{1,40}?)\s*:\s+[^.!?:]*$")
+MAX_HEADLINE_WORDS = 20
 
 
 @dataclass(slots=True)

@@ -7,6 +7,7 @@ import re
 from typing import TYPE_CHECKING, Sequence
 
 from .attribution_base import (CONF_AFTER_CUE_SENTENCE, CONF_COLON, CONF_COLON_SUBJECT, CONF_HEADER, CONF_LABEL,
+                               HEADLINE_LABEL_RE, MAX_HEADLINE_WORDS,
                                DASH_RE, LABEL_RE, MAX_HEADER_DISTANCE, MAX_HEADER_WORDS, MAX_SEQUEL_GAP,
                                TITLE_SMALL_WORDS, Link, TextIndex, set_cue)
 from .cues import Cue, mention_range
@@ -71,9 +72,17 @@ def link_by_label(link: Link, q: QuotedSpan, ix: TextIndex, text: str) -> bool:
     m = LABEL_RE.match(before)
     if m and len(m.group(1).split()) <= 6 and _name_like(m.group(1)):
         lo, hi = para.start + m.start(1), para.start + m.end(1)
-        if _proper_name_tokens(doc, ix, lo, hi):
+        if _proper_name_tokens(doc, ix, lo, hi) or _person_named_elsewhere(ix, lo, hi):
             link.source, link.method, link.confidence = _tok_range(ix, lo, hi), "label", CONF_LABEL
             return True
+    h = HEADLINE_LABEL_RE.match(before)
+    if h and len(text[para.start:para.end].split()) <= MAX_HEADLINE_WORDS \
+            and _person_named_elsewhere(ix, para.start + h.start(1), para.start + h.end(1)):
+        # a headline "Sanders: Clinton needs to ‘get away from all this personality stuff’": the
+        # words after the label are the person's, in the headline's short form
+        lo, hi = para.start + h.start(1), para.start + h.end(1)
+        link.source, link.method, link.confidence = _tok_range(ix, lo, hi), "label", CONF_LABEL
+        return True
     if q.close_mark is not None:
         after = text[q.close_mark + 1:para.end]
         d = DASH_RE.match(after)
@@ -136,6 +145,16 @@ def _name_like(label: str) -> bool:
     return "," not in label and label[:1].isupper()
 
 
+def _person_named_elsewhere(ix: TextIndex, lo: int, hi: int) -> bool:
+    """'Trump: “…”' where the tagger reads "Trump" as a common noun: every word of the label is a
+    word of a person's name that the recognizer found elsewhere in the article."""
+    words = ix.doc.text[lo:hi].split()
+    if not words or len(words) > 3 or not all(w[:1].isupper() for w in words):
+        return False
+    names = {t.text for ent in ix.doc.ents if ent.label_ == "PERSON" for t in ent}
+    return all(w in names for w in words)
+
+
 def _tok_range(ix: TextIndex, lo: int, hi: int) -> tuple[int, int]:
     return ix.tok(lo), ix.tok(hi - 1) + 1
 
@@ -188,3 +207,4 @@ def same_paragraph_sequel(prev: Link, q: QuotedSpan, ix: TextIndex, text: str) -
     cue_sent = ix.sent(ix.tok(max(end - 1, 0)))
     q_sent = ix.sent(ix.tok(q.open_mark))
     return q_sent.start <= cue_sent.end + 1
+

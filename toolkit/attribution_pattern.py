@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 
 MAX_MENTION_TOKENS = 10  # "the former Democratic governor of North Carolina" fits
 MAX_APPOSITION_TOKENS = 12  # "..., Democrat of Tennessee, told ..."
+MAX_RELATIVE_TOKENS = 8  # "..., the polling guru who founded fivethirtyeight.com tweeted"
+RELATIVE_WORDS = {"who", "which"}
 MAX_TAIL_TOKENS = 8  # after a full stop inside the marks: “….” Price said on Tuesday.
 CLAUSE_ENDS = {".", "?", "!", ";", ":", "(", ")", "—", "–"}
 NP_FUNCTION_WORDS = {"the", "a", "an", "one", "another", "two", "three", "some", "several", "of", "for", "&",
@@ -122,14 +124,29 @@ def _mention_then_verb(doc: "Doc", ix: TextIndex, i: int, para: Span):
         return None
     v = hi
     if v < len(doc) and doc[v].text == "," and any(t.pos_ == "PROPN" for t in doc[i:hi]):
-        # an apposition between commas: “…,” Jane Doe, the city's budget director, said.
-        for j in range(v + 1, min(len(doc), v + 2 + MAX_APPOSITION_TOKENS)):
+        # an apposition between commas: “…,” Jane Doe, the city's budget director, said. It may
+        # hold one relative clause, closed by the reporting verb itself: “…,” Nate Silver, the
+        # polling guru who founded fivethirtyeight.com tweeted. / Katie Packer, who is chairman
+        # of the PAC said. The clause's own verb must not report (then whose words are these?).
+        relative = rel_verb = False
+        for j in range(v + 1, min(len(doc), v + 2 + MAX_APPOSITION_TOKENS + MAX_RELATIVE_TOKENS)):
             if ix.in_quote[j] or doc[j].idx >= para.end or doc[j].text in CLAUSE_ENDS:
                 return None
             if doc[j].text == ",":
                 v = j + 1
                 break
+            if doc[j].lower_ in RELATIVE_WORDS and not relative:
+                relative = True
+                continue
+            if j - v > MAX_APPOSITION_TOKENS and not relative:
+                return None
+            if rel_verb and _is_cue_verb(doc[j], True):  # whatever its tag ("tweeted/VBN")
+                v = j
+                break
             if doc[j].tag_ in ("VBD", "VBZ", "VBP") and not doc[j].text[0].isupper():
+                if relative and not rel_verb and not _is_cue_verb(doc[j], True):
+                    rel_verb = True
+                    continue
                 return None
         else:
             return None

@@ -42,6 +42,9 @@ class Cue:
     source_head: int | None  # token index of the mention's head word
     content: tuple[int, int] | None  # token range of the reported clause, if any
     has_object: bool = False  # "told reporters", "warned Russia"
+    # The relative pronoun that is the verb's subject when the source is its antecedent ("Trump,
+    # [who] has called the pact “insanity”"): the words that name the speaker here, as "he" is.
+    relative: int | None = None
 
 
 IRREGULAR = {"said": "say", "says": "say", "told": "tell", "wrote": "write", "written": "write",
@@ -155,7 +158,25 @@ def _verb_cue(doc: "Doc", verb: "Token") -> Cue | None:
                    source=None, source_head=None, content=content, has_object=has_object)
     start, end = mention_range(src)
     return Cue(head=verb.i, span=Span(verb.idx, end_tok.idx + len(end_tok.text)), kind="verb",
-               source=(start, end), source_head=src.i, content=content, has_object=has_object)
+               source=(start, end), source_head=src.i, content=content, has_object=has_object,
+               relative=relative_pronoun(verb, src))
+
+
+RELATIVE_PRONOUNS = {"who", "which", "that"}
+
+
+def relative_pronoun(verb: "Token", src: "Token") -> int | None:
+    """The index of the relative pronoun through which ``src`` is the verb's speaker, if any:
+    'Beck, who said …' -> "who" (find_source walks the same chain up to the relative clause)."""
+    tok = verb
+    for _ in range(4):
+        if tok.dep_ == "relcl" and tok.head.i == src.i:
+            rel = [c for c in tok.children if c.dep_ in SUBJECT_DEPS and c.lower_ in RELATIVE_PRONOUNS]
+            return rel[0].i if rel else None
+        if tok.dep_ not in INHERIT_DEPS or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
 
 
 PUT = frozenset({"put"})

@@ -107,6 +107,10 @@ def resolve_speakers(doc: "Doc", article: Article, links: Sequence[Link], config
         person = res.person if conf >= config.min_confidence else None
         keep_mention = person is not None or (res.unresolved and link.confidence >= config.min_confidence)
         mention = _char_span(doc, link.source) if keep_mention and link.source else None
+        if mention is not None and link.cue is not None and link.cue.relative is not None \
+                and link.source == link.cue.source:
+            # "Beck, who said …": the words that attribute the quote here are "who", as "he" would be
+            mention = _char_span(doc, (link.cue.relative, link.cue.relative + 1))
         if person is not None and person.key not in used:
             used[person.key] = person
             order.append(person.key)
@@ -143,6 +147,14 @@ def resolve_speakers(doc: "Doc", article: Article, links: Sequence[Link], config
 
 
 # -- one mention ------------------------------------------------------------------------------------
+def _capitalised_known_surname(head: "Token", toks, names: "_NameIndex") -> bool:
+    """'Reyes: “…”' with "Reyes" tagged a common noun (a label line parses badly): a one-word,
+    capitalised mention that is the last name of a person the article names is that name."""
+    word = _clean_name(head.text)
+    return len(toks) == 1 and head.text[:1].isupper() and bool(word) and word.split()[-1].lower() in names.by_last
+
+
+
 def _resolve_mention(doc: "Doc", rng: tuple[int, int], names: "_NameIndex", people: dict[str, _Person],
                      prev: tuple[_Person, int] | None, text: str) -> _Resolved:
     lo, hi = rng
@@ -155,7 +167,7 @@ def _resolve_mention(doc: "Doc", rng: tuple[int, int], names: "_NameIndex", peop
     # A name: the PROPN/entity words of the mention (a person unless the entity says otherwise)
     name_toks = [t for t in toks if t.pos_ == "PROPN" or t.ent_type_ == "PERSON"]
     if head.pos_ == "PROPN" or (head.ent_type_ and head.ent_type_ != "PERSON" and head.pos_ != "NOUN") or (
-            head.ent_type_ == "PERSON"):
+            head.ent_type_ == "PERSON") or _capitalised_known_surname(head, toks, names):
         ent = names.entity_of(head)
         label = head.ent_type_ or next((t.ent_type_ for t in name_toks if t.ent_type_), "")
         if _partial_entity(ent, toks, head):
