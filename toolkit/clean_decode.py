@@ -131,7 +131,10 @@ def repair_mojibake(text: str) -> str:
     Only when the page shows several such runs, at least one of them the typical
     â€ / Ã / Â lead, and only where the bytes decode as UTF-8 again.
     """
-    runs = _MOJIBAKE.findall(text[:200_000])
+    sample = text[:200_000]
+    if not any(lead in sample for lead in "âÃÂ"):
+        return text  # the common case, decided in microseconds: the regex scan below takes ms
+    runs = _MOJIBAKE.findall(sample)
     if len(runs) < MIN_MOJIBAKE_RUNS or not any(r[0] in "âÃÂ" for r in runs):
         return text
 
