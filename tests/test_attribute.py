@@ -364,6 +364,12 @@ def test_unnamed_source_keeps_its_relative_clause(pipeline, text, expected):
      "“The whole idea of a rigged vote needs to stop.”\n\n- Tom Birch, Philadelphia.",
      [("Great speech. She is tested. She is ready.", "Maria Vance"),
       ("The whole idea of a rigged vote needs to stop.", "Tom Birch")]),
+    # a clause ending in a colon gives the floor to the name in apposition, or to a reply's owner
+    ("Critics piled on. The technology columnist Dana Ortiz went so far as to say: “The network as we know it "
+     "is over.”", [("The network as we know it is over.", "Dana Ortiz")]),
+    ("Aides told her of the vote. Senator Ruth Gale’s response was: “Is that final?”",
+     [("Is that final?", "Ruth Gale")]),
+    ("The mood of the crowd was clear: “Send them home!”", [("Send them home!", None)]),
     # ... but a dash line that is no one's name signs nothing
     ("“We will not back down.”\n\n- some of the crowd cheered.", [("We will not back down.", None)]),
 ])

@@ -10,11 +10,14 @@ from .attribution_base import (CONF_AFTER_CUE_SENTENCE, CONF_COLON, CONF_COLON_S
                                HEADLINE_LABEL_RE, MAX_HEADLINE_WORDS,
                                DASH_RE, LABEL_RE, MAX_HEADER_DISTANCE, MAX_HEADER_WORDS, MAX_SEQUEL_GAP,
                                TITLE_SMALL_WORDS, Link, TextIndex, set_cue)
-from .cues import Cue, mention_range
+from .cues import WRITTEN_SOURCES, Cue, lemma_in, mention_range
 from .types import QuotedSpan
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
+
+# Nouns for an answer, whose owner is the one who gives it: "Clinton’s response was: “…”".
+REPLY_NOUNS = frozenset({"response", "reply", "answer", "retort", "verdict", "reaction"})
 
 
 def link_by_colon(link: Link, q: QuotedSpan, ix: TextIndex, cues: Sequence[Cue], text: str) -> bool:
@@ -59,10 +62,30 @@ def _link_by_inline_colon(link: Link, q: QuotedSpan, ix: TextIndex, text: str) -
     while root is not None and root.dep_ not in ("ROOT", "ccomp", "conj") and root.head is not root:
         root = root.head
     subj = [t for t in root.children if t.dep_ == "nsubj"] if root is not None else []
-    if subj and (subj[0].ent_type_ == "PERSON" or subj[0].lower_ in ("he", "she")) and not ix.in_quote[subj[0].i]:
-        link.source, link.method, link.confidence = mention_range(subj[0]), "colon", CONF_COLON_SUBJECT
+    speaker = _colon_speaker(subj[0]) if subj and not ix.in_quote[subj[0].i] else None
+    if speaker is not None:
+        link.source, link.method, link.confidence = mention_range(speaker), "colon", CONF_COLON_SUBJECT
         return True
     return False
+
+
+def _colon_speaker(subj: "Token") -> "Token | None":
+    """Who a clause that ends in a colon gives the floor to: its subject when that is a person
+    ("She then addressed the supporters again:"), the name in apposition to a description ("The
+    Slate columnist David Auerbach went so far as to say:"), the owner of a reply ("Clinton’s
+    response was:")."""
+    if subj.ent_type_ == "PERSON" or subj.lower_ in ("he", "she"):
+        return subj
+    if subj.pos_ != "NOUN":
+        return None
+    named = [c for c in subj.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
+    if named:
+        return named[0]
+    if lemma_in(subj, WRITTEN_SOURCES | REPLY_NOUNS):
+        owner = [c for c in subj.children if c.dep_ == "poss" and (c.ent_type_ == "PERSON" or c.lower_ in ("his", "her"))]
+        if owner:
+            return owner[0]
+    return None
 
 
 def link_by_label(link: Link, q: QuotedSpan, ix: TextIndex, text: str) -> bool:
