@@ -386,3 +386,16 @@ def test_relative_pronoun_is_the_mention_its_antecedent_the_speaker(pipeline):
     speaker = next(s for s in res.speakers if s.id == q.speaker_id)
     assert speaker.name == "Ed Marsh"
     assert text[q.mention.start:q.mention.end] == "who"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # verbs of blame and praise report the quoted words they frame (reporting_verbs.txt)
+    ("Mayor Jo Park slammed the council’s plan as “reckless and shortsighted” on Monday.",
+     [("reckless and shortsighted", "Jo Park")]),
+    ("Senator Ruth Gale touted the bill as “the biggest tax cut for working families in a decade.”",
+     [("the biggest tax cut for working families in a decade.", "Ruth Gale")]),
+    ("“That is simply absurd,” Vance scoffed.", [("That is simply absurd,", "Vance")]),
+])
+def test_verbs_of_blame_and_praise(pipeline, text, expected):
+    got = who_said_what(pipeline, text)
+    assert [g for g in got if g[0] in {e[0] for e in expected}] == expected, got
