@@ -359,6 +359,14 @@ def test_unnamed_source_keeps_its_relative_clause(pipeline, text, expected):
      "tweeted on Wednesday. “They are drawing more from her side now.”",
      [("The state needs a plan for rural voters,", "Nate Pratt"),
       ("They are drawing more from her side now.", "Nate Pratt")]),
+    # a party-and-district parenthesis and a nickname between the name and its verb; the parse
+    # makes "state" the subject and the name its apposition: the name is the speaker
+    ("“This is a big year for our city,” state Del. Marcia “Cia” Pryor (D-Newport News), shouted to the crowd.",
+     [("This is a big year for our city,", "Pryor")]),
+    ("“This is a big year for our city,” state Del. Marcia Pryor (D-Newport News), shouted to the crowd.",
+     [("This is a big year for our city,", "Marcia Pryor")]),
+    ('"This is a big year for our city," state Del. Marcia "Cia" Pryor (D-Newport News), shouted to the crowd.',
+     [("This is a big year for our city,", "Pryor")]),
     # a quote paragraph signed by the next paragraph, with a hyphen glued to the name
     ("“Great speech. She is tested. She is ready.”\n\n-Senator Maria Vance, on social media after the speech.\n\n"
      "“The whole idea of a rigged vote needs to stop.”\n\n- Tom Birch, Philadelphia.",

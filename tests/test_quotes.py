@@ -206,6 +206,13 @@ CASES = [
             "Forty-three, yes; forty-four, no."
         ],
     ),
+    # a nickname between a first and a last name is part of the name, not a quotation
+    (
+        '“We have his back,” state Del. Marcia “Cia” Price shouted. Dwayne "The Rock" Johnson waved.',
+        ["We have his back,"],
+    ),
+    # ... but quoted capitalised words elsewhere are still quotations
+    ('He called the plan “Project Phoenix” in a memo.', ["Project Phoenix"]),
 ]
 
 

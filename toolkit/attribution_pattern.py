@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 MAX_MENTION_TOKENS = 10  # "the former Democratic governor of North Carolina" fits
 MAX_APPOSITION_TOKENS = 12  # "..., Democrat of Tennessee, told ..."
+MAX_PARENTHETICAL_TOKENS = 8  # "(D-Newport News)", "(R-Texas)"
 MAX_RELATIVE_TOKENS = 8  # "..., the polling guru who founded fivethirtyeight.com tweeted"
 RELATIVE_WORDS = {"who", "which"}
 MAX_TAIL_TOKENS = 8  # after a full stop inside the marks: “….” Price said on Tuesday.
@@ -95,6 +96,9 @@ def _np_end(doc: "Doc", ix: TextIndex, lo: int, para: Span, stop_at_verb: bool) 
         if stop_at_verb and hi > lo and _is_cue_verb(tok, doc[hi - 1].tag_ in ("NNS", "NNPS")
                                                      or doc[hi - 1].lower_ in ("they", "we", "i")):
             break
+        if tok.is_quote and hi > lo:  # a nickname's marks (quotes.py did not take it for a quote)
+            hi += 1
+            continue
         capital = tok.text[0].isupper() or tok.text[0].isdigit()
         if not (capital or low in NP_FUNCTION_WORDS or (hi == lo and low in SUBJECT_PRONOUNS)
                 or (tok.text == "." and hi > lo) or (tok.is_alpha and tok.tag_ not in CLAUSE_TAGS)):
@@ -122,7 +126,9 @@ def _mention_then_verb(doc: "Doc", ix: TextIndex, i: int, para: Span):
     hi = _np_end(doc, ix, i, para, stop_at_verb=True)
     if hi == i or not (_has_noun(doc, i, hi) or (hi == i + 1 and doc[i].lower_ in SUBJECT_PRONOUNS)):
         return None
-    v = hi
+    v = _after_parenthetical(doc, ix, hi, para)
+    if v > hi and v + 1 < len(doc) and doc[v].text == "," and _is_cue_verb(doc[v + 1], True):
+        v += 1  # “…,” state Del. Marcia Price (D-Newport News), shouted to the crowd.
     if v < len(doc) and doc[v].text == "," and any(t.pos_ == "PROPN" for t in doc[i:hi]):
         # an apposition between commas: “…,” Jane Doe, the city's budget director, said. It may
         # hold one relative clause, closed by the reporting verb itself: “…,” Nate Silver, the
@@ -154,6 +160,19 @@ def _mention_then_verb(doc: "Doc", ix: TextIndex, i: int, para: Span):
     if v >= len(doc) or not _is_cue_verb(doc[v], plural) or ix.in_quote[v]:
         return None
     return doc[v], (i, hi)
+
+
+def _after_parenthetical(doc: "Doc", ix: TextIndex, i: int, para: Span) -> int:
+    """The token after a short parenthesis that opens at ``i`` ("Sen. Tom Hale (R-Texas) said"),
+    else ``i``."""
+    if i >= len(doc) or doc[i].text != "(":
+        return i
+    for j in range(i + 1, min(len(doc), i + 2 + MAX_PARENTHETICAL_TOKENS)):
+        if ix.in_quote[j] or doc[j].idx >= para.end or doc[j].text == "(":
+            return i
+        if doc[j].text == ")":
+            return j + 1
+    return i
 
 
 def _has_noun(doc: "Doc", lo: int, hi: int) -> bool:

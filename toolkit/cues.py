@@ -201,6 +201,13 @@ def find_source(verb: "Token") -> "Token | None":
         src = inverted_subject(verb)
     if src is None:
         src = _left_name(verb)
+    if src is not None and src.pos_ == "NOUN":
+        # "state Del. Marcia Pryor shouted", "The Slate columnist David Auerbach said": the parse
+        # makes the description the subject and the person's name its apposition
+        named = [c for c in src.children if c.dep_ == "appos" and c.i > src.i and c.pos_ == "PROPN"
+                 and any(t.ent_type_ == "PERSON" for t in c.subtree if t.i <= c.i)]
+        if named:
+            return named[0]
     if src is not None and lemma_in(src, WRITTEN_SOURCES):
         # "The campaign's statement declares “…”", "His comments came …": the words are the owner's
         owner = [c for c in src.children if c.dep_ == "poss"]

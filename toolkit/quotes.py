@@ -97,10 +97,26 @@ def find_quote_spans(text: str, config: Config, paragraphs: Sequence[Span] = ())
         previous: QuotedSpan | None = None  # the quote before, in this paragraph
         for pair in pairs:
             span = _to_quoted_span(text, para, pair, next_para, previous)
-            if span is not None:
+            if span is not None and not _is_nickname(text, span):
                 spans.append(span)
                 previous = span
     return spans
+
+
+# A nickname inside a name: Marcia “Cia” Price, Dwayne "The Rock" Johnson (a capitalised word on
+# each side, one to three capitalised words between the marks).
+_NICKNAME_WORDS = re.compile(r"[A-Z][\w.’'\-]*(?: [A-Z][\w.’'\-]*){0,2}")
+_NAME_BEFORE = re.compile(r"(?:^|\s)[A-Z][\w.’'\-]+ $")
+_NAME_AFTER = re.compile(r"^ [A-Z][\w’'\-]+")
+
+
+def _is_nickname(text: str, q: QuotedSpan) -> bool:
+    """A quoted nickname between a first and a last name is part of the name, not a quotation:
+    kept as one, it would hide the name from the stages that look for speakers outside quotes."""
+    if q.close_mark is None or not _NICKNAME_WORDS.fullmatch(text[q.content.start:q.content.end]):
+        return False
+    return bool(_NAME_BEFORE.search(text[max(0, q.open_mark - 40):q.open_mark])
+                and _NAME_AFTER.match(text[q.close_mark + 1:q.close_mark + 40]))
 
 
 def paragraph_spans(text: str) -> list[Span]:
