@@ -403,6 +403,13 @@ def test_relative_pronoun_is_the_mention_its_antecedent_the_speaker(pipeline):
     ("Senator Ruth Gale touted the bill as “the biggest tax cut for working families in a decade.”",
      [("the biggest tax cut for working families in a decade.", "Ruth Gale")]),
     ("“That is simply absurd,” Vance scoffed.", [("That is simply absurd,", "Vance")]),
+    # a statement issued, thoughts offered, a view shared, next to the quotation
+    ("Soon after the storm, Governor Ann Walsh issued a statement, “Our hearts are with every family tonight.”",
+     [("Our hearts are with every family tonight.", "Ann Walsh")]),
+    ("Mayor Jo Park offered “my thoughts and prayers for all of the families.”",
+     [("my thoughts and prayers for all of the families.", "Jo Park")]),
+    ("Earlier this week, Senator Ruth Gale shared her worry with donors, “I do not know which opponent will "
+     "show up.”", [("I do not know which opponent will show up.", "Ruth Gale")]),
 ])
 def test_verbs_of_blame_and_praise(pipeline, text, expected):
     got = who_said_what(pipeline, text)
