@@ -367,6 +367,11 @@ def test_unnamed_source_keeps_its_relative_clause(pipeline, text, expected):
      [("This is a big year for our city,", "Marcia Pryor")]),
     ('"This is a big year for our city," state Del. Marcia "Cia" Pryor (D-Newport News), shouted to the crowd.',
      [("This is a big year for our city,", "Pryor")]),
+    # a show's title between a cue and the next quotation is nobody's words: the speaker goes on
+    ("“The message is that the state should act,” Governor Dan Reyes said on the program “Meet the Voters.” "
+     "“And nobody in my party will give in.”",
+     [("The message is that the state should act,", "Dan Reyes"),
+      ("And nobody in my party will give in.", "Dan Reyes")]),
     # a quote paragraph signed by the next paragraph, with a hyphen glued to the name
     ("“Great speech. She is tested. She is ready.”\n\n-Senator Maria Vance, on social media after the speech.\n\n"
      "“The whole idea of a rigged vote needs to stop.”\n\n- Tom Birch, Philadelphia.",

@@ -30,8 +30,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Sequence
 
-from .attribution_base import (CONF_AFTER_REPORT, CONF_CONTINUATION, CONF_CONTINUES, CONF_INDIRECT, CONF_SEQUEL, MAX_TITLE_WORDS,
-                               MIN_INDIRECT_TOKENS, TITLE_SMALL_WORDS, Link, TextIndex, set_cue, without_source)
+from .attribution_base import (CONF_AFTER_REPORT, CONF_CONTINUATION, CONF_CONTINUES, CONF_INDIRECT, CONF_SEQUEL,
+                               MIN_INDIRECT_TOKENS, Link, TextIndex, is_title_like, set_cue, without_source)
 from .attribution_paragraph import (link_after_cue_sentence, link_by_colon, link_by_header, link_by_label,
                                     same_paragraph_sequel)
 from .attribution_pattern import link_by_pattern
@@ -74,8 +74,8 @@ def link_speakers(doc: "Doc", article: Article, spans: Sequence[QuotedSpan], cue
             continue
         if i and links[i - 1].quoted[-1].continues and ix.para(links[i - 1].quoted[-1].open_mark) + 1 == ix.para(q.open_mark):
             link.follows, link.method, link.confidence = links[i - 1], "continues", CONF_CONTINUES
-        elif i and same_paragraph_sequel(links[i - 1], q, ix, text):
-            link.follows, link.method, link.confidence = links[i - 1], "sequel", CONF_SEQUEL
+        elif i and same_paragraph_sequel(prev := _previous_voice(links, i, text), q, ix, text):
+            link.follows, link.method, link.confidence = prev, "sequel", CONF_SEQUEL
         else:
             link_after_cue_sentence(link, q, ix, free_cues, text)
     for link in links:
@@ -90,6 +90,22 @@ def link_speakers(doc: "Doc", article: Article, spans: Sequence[QuotedSpan], cue
         links.extend(_indirect(free_cues, links, ix, text))
     links.sort(key=lambda lk: lk.contents[0].start)
     return links
+
+
+def _previous_voice(links: list[Link], i: int, text: str) -> Link:
+    """The quotation before ``links[i]``, passing over a quoted title (“This Week.”): a title
+    names a show, it is nobody's words, and the quote after it continues the one before."""
+    j = i - 1
+    while j > 0 and _is_title(links[j], text):
+        j -= 1
+    return links[j]
+
+
+def _is_title(link: Link, text: str) -> bool:
+    """A quoted title, which _is_scare_quote drops: “Saturday Night Live” in any position but a
+    quotation of its own with a cue, a colon or a label."""
+    return len(link.contents) == 1 and is_title_like(text[link.contents[0].start:link.contents[0].end]) and (
+        link.kind == "mixed" or link.method not in ("cue", "colon", "label"))
 
 
 # -- fragments of one reported clause: called it a “new low” and a “bizarre attempt” ---------------
@@ -188,25 +204,12 @@ def _has_outside_words(ix: TextIndex, para: Span, link: Link) -> bool:
 def _is_scare_quote(link: Link, text: str, config: Config) -> bool:
     """Quoted words that are not speech: short ones in the writer's own sentence with no cue
     (scare quotes, nicknames), and titles of shows, books and films in any position."""
-    if len(link.contents) == 1 and is_title_like(text[link.contents[0].start:link.contents[0].end]) and (
-            link.kind == "mixed" or link.method not in ("cue", "colon", "label")):
+    if _is_title(link, text):
         return True
     if link.kind != "mixed" or link.method != "none":
         return False
     words = sum(len(text[c.start:c.end].split()) for c in link.contents)
     return words <= config.max_scare_words
-
-
-def is_title_like(words: str) -> bool:
-    """“Saturday Night Live”, “Trump and Me,” “The Walking Dead.”: a few words, every one
-    capitalised but the small ones, no sentence inside. Speech is rarely written so."""
-    tokens = re.findall(r"[^\W\d_][\w’'\-]*", words)
-    if not tokens or len(tokens) > MAX_TITLE_WORDS or re.search(r"[.!?;:]\s+\S", words.strip()):
-        return False
-    if len(tokens) == 1 and not words.strip().rstrip(".,!?").istitle():
-        return False
-    return tokens[0][0].isupper() and all(t[0].isupper() or t.lower() in TITLE_SMALL_WORDS for t in tokens) \
-        and not (len(tokens) == 1 and tokens[0].lower() in ("no", "yes", "never", "okay", "ok"))
 
 
 # -- indirect speech -----------------------------------------------------------------------------

@@ -122,3 +122,14 @@ def without_source(cue: Cue, doc: "Doc", ix: "TextIndex") -> Cue:
     return Cue(head=cue.head, span=cue.span, kind=cue.kind, source=None, source_head=None,
                content=cue.content, has_object=cue.has_object)
 
+
+def is_title_like(words: str) -> bool:
+    """“Saturday Night Live”, “Trump and Me,” “The Walking Dead.”: a few words, every one
+    capitalised but the small ones, no sentence inside. Speech is rarely written so."""
+    tokens = re.findall(r"[^\W\d_][\w’'\-]*", words)
+    if not tokens or len(tokens) > MAX_TITLE_WORDS or re.search(r"[.!?;:]\s+\S", words.strip()):
+        return False
+    if len(tokens) == 1 and not words.strip().rstrip(".,!?").istitle():
+        return False
+    return tokens[0][0].isupper() and all(t[0].isupper() or t.lower() in TITLE_SMALL_WORDS for t in tokens) \
+        and not (len(tokens) == 1 and tokens[0].lower() in ("no", "yes", "never", "okay", "ok"))

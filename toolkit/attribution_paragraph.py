@@ -9,13 +9,14 @@ from typing import TYPE_CHECKING, Sequence
 from .attribution_base import (CONF_AFTER_CUE_SENTENCE, CONF_COLON, CONF_COLON_SUBJECT, CONF_HEADER, CONF_LABEL,
                                HEADLINE_LABEL_RE, MAX_HEADLINE_WORDS,
                                DASH_RE, LABEL_RE, MAX_HEADER_DISTANCE, MAX_HEADER_WORDS, MAX_SEQUEL_GAP,
-                               TITLE_SMALL_WORDS, Link, TextIndex, set_cue)
+                               TITLE_SMALL_WORDS, Link, TextIndex, is_title_like, set_cue)
 from .cues import WRITTEN_SOURCES, Cue, lemma_in, mention_range
 from .types import QuotedSpan
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
+_TITLE_IN_GAP = re.compile(r"[“\"]([^“”\"\n]{1,80})[”\"]")
 # Nouns for an answer, whose owner is the one who gives it: "Clinton’s response was: “…”".
 REPLY_NOUNS = frozenset({"response", "reply", "answer", "retort", "verdict", "reaction"})
 
@@ -227,7 +228,8 @@ def same_paragraph_sequel(prev: Link, q: QuotedSpan, ix: TextIndex, text: str) -
         end = max(end, prev.cue.span.end)
         if prev.source is not None:
             end = max(end, ix.doc[prev.source[1] - 1].idx + len(ix.doc[prev.source[1] - 1].text))
-    gap = text[end:q.open_mark]
+    # a quoted title in the tail of the cue's sentence is no other voice: said on ABC's “This Week.”
+    gap = _TITLE_IN_GAP.sub(lambda m: "" if is_title_like(m.group(1)) else m.group(0), text[end:q.open_mark])
     if len(gap) > MAX_SEQUEL_GAP or any(c in gap for c in "“”\"") or "\n" in gap:
         return False
     # what is left between is the tail of the cue's sentence ("in a statement.", ", a D.C.-based
