@@ -419,3 +419,17 @@ def test_relative_pronoun_is_the_mention_its_antecedent_the_speaker(pipeline):
 def test_verbs_of_blame_and_praise(pipeline, text, expected):
     got = who_said_what(pipeline, text)
     assert [g for g in got if g[0] in {e[0] for e in expected}] == expected, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "Will" and "May" tagged as modals before a verb no modal can precede are names
+    ("The columnist Martha Will wrote about the race on Sunday. In the end, Will described the plan as “a fraud.”",
+     [("a fraud.", "Martha Will")]),
+    ("The columnist Martha Will wrote about the race on Sunday. Will claims the speech “settled nothing.”",
+     [("settled nothing.", "Martha Will")]),
+    ("Prime Minister Theresa May spoke in Parliament. May said the deal was “the best available.”",
+     [("the best available.", "Theresa May")]),
+])
+def test_a_name_read_as_a_modal(pipeline, text, expected):
+    got = who_said_what(pipeline, text)
+    assert [g for g in got if g[0] in {e[0] for e in expected}] == expected, got

@@ -223,6 +223,8 @@ def _left_name(verb: "Token") -> "Token | None":
     if verb.i < 2:
         return None
     left = doc[verb.i - 1]
+    if _name_read_as_modal(left, verb):
+        return left
     if left.pos_ == "PROPN" or left.lower_ in ("he", "she"):
         start = left.i
         while start - 1 >= 0 and doc[start - 1].pos_ == "PROPN":
@@ -230,6 +232,14 @@ def _left_name(verb: "Token") -> "Token | None":
         if start > 0 and doc[start - 1].text in (",", "”", '"', "''", "’", "'"):
             return left
     return None
+
+
+def _name_read_as_modal(left: "Token", verb: "Token") -> bool:
+    """'…, Will described Trump as …' / 'Will claims the speech …' / 'May said': a capitalised
+    "Will" or "May" tagged a modal right before a verb in the past, the participle or the third
+    person present, which no modal can precede: it is a name."""
+    return (left.tag_ == "MD" and left.text in ("Will", "May") and verb.tag_ in ("VBD", "VBZ", "VBN")
+            and verb.text[:1].islower())
 
 
 def _described_person(tok: "Token") -> bool:
