@@ -79,7 +79,9 @@ def test_a_name_read_as_a_modal(vocab):
             (".", False, ".", "PUNCT", "punct", 7)]
     doc = _doc(vocab, rows)
     [link] = _links(doc)
-    assert (link.method, doc[link.source[0]:link.source[1]].text) == ("pattern", "Will")
+    # the cue stage itself reads a modal-tagged "Will" before a past verb as its subject
+    # (cues._name_read_as_modal), before the pattern rule is tried
+    assert (link.method, doc[link.source[0]:link.source[1]].text) == ("cue", "Will")
 
 
 @pytest.mark.parametrize("tail", [
