@@ -433,3 +433,24 @@ def test_verbs_of_blame_and_praise(pipeline, text, expected):
 def test_a_name_read_as_a_modal(pipeline, text, expected):
     got = who_said_what(pipeline, text)
     assert [g for g in got if g[0] in {e[0] for e in expected}] == expected, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "Name, in a statement:" labels the quotation with the name, not with where it was said
+    ("Mayor Jo Park, in a statement: “We will rebuild.”", [("We will rebuild.", "Jo Park")]),
+    ("Senator Ruth Gale, on Twitter: “Shameful.”", [("Shameful.", "Ruth Gale")]),
+    # the one asked is the listener: the question is not the words of the person who answers
+    ("Asked whether she would run again, Mayor Jo Park said simply: “No.”", [("No.", "Jo Park")]),
+])
+def test_labels_with_a_place_and_questions_asked(pipeline, text, expected):
+    got = who_said_what(pipeline, text)
+    assert [g for g in got if g[0] in {e[0] for e in expected}] == expected, got
+
+
+@pytest.mark.parametrize("text", [
+    "Asked whether she would run again, Mayor Jo Park said simply: “No.”",
+    "Told that the vote had failed, the senator said he was “not surprised.”",
+])
+def test_a_question_put_to_someone_is_not_their_speech(pipeline, text):
+    res = pipeline.attribute_text(text)
+    assert not [q for q in res.quotes if q.kind == "indirect"], res.quotes

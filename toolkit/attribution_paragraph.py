@@ -16,6 +16,8 @@ from .types import QuotedSpan
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
+# "Name, in a statement:" / "Name, on Twitter:" / "Name, via email:": where the words were said.
+LABEL_PLACE_WORDS = frozenset({"in", "on", "via", "to", "at", "during", "after", "from"})
 _TITLE_IN_GAP = re.compile(r"[“\"]([^“”\"\n]{1,80})[”\"]")
 # Nouns for an answer, whose owner is the one who gives it: "Clinton’s response was: “…”".
 REPLY_NOUNS = frozenset({"response", "reply", "answer", "retort", "verdict", "reaction"})
@@ -53,7 +55,9 @@ def _link_by_inline_colon(link: Link, q: QuotedSpan, ix: TextIndex, text: str) -
     colon = ix.tok(text.rindex(":", 0, q.open_mark))
     lo, _ = ix.sent_bounds[colon]
     prev = doc[colon - 1] if colon > lo else None
-    if prev is not None and prev.ent_type_ == "PERSON" and not ix.in_quote[prev.i]:
+    if prev is not None and prev.ent_type_ == "PERSON" and not ix.in_quote[prev.i] and prev.dep_ != "pobj":
+        # (not the object of a preposition: "Ruth Gale, on Twitter:" is Gale's, whatever the
+        # recognizer thinks "Twitter" is)
         start = prev.i
         while start - 1 >= lo and doc[start - 1].ent_type_ == "PERSON":
             start -= 1
@@ -94,8 +98,14 @@ def link_by_label(link: Link, q: QuotedSpan, ix: TextIndex, text: str) -> bool:
     doc = ix.doc
     before = text[para.start:q.open_mark]
     m = LABEL_RE.match(before)
-    if m and len(m.group(1).split()) <= 6 and _name_like(m.group(1)):
-        lo, hi = para.start + m.start(1), para.start + m.end(1)
+    label_end = m.end(1) if m else 0
+    if m and "," in m.group(1):
+        # "Mayor Jo Park, in a statement: “…”": a name, then where it was said
+        name, _, where = m.group(1).partition(",")
+        if where.split()[:1] and where.split()[0].lower() in LABEL_PLACE_WORDS and len(where.split()) <= 5:
+            label_end = m.start(1) + len(name.rstrip())
+    if m and len(before[m.start(1):label_end].split()) <= 6 and _name_like(before[m.start(1):label_end]):
+        lo, hi = para.start + m.start(1), para.start + label_end
         if _proper_name_tokens(doc, ix, lo, hi) or _person_named_elsewhere(ix, lo, hi):
             link.source, link.method, link.confidence = _tok_range(ix, lo, hi), "label", CONF_LABEL
             return True

@@ -307,6 +307,11 @@ def _after_opening_quotation(verb: "Token") -> bool:
 
 
 def _find_source(verb: "Token") -> "Token | None":
+    if verb.tag_ in ("VBN", "VBD") and verb.dep_ in ("advcl", "acl") and lemma_in(verb, TELL_ASK) \
+            and not any(c.dep_ in ("auxpass", "aux", "nsubj", "nsubjpass") for c in verb.children):
+        # "Asked whether she would run, Park said …": the participle's subject is the one asked
+        # (the listener), so the question is not Park's words
+        return None
     seen = 0
     tok = verb
     while tok is not None and seen < 4:
