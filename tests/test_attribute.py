@@ -453,3 +453,19 @@ def test_labels_with_a_place_and_questions_asked(pipeline, text, expected):
 def test_a_question_put_to_someone_is_not_their_speech(pipeline, text):
     res = pipeline.attribute_text(text)
     assert not [q for q in res.quotes if q.kind == "indirect"], res.quotes
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the name in apposition to a title the tagger calls a proper noun is the speaker
+    ("The firm's lawyers met in May.\n\nThe Harlow Group's CEO, Kimberley Fritts, said the two firms had "
+     "agreed.\n\n“We would have gladly registered,” she said in a statement.",
+     [("the two firms had agreed", "Kimberley Fritts"), ("We would have gladly registered,", "Kimberley Fritts")]),
+    # a name inside a description's clause is not the description: the pastor is not Cruz,
+    # and "he" after the pastor's words is the pastor, not the man named before
+    ("Mr. Huckabee won the caucuses that year, but he trails far behind this year.\n\n"
+     "One pastor supporting Mr. Cruz, Dale Whitman of Liberty Church, said he had called other pastors.\n\n"
+     "“Find your polling place and get there,” he tells parishioners.",
+     [("Find your polling place and get there,", "One pastor supporting Mr. Cruz")]),
+])
+def test_descriptions_and_the_names_inside_them(pipeline, text, expected):
+    assert_speakers(pipeline, text, expected)

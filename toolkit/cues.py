@@ -201,9 +201,10 @@ def find_source(verb: "Token") -> "Token | None":
         src = inverted_subject(verb)
     if src is None:
         src = _left_name(verb)
-    if src is not None and src.pos_ == "NOUN":
-        # "state Del. Marcia Pryor shouted", "The Slate columnist David Auerbach said": the parse
-        # makes the description the subject and the person's name its apposition
+    if src is not None and (src.pos_ == "NOUN" or (src.pos_ == "PROPN" and src.ent_type_ != "PERSON")):
+        # "state Del. Marcia Pryor shouted", "The Slate columnist David Auerbach said", "The
+        # Podesta Group's CEO, Kimberley Fritts, said": the parse makes the description (a title
+        # the tagger may call a proper noun) the subject and the person's name its apposition
         named = [c for c in src.children if c.dep_ == "appos" and c.i > src.i and c.pos_ == "PROPN"
                  and any(t.ent_type_ == "PERSON" for t in c.subtree if t.i <= c.i)]
         if named:

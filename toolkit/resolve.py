@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Sequence
 
 from . import roles as roles_mod
+from . import roles_lexicon as roles_mod_lexicon
 from .attribution import Link
 from .config import Config
 from .cues import lemma_in
@@ -65,6 +66,13 @@ class _Person:
     mentions: list[Span] = field(default_factory=list)
     role_mentions: list[Span] = field(default_factory=list)  # the mentions roles are read from
     first: int = 10**9
+    # An unnamed source that is one person ("one pastor supporting Mr. Cruz", "a spokesman"):
+    # "he" or "she" right after its quote may be it, as it would be a named person.
+    one_person: bool = False
+
+    @property
+    def is_one_person(self) -> bool:
+        return self.type == "person" or self.one_person
 
 
 @dataclass
@@ -95,7 +103,7 @@ def resolve_speakers(doc: "Doc", article: Article, links: Sequence[Link], config
         else:
             res = _Resolved(None, 0.0)
         resolved[id(link)] = res
-        if res.person is not None and res.person.type == "person":
+        if res.person is not None and res.person.is_one_person:
             prev_person = (res.person, link.contents[0].start)
 
     quotes: list[Quote] = []
@@ -204,6 +212,7 @@ def _resolve_mention(doc: "Doc", rng: tuple[int, int], names: "_NameIndex", peop
     if named is not None:
         return named
     p = _person(people, toks.text, "anonymous")
+    p.one_person = head.tag_ == "NN" and roles_mod_lexicon.is_role_noun(head.text)
     p.mentions.append(span)
     p.role_mentions.append(span)
     return _Resolved(p, RESOLVE_NAME)
@@ -227,7 +236,8 @@ def _partial_entity(ent, toks, head: "Token") -> bool:
 def _name_completing(doc: "Doc", head: "Token", toks, names: "_NameIndex"):
     """The PERSON entity that ends a description or stands in apposition to its head, if any."""
     last = names.entity_of(toks[-1]) if len(toks) > 1 else None
-    if last is not None and last.label_ == "PERSON" and last.start > toks.start and last.end == toks.end:
+    if last is not None and last.label_ == "PERSON" and last.start > toks.start and last.end == toks.end \
+            and _names_the_head(last.root, head):
         return last
     for child in head.rights:
         if child.dep_ == "appos" and child.ent_type_ == "PERSON":
@@ -237,13 +247,27 @@ def _name_completing(doc: "Doc", head: "Token", toks, names: "_NameIndex"):
     return None
 
 
+def _names_the_head(name: "Token", head: "Token") -> bool:
+    """The name is the description's own ("Cruz constituent Dan Golvach", "the chief executive
+    Jeff Weiner"), not a word of a clause inside it ("One pastor supporting [Mr. Cruz]", "a
+    spokesman for [Bill Clinton]"): the way up from it to the head is compounds and appositions."""
+    tok = name
+    for _ in range(8):
+        if tok.i == head.i:
+            return True
+        if tok.dep_ not in ("compound", "appos", "flat", "nmod") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
 def _resolve_pronoun(doc: "Doc", head: "Token", span: Span, names: "_NameIndex", people: dict[str, _Person],
                      prev: tuple[_Person, int] | None) -> _Resolved:
     low = head.lower_
     if low not in PERSONAL_PRONOUNS:
         return _Resolved(None, 0.0, unresolved=True)  # "it", "they", "I", "we": left unresolved
     want = "f" if low in ("she", "her") else "m"
-    if prev is not None and span.start - prev[1] < PRONOUN_REACH and prev[0].type == "person" \
+    if prev is not None and span.start - prev[1] < PRONOUN_REACH and prev[0].is_one_person \
             and names.gender_of(prev[0].name) in (None, want):
         # the previous quote's speaker, unless another person was named as a subject in between
         between = names.subjects_between(prev[1], span.start)
