@@ -469,3 +469,12 @@ def test_a_question_put_to_someone_is_not_their_speech(pipeline, text):
 ])
 def test_descriptions_and_the_names_inside_them(pipeline, text, expected):
     assert_speakers(pipeline, text, expected)
+
+
+def test_abstract_nouns_say_nothing(pipeline):
+    # the parse makes "challenge" the subject of "arguing": no one is credited with the clause
+    text = ("Mr. Obama's challenge is to acknowledge that the divides have grown deeper, while arguing that "
+            "the way to rise above them is to elect Mrs. Clinton.")
+    res = pipeline.attribute_text(text)
+    speakers = {s.id: s.name for s in res.speakers}
+    assert all("challenge" not in (speakers.get(q.speaker_id) or "") for q in res.quotes), res.quotes

@@ -187,6 +187,12 @@ WRITTEN_SOURCES = {"statement", "comment", "remark", "ad", "tweet", "letter", "e
 # Entities that are never a speaker: "Saturday at the convention Sen. Warren said" parses
 # "Saturday" as the subject.
 NOT_SPEAKER_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
+# Common nouns that never speak, though the parse makes them a reporting verb's subject: times
+# ("Saturday at the convention he said"), abstractions ("his challenge … arguing that …").
+MUTE_NOUNS = frozenset(
+    "day week month year time moment morning afternoon evening night weekend decade century "
+    "challenge diagnosis contest sentence idea issue problem fact reason result way thing "
+    "point matter kind sort part lot bit step move decision process goal task trick".split())
 # Verbs that invert after a quotation: "“…,” said Jane Doe" / "“…,” added the minister".
 INVERTING = {"say", "add", "write", "explain", "note", "continue", "ask", "reply", "insist", "recall",
              "warn", "tell", "argue", "observe", "respond", "declare", "counter", "conclude", "quip"}
@@ -197,6 +203,8 @@ def find_source(verb: "Token") -> "Token | None":
     src = _find_source(verb)
     if src is not None and src.ent_type_ in NOT_SPEAKER_ENTS and not _described_person(src):
         src = None
+    if src is not None and src.pos_ == "NOUN" and src.lower_ in MUTE_NOUNS:
+        src = None  # "Mr. Obama's challenge … while arguing that …": a challenge says nothing
     if src is None and lemma_in(verb, INVERTING):
         src = inverted_subject(verb)
     if src is None:
