@@ -370,6 +370,10 @@ def test_unnamed_source_keeps_its_relative_clause(pipeline, text, expected):
      [("This is a big year for our city,", "Marcia Pryor")]),
     ('"This is a big year for our city," state Del. Marcia "Cia" Pryor (D-Newport News), shouted to the crowd.',
      [("This is a big year for our city,", "Pryor")]),
+    # ... and inside an apposition between the description and the verb
+    ('As he welcomed guests, Scott was launching his bid.\n\n"This is a big year for our senator!" Scott\'s niece, '
+     'state Del. Marcia "Cia" Pryor (D-Newport News), shouted to the crowd.',
+     [("This is a big year for our senator!", "Pryor")]),
     # a show's title between a cue and the next quotation is nobody's words: the speaker goes on
     ("“The message is that the state should act,” Governor Dan Reyes said on the program “Meet the Voters.” "
      "“And nobody in my party will give in.”",

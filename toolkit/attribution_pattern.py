@@ -135,7 +135,16 @@ def _mention_then_verb(doc: "Doc", ix: TextIndex, i: int, para: Span):
         # polling guru who founded fivethirtyeight.com tweeted. / Katie Packer, who is chairman
         # of the PAC said. The clause's own verb must not report (then whose words are these?).
         relative = rel_verb = False
-        for j in range(v + 1, min(len(doc), v + 2 + MAX_APPOSITION_TOKENS + MAX_RELATIVE_TOKENS)):
+        j, stop = v + 1, min(len(doc), v + 2 + MAX_APPOSITION_TOKENS + MAX_RELATIVE_TOKENS)
+        while True:
+            if j >= stop:
+                return None
+            if doc[j].text == "(":  # "…, state Del. Marcia Price (D-Newport News), shouted"
+                after = _after_parenthetical(doc, ix, j, para)
+                if after == j:
+                    return None
+                j = after
+                continue
             if ix.in_quote[j] or doc[j].idx >= para.end or doc[j].text in CLAUSE_ENDS:
                 return None
             if doc[j].text == ",":
@@ -143,6 +152,7 @@ def _mention_then_verb(doc: "Doc", ix: TextIndex, i: int, para: Span):
                 break
             if doc[j].lower_ in RELATIVE_WORDS and not relative:
                 relative = True
+                j += 1
                 continue
             if j - v > MAX_APPOSITION_TOKENS and not relative:
                 return None
@@ -152,10 +162,10 @@ def _mention_then_verb(doc: "Doc", ix: TextIndex, i: int, para: Span):
             if doc[j].tag_ in ("VBD", "VBZ", "VBP") and not doc[j].text[0].isupper():
                 if relative and not rel_verb and not _is_cue_verb(doc[j], True):
                     rel_verb = True
+                    j += 1
                     continue
                 return None
-        else:
-            return None
+            j += 1
     plural = doc[hi - 1].tag_ in ("NNS", "NNPS") or doc[hi - 1].lower_ in ("they", "we", "i")
     if v >= len(doc) or not _is_cue_verb(doc[v], plural) or ix.in_quote[v]:
         return None
