@@ -390,6 +390,10 @@ def test_unnamed_source_keeps_its_relative_clause(pipeline, text, expected):
     ("Aides told her of the vote. Senator Ruth Gale’s response was: “Is that final?”",
      [("Is that final?", "Ruth Gale")]),
     ("The mood of the crowd was clear: “Send them home!”", [("Send them home!", None)]),
+    # the words after a quotation that goes on into the writer's sentence are no speaker
+    ('“It is not a thing voters care about,” Palmieri told reporters. “What they care about is that she is '
+     'focused on raising incomes for the middle class” and other pocketbook issues.',
+     [("What they care about is that she is focused on raising incomes for the middle class", "Palmieri")]),
     # ... but a dash line that is no one's name signs nothing
     ("“We will not back down.”\n\n- some of the crowd cheered.", [("We will not back down.", None)]),
 ])

@@ -76,8 +76,8 @@ def _is_cue_verb(tok: "Token", plural: bool = False) -> bool:
     """A finite reporting verb ("said", "tweeted", "says"; "say" after a plural subject),
     whatever POS the tagger gave it."""
     w = tok.lower_
-    if not w.isalpha() or w.endswith("ing") or tok.ent_type_ == "PERSON":
-        return False
+    if not w.isalpha() or w.endswith("ing") or tok.ent_type_ == "PERSON" or tok.tag_ in ("NNS", "NNPS"):
+        return False  # (a plural noun: '… middle class" and other pocketbook issues.')
     if not (w in IRREGULAR or w.endswith("ed") or w.endswith("s") or (plural and tok.tag_ in ("VBP", "VB", "NN"))):
         return False
     return lemma_in(tok, reporting_verbs()) is not None
@@ -123,6 +123,8 @@ def _verb_then_mention(doc: "Doc", ix: TextIndex, i: int, para: Span):
 
 def _mention_then_verb(doc: "Doc", ix: TextIndex, i: int, para: Span):
     """“…,” Tulsa police Chief Chuck Jordan said Monday. / “…,” Jane Doe, the mayor, said."""
+    if doc[i].pos_ == "CCONJ":
+        return None  # '“…” and other pocketbook issues': the sentence goes on, no subject starts here
     hi = _np_end(doc, ix, i, para, stop_at_verb=True)
     if hi == i or not (_has_noun(doc, i, hi) or (hi == i + 1 and doc[i].lower_ in SUBJECT_PRONOUNS)):
         return None
