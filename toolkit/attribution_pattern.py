@@ -76,8 +76,8 @@ def _is_cue_verb(tok: "Token", plural: bool = False) -> bool:
     """A finite reporting verb ("said", "tweeted", "says"; "say" after a plural subject),
     whatever POS the tagger gave it."""
     w = tok.lower_
-    if not w.isalpha() or w.endswith("ing") or tok.ent_type_ == "PERSON" or tok.tag_ in ("NNS", "NNPS"):
-        return False  # (a plural noun: '… middle class" and other pocketbook issues.')
+    if not w.isalpha() or w.endswith("ing") or tok.ent_type_ == "PERSON":
+        return False
     if not (w in IRREGULAR or w.endswith("ed") or w.endswith("s") or (plural and tok.tag_ in ("VBP", "VB", "NN"))):
         return False
     return lemma_in(tok, reporting_verbs()) is not None
