@@ -394,6 +394,13 @@ def test_unnamed_source_keeps_its_relative_clause(pipeline, text, expected):
     ('“It is not a thing voters care about,” Palmieri told reporters. “What they care about is that she is '
      'focused on raising incomes for the middle class” and other pocketbook issues.',
      [("What they care about is that she is focused on raising incomes for the middle class", "Palmieri")]),
+    # "shares" read as a plural noun by the tagger still reports, after a name
+    ("Event planner Erica Vance has seen it all.\n\n“Parties are leaning into interactivity,” Vance shares, "
+     "noting that portrait painters are more and more common.",
+     [("Parties are leaning into interactivity,", "Erica Vance")]),
+    # a no-break space inside a name: the model reads a plain space, the offsets stay the text's
+    ("Thor countered.\n\n“Imagine Brad Thor going up against both of them on the same stage,” mused radio co-host "
+     "Stu\u00a0Burns.", [("Imagine Brad Thor going up against both of them on the same stage,", "Stu Burns")]),
     # ... but a dash line that is no one's name signs nothing
     ("“We will not back down.”\n\n- some of the crowd cheered.", [("We will not back down.", None)]),
 ])

@@ -132,3 +132,15 @@ def test_a_ruler_with_patterns_the_table_cannot_read_keeps_spacys_matcher():
 ])
 def test_a_hyphen_glued_to_a_capitalised_word_is_split_off(nlp, text, tokens):
     assert [t.text for t in nlp.make_doc(text)] == tokens
+
+
+def test_odd_spaces_are_plain_spaces_for_the_model_and_offsets_stay(nlp):
+    from quotelens.segment import model_text
+    from quotelens.types import Article, Span
+
+    text = "Mayor\u00a0Jo\u202fPark said\u2009so.\u200bOK"
+    assert len(model_text(text)) == len(text)
+    assert model_text(text) == "Mayor Jo Park said so.\u200bOK"  # a zero-width character is no space
+    doc = parse(Article(text=text, paragraphs=(Span(0, len(text)),)), nlp)
+    assert [t.text for t in doc][:4] == ["Mayor", "Jo", "Park", "said"]
+    assert all(text[t.idx:t.idx + len(t.text)] == t.text for t in doc if not t.is_space)

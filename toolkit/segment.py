@@ -203,9 +203,21 @@ def _extend(words: list[str], spaces: list[bool], part: "Doc") -> None:
         spaces.append(bool(tok.whitespace_))
 
 
+# Space characters other than " " (no-break, thin, figure, ideographic spaces): spaCy makes each a
+# token of its own, which the parser then hangs somewhere ("Stu\xa0Burguiere" parsed as two phrases).
+# Each becomes one plain space for the model: same length, so every offset stays an offset into the
+# article text. Zero-width characters are not spaces and are left alone.
+_SPACE_LIKE = {ord(c): " " for c in "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"}
+
+
+def model_text(text: str) -> str:
+    """The text the model reads: ``text`` with odd space characters as plain spaces (same offsets)."""
+    return text.translate(_SPACE_LIKE)
+
+
 def _prepare(article: "Article", nlp: "Language") -> "Doc":
     """Tokens, with every paragraph break set as a sentence start before the parser runs."""
-    text = article.text
+    text = model_text(article.text)
     if len(text) >= nlp.max_length:
         nlp.max_length = len(text) + 1
     doc = _tokenize(text, nlp)

@@ -21,7 +21,7 @@ import threading
 from multiprocessing.connection import Connection
 from typing import TYPE_CHECKING, Sequence
 
-from .segment import load_nlp, model_name, parse, parse_ranges, quoted_ranges
+from .segment import load_nlp, model_name, model_text, parse, parse_ranges, quoted_ranges
 from .types import Article, QuotedSpan, Span
 
 if TYPE_CHECKING:
@@ -98,7 +98,7 @@ class SplitParser:
             return parse(article, nlp, quoted)
         tail = Doc(nlp.vocab).from_bytes(data)
         doc = Doc.from_docs([head, tail], ensure_whitespace=False, exclude=["tensor", "user_data"])
-        if doc.text != text:  # never trade correctness for speed
+        if doc.text != model_text(text):  # never trade correctness for speed
             return parse(article, nlp, quoted)
         return doc
 
