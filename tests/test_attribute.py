@@ -481,6 +481,17 @@ def test_a_question_put_to_someone_is_not_their_speech(pipeline, text):
      "One pastor supporting Mr. Cruz, Dale Whitman of Liberty Church, said he had called other pastors.\n\n"
      "“Find your polling place and get there,” he tells parishioners.",
      [("Find your polling place and get there,", "One pastor supporting Mr. Cruz")]),
+    # titles joined by "and" before the name, after an inverted verb: the name is the speaker
+    ("What story should the event tell? “This year, it is about meaning,” says Estera Events Co-Owner and Lead "
+     "Planner Erica Vanco.", [("This year, it is about meaning,", "Erica Vanco")]),
+    # ... but "the mayor and Governor Jo Park" are two people: no title is taken for the other's name
+    ("“No,” said the mayor and Governor Jo Park.", [("No,", "the mayor")]),
+    # the recognizer's lower-case "person" inside a quotation is nobody: "she" is the planner
+    ("Speaking of fruit, Cameron Forbes says food as decor is trending.\n\nTo execute the theme, Forbes says to "
+     "look for produce with character. “Citrus with leaves still on, juicy figs, cherry stems, or bunches of "
+     "herbs—they add color and movement without feeling forced,” she explains.",
+     [("Citrus with leaves still on, juicy figs, cherry stems, or bunches of herbs—they add color and movement "
+       "without feeling forced,", "Cameron Forbes")]),
 ])
 def test_descriptions_and_the_names_inside_them(pipeline, text, expected):
     assert_speakers(pipeline, text, expected)

@@ -209,6 +209,11 @@ def find_source(verb: "Token") -> "Token | None":
         src = inverted_subject(verb)
     if src is None:
         src = _left_name(verb)
+    if src is not None and verb.i < src.i <= verb.i + 3:
+        # inverted: '“…,” says Estera Events Co-Owner and Lead Planner Erica Vanco.' -- a phrase
+        # after the verb that ends in a person's name is that person (the parse of the titles
+        # before the name is the unreliable part)
+        src = _name_ending_phrase(verb) or src
     if src is not None and (src.pos_ == "NOUN" or (src.pos_ == "PROPN" and src.ent_type_ != "PERSON")):
         # "state Del. Marcia Pryor shouted", "The Slate columnist David Auerbach said", "The
         # Podesta Group's CEO, Kimberley Fritts, said": the parse makes the description (a title
@@ -223,6 +228,25 @@ def find_source(verb: "Token") -> "Token | None":
         if owner:
             src = owner[0]
     return src
+
+
+def _name_ending_phrase(verb: "Token") -> "Token | None":
+    """The last word of a PERSON name that ends the noun phrase right after ``verb``, when a
+    description comes before the name in that phrase; else None."""
+    doc = verb.doc
+    j = verb.i + 1
+    while j < len(doc) and j - verb.i <= 12 and (doc[j].pos_ in ("PROPN", "NOUN", "ADJ", "CCONJ", "DET")
+                                                  or doc[j].text in ("-", "–")):
+        j += 1
+    last = doc[j - 1] if j - 1 > verb.i else None
+    if last is None or last.ent_type_ != "PERSON" or not last.text[:1].isupper():
+        return None
+    start = last.i
+    while start > verb.i + 1 and doc[start].ent_iob_ == "I":
+        start -= 1  # back to the first word of the name
+    if doc[verb.i + 1].pos_ == "DET" and any(t.pos_ == "CCONJ" for t in doc[verb.i + 1:start]):
+        return None  # "said the mayor and Governor Jo Park": two people, not a title and a name
+    return last if start > verb.i + 1 and last.i > start else None
 
 
 def _left_name(verb: "Token") -> "Token | None":

@@ -330,8 +330,8 @@ class _NameIndex:
         for ent in doc.ents:
             for i in range(ent.start, ent.end):
                 self.ents[i] = ent
-            if ent.label_ != "PERSON":
-                continue
+            if ent.label_ != "PERSON" or not any(t.text[:1].isupper() for t in ent):
+                continue  # (a person's name is capitalised: "juicy figs" is the recognizer's mistake)
             if ent[0].tag_ == "MD":  # "Will Sanders come down …?": a modal is no given name
                 ent = ent[1:]
                 if not len(ent):
