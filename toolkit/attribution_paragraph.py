@@ -10,7 +10,7 @@ from .attribution_base import (CONF_AFTER_CUE_SENTENCE, CONF_COLON, CONF_COLON_S
                                HEADLINE_LABEL_RE, MAX_HEADLINE_WORDS,
                                DASH_RE, LABEL_RE, MAX_HEADER_DISTANCE, MAX_HEADER_WORDS, MAX_SEQUEL_GAP,
                                TITLE_SMALL_WORDS, Link, TextIndex, is_title_like, set_cue)
-from .cues import WRITTEN_SOURCES, Cue, lemma_in, mention_range
+from .cues import WRITTEN_SOURCES, Cue, apposed_name, lemma_in, mention_range
 from .types import QuotedSpan
 
 if TYPE_CHECKING:
@@ -81,12 +81,10 @@ def _colon_speaker(subj: "Token") -> "Token | None":
     response was:")."""
     if subj.ent_type_ == "PERSON" or subj.lower_ in ("he", "she"):
         return subj
-    if subj.pos_ != "NOUN":
-        return None
-    named = [c for c in subj.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
-    if named:
-        return named[0]
-    if lemma_in(subj, WRITTEN_SOURCES | REPLY_NOUNS):
+    named = apposed_name(subj)
+    if named is not None:
+        return named
+    if subj.pos_ == "NOUN" and lemma_in(subj, WRITTEN_SOURCES | REPLY_NOUNS):
         owner = [c for c in subj.children if c.dep_ == "poss" and (c.ent_type_ == "PERSON" or c.lower_ in ("his", "her"))]
         if owner:
             return owner[0]

@@ -214,20 +214,26 @@ def find_source(verb: "Token") -> "Token | None":
         # after the verb that ends in a person's name is that person (the parse of the titles
         # before the name is the unreliable part)
         src = _name_ending_phrase(verb) or src
-    if src is not None and (src.pos_ == "NOUN" or (src.pos_ == "PROPN" and src.ent_type_ != "PERSON")):
-        # "state Del. Marcia Pryor shouted", "The Slate columnist David Auerbach said", "The
-        # Podesta Group's CEO, Kimberley Fritts, said": the parse makes the description (a title
-        # the tagger may call a proper noun) the subject and the person's name its apposition
-        named = [c for c in src.children if c.dep_ == "appos" and c.i > src.i and c.pos_ == "PROPN"
-                 and any(t.ent_type_ == "PERSON" for t in c.subtree if t.i <= c.i)]
-        if named:
-            return named[0]
+    named = apposed_name(src) if src is not None else None
+    if named is not None:
+        return named
     if src is not None and lemma_in(src, WRITTEN_SOURCES):
         # "The campaign's statement declares “…”", "His comments came …": the words are the owner's
         owner = [c for c in src.children if c.dep_ == "poss"]
         if owner:
             src = owner[0]
     return src
+
+
+def apposed_name(desc: "Token") -> "Token | None":
+    """The person's name in apposition to a description: "state Del. Marcia Pryor shouted", "The
+    Slate columnist David Auerbach said", "The Podesta Group's CEO, Kimberley Fritts, said" -- the
+    parse makes the description (a title the tagger may call a proper noun) the subject and the
+    name its apposition. None when ``desc`` is a person's name itself or has no such apposition."""
+    if not (desc.pos_ == "NOUN" or (desc.pos_ == "PROPN" and desc.ent_type_ != "PERSON")):
+        return None
+    return next((c for c in desc.children if c.dep_ == "appos" and c.i > desc.i and c.pos_ == "PROPN"
+                 and any(t.ent_type_ == "PERSON" for t in c.subtree if t.i <= c.i)), None)
 
 
 def _name_ending_phrase(verb: "Token") -> "Token | None":

@@ -20,10 +20,10 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Sequence
 
 from . import roles as roles_mod
-from . import roles_lexicon as roles_mod_lexicon
 from .attribution import Link
 from .config import Config
 from .cues import lemma_in
+from .roles_lexicon import is_role_noun
 from .types import Article, Quote, Span, Speaker, SpeakerType
 
 if TYPE_CHECKING:
@@ -212,7 +212,7 @@ def _resolve_mention(doc: "Doc", rng: tuple[int, int], names: "_NameIndex", peop
     if named is not None:
         return named
     p = _person(people, toks.text, "anonymous")
-    p.one_person = head.tag_ == "NN" and roles_mod_lexicon.is_role_noun(head.text)
+    p.one_person = head.tag_ == "NN" and is_role_noun(head.text)
     p.mentions.append(span)
     p.role_mentions.append(span)
     return _Resolved(p, RESOLVE_NAME)
