@@ -22,7 +22,8 @@ from .settings import TRIM_EVERY
 
 log = logging.getLogger("quotelens.server")
 
-WARM_UP_TEXT = "“We are ready,” said Jane Doe, the mayor of Springfield."
+# a name and then a pronoun, so that lazy tables (the given-name list) load before the first request
+WARM_UP_TEXT = "“We are ready,” said Jane Doe, the mayor of Springfield. “So is the city,” she said."
 
 
 def service_config(value: Config | Mapping[str, Any] | None) -> Config:

@@ -204,6 +204,54 @@ def test_pronoun_agrees_with_gender_the_article_states(pipeline):
     assert text[q.mention.start:q.mention.end] == "she"
 
 
+@pytest.mark.parametrize("text, expected", [
+    # "she" is not a man: the given name says so when the article does not
+    ("Carla Brandt finished third. Later, Tom Hale praised the plan.\n\n"
+     "“Unlike the mayor, I know what a budget is,” she said.",
+     [("Unlike the mayor, I know what a budget is,", "Carla Brandt")]),
+    # a sentence's subject before the subject of a clause inside it
+    ("Former envoy Tom Hale also described the rules that most must follow at the level Dan Price did. "
+     "He said: “Everybody does it, unless your name is Dan Price.”",
+     [("Everybody does it, unless your name is Dan Price.", "Tom Hale")]),
+    # a subject in the pronoun's own sentence, even an aside's ("says X")
+    ("Rosa Diaz runs the clinic. “Ask questions,” Diaz says.\n\n"
+     "Still, the apps, says Mia Park, can teach “useful skills,” she says.",
+     [("useful skills,", "Mia Park")]),
+    # an aside's subject is its sentence's speaker for the next sentence's "he"
+    ("Ken Bauer leads the group with Jim Ray. In the three years since, Bauer says, too many lives were lost. "
+     "He says that “as a nation, we have to do better.”",
+     [("as a nation, we have to do better.", "Ken Bauer")]),
+    # a name inside a quotation is the speaker's word, not someone "he" can refer to
+    ("The crowd cheered for Jo Hart at the rally, shouting “John Wells lies to you.”\n\n"
+     "“I took the money but it didn't affect me?” he said.",
+     [("I took the money but it didn't affect me?", "Jo Hart")]),
+    # the article's own word (a possessive on the verb's object) outranks the name list
+    ("Lindsey Hale defended his record on Monday.\n\n“We will win in November,” he said.",
+     [("We will win in November,", "Lindsey Hale")]),
+])
+def test_pronoun_resolution(pipeline, text, expected):
+    assert_speakers(pipeline, text, expected)
+
+
+def test_a_speaker_reported_inside_another_quote_is_not_the_one_he_continues(pipeline):
+    # Song reports what Park said; the next "He said" continues Song, not Park
+    text = ("Tom Song said Governor Jane Park had said the plan would not happen. "
+            "He said it would not happen if voters “keep electing the same people.”")
+    assert_speakers(pipeline, text, [("keep electing the same people.", "Tom Song")])
+
+
+def test_pronoun_the_names_disagree_on_stays_unknown_with_its_mention(pipeline):
+    # only "Lindsey" (mostly a woman's name) says this "he" is not the speaker going on; the
+    # article reads as one speaker: neither wins, the quote keeps "he" and no name
+    text = ("Lindsey Hale spoke at the conference on Monday.\n\n"
+            "Hale said, “We are losing the vote.”\n\n"
+            "He continued, “It is about repairing the damage.”")
+    res = pipeline.attribute_text(text)
+    (q,) = [q for q in res.quotes if "repairing" in text[q.contents[0].start:q.contents[0].end]]
+    assert q.speaker_id is None
+    assert text[q.mention.start:q.mention.end] == "He"
+
+
 def test_fragments_of_one_reported_clause_are_one_quote(pipeline):
     text = "Mayor Linda Chavez said the budget was “a disaster for the city” and “a waste of money that nobody asked for.”"
     res = pipeline.attribute_text(text)

@@ -167,5 +167,5 @@ class Pipeline:
 
         cues = find_cues(doc, self.config)
         links = link_speakers(doc, article, spans, cues, self.config)
-        quotes, speakers = resolve_speakers(doc, article, links, self.config)
+        quotes, speakers = resolve_speakers(doc, article, links, self.config, [s.content for s in spans])
         return Attribution(article=article, quotes=tuple(quotes), speakers=tuple(speakers), model=self.model)

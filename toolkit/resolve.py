@@ -16,7 +16,10 @@ Roles come from roles.py over all of a person's mentions.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
 from typing import TYPE_CHECKING, Sequence
 
 from . import roles as roles_mod
@@ -45,7 +48,8 @@ INSTITUTION_NOUNS = {
 RESOLVE_NAME = 1.0
 RESOLVE_SURNAME_AMBIGUOUS = 0.7  # two people in the article share the surname
 RESOLVE_PRONOUN_PREV_SPEAKER = 0.92  # "he" right after a quote by a named man
-RESOLVE_PRONOUN_SUBJECT = 0.8  # "he" -> the person most recently named as a subject
+RESOLVE_PRONOUN_SUBJECT = 0.8  # "he" -> the person most recently named as a sentence's subject
+RESOLVE_PRONOUN_EMBEDDED = 0.72  # "he" -> the person most recently named as a clause's subject
 RESOLVE_PRONOUN_NEAREST = 0.65  # "he" -> the person most recently named at all
 RESOLVE_NOMINAL = 0.8  # "the minister" -> the one named minister nearby
 PRONOUN_REACH = 1500  # characters back (about three news paragraphs) to look for a pronoun's referent
@@ -82,20 +86,26 @@ class _Resolved:
     # A pronoun ("it", "they", "I") that surely names the speaker here but that no rule
     # resolves: the quote keeps the mention and an unknown speaker.
     unresolved: bool = False
+    # The mention is a pronoun: when the cue is sure but the referent is not, the quote keeps
+    # "he" as its mention and an unknown speaker, rather than a guessed name.
+    pronoun: bool = False
 
 
-def resolve_speakers(doc: "Doc", article: Article, links: Sequence[Link], config: Config
-                     ) -> tuple[list[Quote], list[Speaker]]:
+def resolve_speakers(doc: "Doc", article: Article, links: Sequence[Link], config: Config,
+                     quoted: Sequence[Span] = ()) -> tuple[list[Quote], list[Speaker]]:
+    """``quoted``: every stretch between quotation marks (the quote stage's spans), whose names
+    are the quoted speaker's words, not the writer's, and so never a pronoun's referent."""
     text = article.text
-    names = _NameIndex(doc, text)
+    names = _NameIndex(doc, text, list(quoted) + [c for link in links for c in link.contents])
     people: dict[str, _Person] = {}
     resolved: dict[int, _Resolved] = {}
     prev_person: tuple[_Person, int] | None = None  # last attributed person and its char offset
+    outer: tuple[int, int] | None = None  # the last quote not inside another
 
     for link in links:
         if link.follows is not None and id(link.follows) in resolved:
             r = resolved[id(link.follows)]
-            res = _Resolved(r.person, r.confidence, r.unresolved)
+            res = _Resolved(r.person, r.confidence, r.unresolved, r.pronoun)
             # the mention that attributes a continuation is the one of the quote it continues
             link.source = link.source or link.follows.source
         elif link.source is not None:
@@ -103,8 +113,13 @@ def resolve_speakers(doc: "Doc", article: Article, links: Sequence[Link], config
         else:
             res = _Resolved(None, 0.0)
         resolved[id(link)] = res
-        if res.person is not None and res.person.is_one_person:
+        # a quote reported inside another ("Song said Clinton had said the plan would fail") does
+        # not make its speaker the one a following "he said" continues
+        nested = outer is not None and outer[0] <= link.contents[0].start < outer[1]
+        if res.person is not None and res.person.is_one_person and not nested:
             prev_person = (res.person, link.contents[0].start)
+        if not nested:
+            outer = (link.contents[0].start, link.contents[-1].end)
 
     quotes: list[Quote] = []
     used: dict[str, _Person] = {}
@@ -113,7 +128,8 @@ def resolve_speakers(doc: "Doc", article: Article, links: Sequence[Link], config
         res = resolved[id(link)]
         conf = link.confidence * res.confidence
         person = res.person if conf >= config.min_confidence else None
-        keep_mention = person is not None or (res.unresolved and link.confidence >= config.min_confidence)
+        keep_mention = person is not None or (
+            (res.unresolved or res.pronoun) and link.confidence >= config.min_confidence)
         mention = _char_span(doc, link.source) if keep_mention and link.source else None
         if mention is not None and link.cue is not None and link.cue.relative is not None \
                 and link.source == link.cue.source:
@@ -171,7 +187,9 @@ def _resolve_mention(doc: "Doc", rng: tuple[int, int], names: "_NameIndex", peop
     span = _char_span(doc, rng)
     low = head.lower_
     if head.pos_ == "PRON" or low in PERSONAL_PRONOUNS | PLURAL_PRONOUNS | FIRST_PERSON:
-        return _resolve_pronoun(doc, head, span, names, people, prev)
+        res = _resolve_pronoun(doc, head, span, names, people, prev)
+        res.pronoun = True
+        return res
     # A name: the PROPN/entity words of the mention (a person unless the entity says otherwise)
     name_toks = [t for t in toks if t.pos_ == "PROPN" or t.ent_type_ == "PERSON"]
     if head.pos_ == "PROPN" or (head.ent_type_ and head.ent_type_ != "PERSON" and head.pos_ != "NOUN") or (
@@ -267,19 +285,29 @@ def _resolve_pronoun(doc: "Doc", head: "Token", span: Span, names: "_NameIndex",
     if low not in PERSONAL_PRONOUNS:
         return _Resolved(None, 0.0, unresolved=True)  # "it", "they", "I", "we": left unresolved
     want = "f" if low in ("she", "her") else "m"
-    if prev is not None and span.start - prev[1] < PRONOUN_REACH and prev[0].is_one_person \
-            and names.gender_of(prev[0].name) in (None, want):
+    if prev is not None and span.start - prev[1] < PRONOUN_REACH and prev[0].is_one_person:
         # the previous quote's speaker, unless another person was named as a subject in between
         between = names.subjects_between(prev[1], span.start)
         if not between or all(names.canonical_key(b) == prev[0].key for b in between):
-            prev[0].mentions.append(span)
-            return _Resolved(prev[0], RESOLVE_PRONOUN_PREV_SPEAKER)
-    cand = names.last_person_before(span.start, subject_only=True, gender=want)
-    conf = RESOLVE_PRONOUN_SUBJECT
-    if cand is None:
-        cand = names.last_person_before(span.start, subject_only=False, gender=want)
-        conf = RESOLVE_PRONOUN_NEAREST
-    if cand is None:
+            gender = names.gender_of(prev[0].name)
+            if gender in (None, want):
+                prev[0].mentions.append(span)
+                return _Resolved(prev[0], RESOLVE_PRONOUN_PREV_SPEAKER)
+            if not names.article_says_gender(prev[0].name):
+                # only the given name disagrees ("Graham said, “…” He continued, “…”" with
+                # "Lindsey" mostly a woman's name): the article reads as one speaker going on,
+                # the name list says otherwise; neither wins, the speaker stays unknown
+                return _Resolved(None, 0.0, unresolved=True)
+    # a subject in the pronoun's own sentence ("…, says Bradford, can teach “skills,” she says"),
+    # then the subject of an earlier sentence before a clause's ("Bolton discussed the rules … at
+    # the level Clinton did. He said:" is Bolton's), then anyone named at all
+    sentence = head.sent.start_char
+    for level, conf, lo in (("subject", RESOLVE_PRONOUN_SUBJECT, sentence), ("main", RESOLVE_PRONOUN_SUBJECT, None),
+                            ("subject", RESOLVE_PRONOUN_EMBEDDED, None), ("any", RESOLVE_PRONOUN_NEAREST, None)):
+        cand = names.last_person_before(span.start, level, gender=want, since=lo)
+        if cand is not None:
+            break
+    else:
         return _Resolved(None, 0.0, unresolved=True)
     full, c2 = names.canonical(cand, cand.start)
     p = _person(people, full, "person")
@@ -318,13 +346,23 @@ def _person(people: dict[str, _Person], name: str, kind: SpeakerType) -> _Person
 
 
 # -- names in the article -----------------------------------------------------------------------------
-class _NameIndex:
-    """Every PERSON name in the article outside quotations, for fullest forms and pronouns."""
+@dataclass(frozen=True)
+class _Named:
+    """One place the article names a person."""
+    span: Span  # the name, without title
+    name: str  # the name as written, cleaned
+    subject: bool  # the subject of some clause
+    main: bool  # the subject of its sentence's main clause (or of a clause joined to it)
+    quoted: bool  # inside a quotation: the speaker's words, not the writer's
 
-    def __init__(self, doc: "Doc", text: str):
+
+class _NameIndex:
+    """Every PERSON name in the article: for fullest forms, and outside quotations for pronouns."""
+
+    def __init__(self, doc: "Doc", text: str, quoted: Sequence[Span] = ()):
         self.doc = doc
         self.text = text  # doc.text is rebuilt from the tokens on every access
-        self.persons: list[tuple[Span, str, bool]] = []  # (name span, stripped name, is subject)
+        self.persons: list[_Named] = []
         self.titled: list[tuple[Span, str]] = []  # (name span, title words before it)
         self.ents = {}  # token index -> its entity, computed once (doc.ents is rebuilt per call)
         for ent in doc.ents:
@@ -340,8 +378,10 @@ class _NameIndex:
             name = _clean_name(text[part.start:part.end])
             if not name:
                 continue
-            is_subj = any(t.dep_ in ("nsubj", "nsubjpass") for t in ent) or ent.root.dep_ in ("nsubj", "nsubjpass")
-            self.persons.append((part, name, is_subj))
+            subj = next((t for t in ent if t.dep_ in ("nsubj", "nsubjpass")), None)
+            in_quote = any(q.start <= part.start < q.end for q in quoted)
+            self.persons.append(_Named(part, name, subj is not None, subj is not None and _is_main_clause(subj.head),
+                                       in_quote))
             title_span, _ = roles_mod.split_title(doc, Span(ent.start_char, ent.end_char))
             title = text[title_span.start:title_span.end] if title_span else ""
             # titles written just before the entity ("Foreign Minister Jean-Marc Ayrault"): the
@@ -358,9 +398,37 @@ class _NameIndex:
             surname = m.group(2).lower()
             # a surname the article marks both ways (Mr. and Mrs. Clinton) has no gender
             self.genders[surname] = g if self.genders.get(surname, g) == g else None
+        self._possessive_votes(doc, quoted)
         self.by_last: dict[str, list[tuple[Span, str]]] = {}
-        for span, name, _ in self.persons:
-            self.by_last.setdefault(name.split()[-1].lower(), []).append((span, name))
+        for named in self.persons:
+            self.by_last.setdefault(named.name.split()[-1].lower(), []).append((named.span, named.name))
+
+    def _possessive_votes(self, doc: "Doc", quoted: Sequence[Span]) -> None:
+        """The article's own word on a person's gender where no title gives it: a possessive on
+        the object of the verb the person is the subject of ("Graham defended his record",
+        "Clinton released her plan"). Not a possessive further down ("Graham criticised Clinton
+        for her remarks"): that one is as likely someone else's. A surname with votes both ways,
+        or already marked by a title, keeps what it had."""
+        votes: dict[str, set[str]] = {}
+        for tok in doc:
+            if tok.dep_ != "poss" or tok.lower_ not in ("his", "her"):
+                continue
+            obj = tok.head
+            if obj.dep_ not in ("dobj", "attr") or any(q.start <= tok.idx < q.end for q in quoted):
+                continue
+            subj = next((c for c in obj.head.children if c.dep_ == "nsubj"), None)
+            if subj is None:
+                continue
+            # the subject is the name, or a description the name completes ("candidate Sen.
+            # Lindsey Graham (R-SC) called out his rival"): one person in it, no one else
+            people = {id(e): e for t in subj.subtree if (e := self.ents.get(t.i)) is not None and e.label_ == "PERSON"}
+            if len(people) != 1:
+                continue
+            ent = next(iter(people.values()))
+            votes.setdefault(ent[-1].text.lower(), set()).add("m" if tok.lower_ == "his" else "f")
+        for surname, said in votes.items():
+            if surname not in self.genders and len(said) == 1:
+                self.genders[surname] = said.pop()
 
     def canonical(self, span: Span, at: int) -> tuple[str, float]:
         """Fullest form of the name at ``span`` in the article, and how sure that is."""
@@ -401,22 +469,71 @@ class _NameIndex:
         return "person:" + self.canonical(span, span.start)[0].lower()
 
     def subjects_between(self, lo: int, hi: int) -> list[Span]:
-        return [s for s, _, subj in self.persons if subj and lo < s.start < hi]
+        return [p.span for p in self.persons if p.subject and not p.quoted and lo < p.span.start < hi]
 
-    def last_person_before(self, at: int, subject_only: bool, gender: str | None = None) -> Span | None:
-        lo = at - PRONOUN_REACH
+    def last_person_before(self, at: int, level: str, gender: str | None = None, since: int | None = None
+                           ) -> Span | None:
+        """The last person named before ``at`` (after ``since``, else within PRONOUN_REACH;
+        outside quotations) as the subject of a sentence (level "main"), of any clause
+        ("subject"), or at all ("any"), whose gender, when known, is ``gender``."""
+        lo = at - PRONOUN_REACH if since is None else since
         best = None
-        for s, name, subj in self.persons:
-            if lo <= s.start < at and (subj or not subject_only) and self.gender_of(name) in (None, gender):
-                best = s
+        for p in self.persons:
+            if lo <= p.span.start < at and not p.quoted and (
+                    level == "any" or (p.subject and (level == "subject" or p.main))) \
+                    and self.gender_of(self.canonical(p.span, p.span.start)[0]) in (None, gender):
+                best = p.span
         return best
 
-    def gender_of(self, name: str | None) -> str | None:
-        """'m' or 'f' when the article itself says so ("Mr. Trump", "Mrs. Clinton", "spokeswoman
-        Jen Psaki"), else None: no name list, no guessing from first names."""
+    def article_says_gender(self, name: str) -> bool:
+        """The gender of this person comes from the article (a title, a possessive), not from
+        the given-name list."""
+        return self.gender_of(name) == self.gender_of(name, given_names=False)
+
+    def gender_of(self, name: str | None, given_names: bool = True) -> str | None:
+        """'m' or 'f' when the article says so ("Mr. Trump", "Mrs. Clinton", "spokeswoman Jen
+        Psaki"), else when the given name is almost always one gender ("John Kasich"; see
+        data/given_names.txt), else None ("Lindsey Graham", "Kim Jong-un", "Price")."""
         if not name:
             return None
-        return self.genders.get(name.split()[-1].lower())
+        words = name.split()
+        given = _given_name_gender(words[0]) if len(words) > 1 and given_names else None
+        surname = words[-1].lower()
+        said = self.genders.get(surname, "?")
+        # The article's word is about a surname: when two people share it ("Mr. Clinton" and
+        # Hillary Clinton), the given name says more about this one.
+        shared = len({n.split()[0].lower() for _, n in self.by_last.get(surname, ()) if len(n.split()) > 1}) > 1
+        if said != "?" and not (shared and given):
+            return said
+        return given
+
+
+@lru_cache(maxsize=1)
+def _given_names() -> dict[str, str]:
+    table = {}
+    with resources.files("quotelens").joinpath("data/given_names.txt").open(encoding="utf-8") as f:
+        for line in f:
+            if line and not line.startswith("#"):
+                name, _, gender = line.rstrip("\n").partition("\t")
+                table[name] = gender
+    return table
+
+
+def _given_name_gender(word: str) -> str | None:
+    folded = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().lower().strip(".")
+    return _given_names().get(folded)
+
+
+def _is_main_clause(verb: "Token") -> bool:
+    """The verb heads its sentence, or a clause joined to that one by a conjunction, or set in
+    it as an aside ("…, Barden says, far too many lives …": the sentence's speaker)."""
+    for _ in range(6):
+        if verb.dep_ == "ROOT":
+            return True
+        if verb.dep_ not in ("conj", "parataxis"):
+            return False
+        verb = verb.head
+    return False
 
 
 def _is_variant(short: list[str], long: list[str]) -> bool:
