@@ -252,6 +252,19 @@ def test_pronoun_the_names_disagree_on_stays_unknown_with_its_mention(pipeline):
     assert text[q.mention.start:q.mention.end] == "He"
 
 
+def test_lead_in_that_names_no_one_continues_the_previous_speaker(pipeline):
+    text = ("Tom Hale keeps talking and never admits he was wrong.\n\n"
+            "For example: \"We made a terrible mistake going in,\" Hale told a reporter in October.\n\n"
+            "Then, later that month on CNN: \"I've never said we made a mistake going in.\"\n\n"
+            "Asked about it on Friday: \"It was never said.\"")
+    assert_speakers(pipeline, text, [
+        ("We made a terrible mistake going in,", "Tom Hale"),
+        ("I've never said we made a mistake going in.", "Tom Hale"),
+        # a clause before the colon is not a label: no "Asked about it on Friday" speaker
+        ("It was never said.", None),
+    ])
+
+
 def test_fragments_of_one_reported_clause_are_one_quote(pipeline):
     text = "Mayor Linda Chavez said the budget was “a disaster for the city” and “a waste of money that nobody asked for.”"
     res = pipeline.attribute_text(text)

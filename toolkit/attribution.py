@@ -164,7 +164,9 @@ def _continuations(links: list[Link], ix: TextIndex, text: str) -> None:
         q = link.quoted[0]
         para = ix.para_span(q.open_mark)
         if text[para.start:q.open_mark].strip():
-            continue  # the quote does not open its paragraph
+            if not _lead_in_naming_no_one(ix, para.start, q.open_mark, text):
+                continue  # the quote does not open its paragraph
+            para = Span(q.open_mark, para.end)
         prev = links[i - 1]
         if prev.method == "none" or ix.para(prev.contents[-1].start) != ix.para(q.open_mark) - 1:
             continue
@@ -172,6 +174,28 @@ def _continuations(links: list[Link], ix: TextIndex, text: str) -> None:
         if _has_outside_words(ix, para, link):
             continue
         link.follows, link.method, link.confidence = prev, "continuation", CONF_CONTINUATION
+
+
+def _lead_in_naming_no_one(ix: TextIndex, lo: int, hi: int, text: str) -> bool:
+    """'Then, later that month on CNN: “…”': words before the quote that end in a colon and only
+    say when, where or in what medium: no verb, no subject, no name outside a preposition. The
+    quote goes on with the previous speaker as a bare quote paragraph would."""
+    lead = text[lo:hi].rstrip()
+    if not lead.endswith(":"):
+        return False
+    doc = ix.doc
+    toks = [t for t in doc[ix.tok(lo):ix.tok(hi - 1) + 1] if not t.is_space and t.idx < hi]
+    if len(toks) > MAX_LEAD_IN_TOKENS:
+        return False
+    for t in toks:
+        if t.pos_ in ("VERB", "AUX", "PRON") or t.dep_ in ("nsubj", "nsubjpass"):
+            return False
+        if t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") and t.dep_ != "pobj" and t.head.dep_ != "pobj":
+            return False
+    return True
+
+
+MAX_LEAD_IN_TOKENS = 10  # "Then, later that month on national television:" is 8
 
 
 def _after_report_paragraph(links: list[Link], ix: TextIndex, cues: Sequence[Cue], text: str) -> None:

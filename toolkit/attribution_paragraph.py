@@ -104,7 +104,9 @@ def link_by_label(link: Link, q: QuotedSpan, ix: TextIndex, text: str) -> bool:
             label_end = m.start(1) + len(name.rstrip())
     if m and len(before[m.start(1):label_end].split()) <= 6 and _name_like(before[m.start(1):label_end]):
         lo, hi = para.start + m.start(1), para.start + label_end
-        if _proper_name_tokens(doc, ix, lo, hi) or _person_named_elsewhere(ix, lo, hi):
+        # a label is a name, not a clause ("Asked about it on Friday: “…”" names no one)
+        clause = any(t.pos_ in ("VERB", "AUX", "PRON") for t in doc[ix.tok(lo):ix.tok(hi - 1) + 1])
+        if not clause and (_proper_name_tokens(doc, ix, lo, hi) or _person_named_elsewhere(ix, lo, hi)):
             link.source, link.method, link.confidence = _tok_range(ix, lo, hi), "label", CONF_LABEL
             return True
     h = HEADLINE_LABEL_RE.match(before)
