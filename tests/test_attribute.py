@@ -265,6 +265,14 @@ def test_lead_in_that_names_no_one_continues_the_previous_speaker(pipeline):
     ])
 
 
+def test_participle_after_and_is_the_reporting_clause_not_the_reported_one(pipeline):
+    # the parse hangs "asking" on "was" (whose subject is "it"); it is Tom Park asking
+    text = ("Republicans were quick to chime in, with Tom Park tweeting that it was a \"disaster\" for Hale "
+            "and asking, \"How can someone with such bad judgement be our next president?\"")
+    assert_speakers(pipeline, text, [
+        ("How can someone with such bad judgement be our next president?", "Tom Park")])
+
+
 def test_fragments_of_one_reported_clause_are_one_quote(pipeline):
     text = "Mayor Linda Chavez said the budget was “a disaster for the city” and “a waste of money that nobody asked for.”"
     res = pipeline.attribute_text(text)

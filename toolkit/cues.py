@@ -372,7 +372,10 @@ def _find_source(verb: "Token") -> "Token | None":
         if tok.dep_ == "acl" and tok.tag_ == "VBG" and (tok.head.pos_ == "PROPN" or tok.head.ent_type_ == "PERSON"):
             return tok.head  # "footage of Trump saying “…”" (not "the notion ..., saying")
         if tok.dep_ in INHERIT_DEPS and tok.head is not tok:
-            participle = tok.tag_ == "VBG" and tok.i > 0 and tok.doc[tok.i - 1].text == ","
+            # (after a comma, or after "and": 'tweeting that it was a “disaster” and asking, “…”'
+            # is one person tweeting and asking, whatever clause the parse hangs "asking" on)
+            participle = tok.tag_ == "VBG" and tok.i > 0 and (
+                tok.doc[tok.i - 1].text == "," or tok.doc[tok.i - 1].pos_ == "CCONJ")
             tok = tok.head
             if tok.pos_ == "ADP" and tok.head is not tok:  # "he began by saying": by -> began
                 tok = tok.head
