@@ -273,6 +273,27 @@ def test_participle_after_and_is_the_reporting_clause_not_the_reported_one(pipel
         ("How can someone with such bad judgement be our next president?", "Tom Park")])
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a transcript's label in capitals names the person the article names
+    ("In an interview, Senator Ann Ruiz was asked about the bill.\n\nRUIZ: \"No. It is a bad bill.\"",
+     [("No. It is a bad bill.", "Ann Ruiz")]),
+    # quotations as list items: the bullet does not stop the quote opening its paragraph
+    ("Senator Ann Ruiz spoke for an hour on Tuesday.\n\nRuiz listed her priorities for the session:\n\n"
+     "- \"The state needs roads.\"\n\n- \"The state needs schools.\"",
+     [("The state needs roads.", "Ann Ruiz"), ("The state needs schools.", "Ann Ruiz")]),
+    # a line with no verb that hands the floor to someone
+    ("Mayor Jo Park spoke to the council on Tuesday about the budget and the roads.\n\n"
+     "Among her other remarks:\n\n\"The state needs roads.\"\n\n"
+     "Governor Tom Hale on the budget:\n\n\"It is a mess and nobody reads it.\"\n\n"
+     "The full statement from Senator Ann Ruiz:\n\n\"We will vote no.\"\n\n"
+     "Critics were unimpressed. The reasons:\n\n\"It costs too much.\"",
+     [("The state needs roads.", "Jo Park"), ("It is a mess and nobody reads it.", "Tom Hale"),
+      ("We will vote no.", "Ann Ruiz"), ("It costs too much.", None)]),
+])
+def test_quote_paragraphs_introduced_by_a_line(pipeline, text, expected):
+    assert_speakers(pipeline, text, expected)
+
+
 def test_fragments_of_one_reported_clause_are_one_quote(pipeline):
     text = "Mayor Linda Chavez said the budget was “a disaster for the city” and “a waste of money that nobody asked for.”"
     res = pipeline.attribute_text(text)

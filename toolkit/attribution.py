@@ -31,7 +31,8 @@ import re
 from typing import TYPE_CHECKING, Sequence
 
 from .attribution_base import (CONF_AFTER_REPORT, CONF_CONTINUATION, CONF_CONTINUES, CONF_INDIRECT, CONF_SEQUEL,
-                               MIN_INDIRECT_TOKENS, Link, TextIndex, is_title_like, set_cue, without_source)
+                               MIN_INDIRECT_TOKENS, Link, TextIndex, is_title_like, set_cue, without_source,
+                               words_before)
 from .attribution_paragraph import (link_after_cue_sentence, link_by_colon, link_by_header, link_by_label,
                                     same_paragraph_sequel)
 from .attribution_pattern import link_by_pattern
@@ -163,7 +164,7 @@ def _continuations(links: list[Link], ix: TextIndex, text: str) -> None:
             continue
         q = link.quoted[0]
         para = ix.para_span(q.open_mark)
-        if text[para.start:q.open_mark].strip():
+        if words_before(text, para.start, q.open_mark):
             if not _lead_in_naming_no_one(ix, para.start, q.open_mark, text):
                 continue  # the quote does not open its paragraph
             para = Span(q.open_mark, para.end)
@@ -207,7 +208,7 @@ def _after_report_paragraph(links: list[Link], ix: TextIndex, cues: Sequence[Cue
         q = link.quoted[0]
         p = ix.para(q.open_mark)
         para = ix.para_span(q.open_mark)
-        if p == 0 or text[para.start:q.open_mark].strip() or _has_outside_words(ix, para, link):
+        if p == 0 or words_before(text, para.start, q.open_mark) or _has_outside_words(ix, para, link):
             continue
         prev = ix.paras[p - 1]
         if any(c in text[prev.start:prev.end] for c in "“”\"«»") or text[prev.start:prev.end].rstrip().endswith(":"):

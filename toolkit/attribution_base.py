@@ -133,3 +133,11 @@ def is_title_like(words: str) -> bool:
         return False
     return tokens[0][0].isupper() and all(t[0].isupper() or t.lower() in TITLE_SMALL_WORDS for t in tokens) \
         and not (len(tokens) == 1 and tokens[0].lower() in ("no", "yes", "never", "okay", "ok"))
+
+
+def words_before(text: str, para_start: int, open_mark: int) -> str:
+    """The writer's words between a paragraph's start and a quotation's opening mark, without a
+    list item's bullet ('- “…”' opens its paragraph as '“…”' does)."""
+    from .quotes_marks import BULLETS
+
+    return text[para_start:open_mark].strip().lstrip(BULLETS).strip()

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Sequence
 from .attribution_base import (CONF_AFTER_CUE_SENTENCE, CONF_COLON, CONF_COLON_SUBJECT, CONF_HEADER, CONF_LABEL,
                                HEADLINE_LABEL_RE, MAX_HEADLINE_WORDS,
                                DASH_RE, LABEL_RE, MAX_HEADER_DISTANCE, MAX_HEADER_WORDS, MAX_SEQUEL_GAP,
-                               TITLE_SMALL_WORDS, Link, TextIndex, is_title_like, set_cue)
+                               TITLE_SMALL_WORDS, Link, TextIndex, is_title_like, set_cue, words_before)
 from .cues import WRITTEN_SOURCES, Cue, apposed_name, lemma_in, mention_range
 from .types import QuotedSpan
 
@@ -29,7 +29,7 @@ def link_by_colon(link: Link, q: QuotedSpan, ix: TextIndex, cues: Sequence[Cue],
     before = text[para.start:q.open_mark]
     if before.rstrip().endswith(":"):
         return _link_by_inline_colon(link, q, ix, text)
-    if before.strip() or p == 0:
+    if words_before(text, para.start, q.open_mark) or p == 0:
         return False
     prev = ix.paras[p - 1]
     if not text[prev.start:prev.end].rstrip().endswith(":"):
@@ -44,7 +44,30 @@ def link_by_colon(link: Link, q: QuotedSpan, ix: TextIndex, cues: Sequence[Cue],
     if subj and not ix.in_quote[subj[0].i]:
         link.source, link.method, link.confidence = mention_range(subj[0]), "colon", CONF_COLON_SUBJECT
         return True
+    speaker = _fragment_speaker(last) if not any(t.pos_ in ("VERB", "AUX") for t in last) else None
+    if speaker is not None and not ix.in_quote[speaker.i]:
+        link.source, link.method, link.confidence = mention_range(speaker), "colon", CONF_COLON_SUBJECT
+        return True
     return False
+
+
+def _fragment_speaker(frag) -> "Token | None":
+    """A line with no verb that hands the floor to someone: "Mayor Jo Park on the budget:",
+    "Among her other remarks:", "The full statement from the Park campaign:" -- a person's name
+    heading the fragment, or the owner or author of the words it names."""
+    root = frag.root
+    if root.ent_type_ == "PERSON" and root.pos_ == "PROPN":
+        return root
+    for tok in frag:
+        if tok.pos_ == "NOUN" and lemma_in(tok, WRITTEN_SOURCES | REPLY_NOUNS):
+            for c in tok.children:
+                if c.dep_ == "poss" and (c.ent_type_ == "PERSON" or c.lower_ in ("his", "her")):
+                    return c
+                if c.dep_ == "prep" and c.lower_ in ("from", "by"):
+                    obj = next((o for o in c.children if o.dep_ == "pobj"), None)
+                    if obj is not None and (obj.pos_ == "PROPN" or obj.ent_type_ in ("PERSON", "ORG")):
+                        return obj
+    return None
 
 
 def _link_by_inline_colon(link: Link, q: QuotedSpan, ix: TextIndex, text: str) -> bool:
@@ -121,7 +144,7 @@ def link_by_label(link: Link, q: QuotedSpan, ix: TextIndex, text: str) -> bool:
         start = q.close_mark + 1
         after = text[start:para.end]
         p = ix.para(q.open_mark)
-        if not after.strip() and not text[para.start:q.open_mark].strip() and p + 1 < len(ix.paras):
+        if not after.strip() and not words_before(text, para.start, q.open_mark) and p + 1 < len(ix.paras):
             # a quote paragraph signed by the next one: “…” / -President Obama, tweeting after …
             start, after = ix.paras[p + 1].start, text[ix.paras[p + 1].start:ix.paras[p + 1].end]
         d = DASH_RE.match(after)
@@ -190,8 +213,9 @@ def _person_named_elsewhere(ix: TextIndex, lo: int, hi: int) -> bool:
     words = ix.doc.text[lo:hi].split()
     if not words or len(words) > 3 or not all(w[:1].isupper() for w in words):
         return False
-    names = {t.text for ent in ix.doc.ents if ent.label_ == "PERSON" for t in ent}
-    return all(w in names for w in words)
+    # (a transcript writes its labels in capitals: "RUIZ:" for Ann Ruiz)
+    names = {t.text.lower() for ent in ix.doc.ents if ent.label_ == "PERSON" for t in ent}
+    return all(w.lower() in names for w in words)
 
 
 def _tok_range(ix: TextIndex, lo: int, hi: int) -> tuple[int, int]:

@@ -52,6 +52,8 @@ _CLOSING_CONTEXT = set(".,;:!?)]}<>\u2014\u2013-/\u2026*") | set(QUOTE_CHARS)
 _SENTENCE_END = set(".!?:;\u2014\u2013\u2026")
 # Closing brackets and marks looked through when asking what precedes a quote ("…end.) “Next").
 _LOOK_THROUGH = set(")]}") | set(QUOTE_CHARS)
+# A list item's mark before a quotation that opens it: '- “The state needs roads.”'
+BULLETS = "-–—•*·▪►"
 _NEVER_AFTER_OPEN = set(",;:!?)]}")
 _ELLIPSIS_RE = re.compile(r"\.\s?\.")
 _STRAIGHT = set("\"'`\u2033")
@@ -125,6 +127,8 @@ def is_sentence_start(text: str, pos: int, floor: int) -> bool:
     ch = text[i]
     if ch in _SENTENCE_END:
         return True
+    if ch in BULLETS and not text[floor:i].strip():
+        return True  # a list item: "- “The state needs roads.”"
     # A spaced hyphen used as a dash: "the answer - “no.”"
     return ch == "-" and i > floor and text[i - 1].isspace()
 
