@@ -2,6 +2,7 @@
 (bounded slots, single flight, deadline, busy)."""
 from __future__ import annotations
 
+import json
 import threading
 import time
 
@@ -57,6 +58,17 @@ def test_replacing_a_key_keeps_the_byte_count_right():
     assert cache.stats()["bytes"] == 2 and cache.get("a") == b"yy"
 
 
+def test_large_answers_are_kept_compressed_and_come_back_whole():
+    answer = json.dumps({"quotes": [{"id": f"q{n}", "start": n, "end": n + 40, "speaker": "s1",
+                                     "selector": {"exact": "We are ready", "prefix": "", "suffix": ""}}
+                                    for n in range(500)]}).encode()
+    cache = ResultCache(max_entries=10, max_bytes=len(answer))  # would not fit uncompressed twice
+    cache.put("a", answer)
+    cache.put("b", answer)
+    assert cache.get("a") == answer and cache.get("b") == answer
+    assert cache.stats()["bytes"] < len(answer) / 3
+
+
 def test_ttl_expires_url_results_only():
     clock = Clock()
     cache = ResultCache(10, 100, clock=clock)
@@ -90,7 +102,7 @@ def test_cache_is_safe_under_threads():
         t.join()
     stats = cache.stats()
     assert stats["entries"] <= 50 and stats["bytes"] <= 10_000
-    assert stats["bytes"] == sum(len(v) for v, _ in cache._items.values())
+    assert stats["bytes"] == sum(len(stored) for stored, _, _ in cache._items.values())
 
 
 def test_runner_returns_the_result_and_forgets_the_job():
