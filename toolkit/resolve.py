@@ -7,7 +7,10 @@ is, as a sieve from surest to least sure, and keeps how sure it is:
 - a name is joined to the fullest form of that name in the article ("Price" -> "Ned Price");
   two people sharing the surname are told apart by which was named most recently;
 - "he"/"she" go to the speaker of the quote before (when that is a person named nearby), else
-  to the person most recently named as a subject; an unresolvable pronoun stays unknown;
+  to a subject in the same sentence, else to the last sentence subject, clause subject or name
+  before it, never to a name inside a quotation nor to a person of the other gender (as the
+  article or, failing it, the given name says); an unresolvable pronoun stays unknown and keeps
+  its mention;
 - "the minister" / "France's foreign minister" go to the one named person nearby whose role has
   that noun; otherwise the description is a speaker of its own (type ``anonymous``);
 - organisations ("the White House", "Russia") are speakers of type ``organization``.
