@@ -313,10 +313,22 @@ def _resolve_pronoun(doc: "Doc", head: "Token", span: Span, names: "_NameIndex",
     else:
         return _Resolved(None, 0.0, unresolved=True)
     full, c2 = names.canonical(cand, cand.start)
+    if _unrecognised_subject_between(cand.end, span.start, names, full):
+        # "West landed a dig at …. “…,” he said.": a name the recognizer missed is the nearer
+        # subject; the last person it did recognise may well be someone else
+        return _Resolved(None, 0.0, unresolved=True)
     p = _person(people, full, "person")
     p.mentions.append(span)
     p.role_mentions.append(cand)
     return _Resolved(p, conf * c2)
+
+
+def _unrecognised_subject_between(lo: int, hi: int, names: "_NameIndex", candidate: str) -> bool:
+    """A singular proper noun in no entity (or a LOC), outside quotations, is the subject of a
+    sentence between ``lo`` and ``hi`` (characters): most likely a person's name the model missed,
+    unless it is a word of the candidate's own name ("Megyn was incredulous", "Singh, 47, voted")."""
+    own = {w.lower() for w in candidate.split()}
+    return any(lo <= at < hi and word.lower() not in own for at, word in names.unrecognised_subjects)
 
 
 def _resolve_nominal(doc: "Doc", head: "Token", toks, span: Span, names: "_NameIndex",
@@ -402,6 +414,14 @@ class _NameIndex:
             # a surname the article marks both ways (Mr. and Mrs. Clinton) has no gender
             self.genders[surname] = g if self.genders.get(surname, g) == g else None
         self._possessive_votes(doc, quoted)
+        # where a sentence's subject is a proper noun in no PERSON, ORG or FAC entity ("West
+        # landed a sharp dig"): see _unrecognised_subject_between
+        # (not an organisation, place, group or nationality: "The White House said", "Christians
+        # were upset": none of those is the "he" that follows)
+        self.unrecognised_subjects = [
+            (t.idx, t.text) for t in doc
+            if t.dep_ == "nsubj" and t.tag_ == "NNP" and t.text[:1].isupper() and t.ent_type_ in ("", "LOC")
+            and _is_main_clause(t.head) and not any(q.start <= t.idx < q.end for q in quoted)]
         self.by_last: dict[str, list[tuple[Span, str]]] = {}
         for named in self.persons:
             self.by_last.setdefault(named.name.split()[-1].lower(), []).append((named.span, named.name))
