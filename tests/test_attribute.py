@@ -299,6 +299,19 @@ def test_quote_paragraphs_introduced_by_a_line(pipeline, text, expected):
     assert_speakers(pipeline, text, expected)
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a verb of speaking the lexicon lacks, then a comma and the quotation: the clause's subject
+    ("Senator Ann Ruiz spoke on Tuesday at a crowded hall.\n\n"
+     "Ruiz weighed in late on Monday, “This is a sad day for the state.”",
+     [("This is a sad day for the state.", "Ann Ruiz")]),
+    # no subject, no speaker
+    ("Senator Ann Ruiz spoke on Tuesday at a crowded hall.\n\nAfter the meeting with Tom Hale, “It was fine.”",
+     [("It was fine.", None)]),
+])
+def test_quote_after_a_comma_clause(pipeline, text, expected):
+    assert_speakers(pipeline, text, expected)
+
+
 def test_fragments_of_one_reported_clause_are_one_quote(pipeline):
     text = "Mayor Linda Chavez said the budget was “a disaster for the city” and “a waste of money that nobody asked for.”"
     res = pipeline.attribute_text(text)

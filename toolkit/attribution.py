@@ -30,15 +30,15 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Sequence
 
-from .attribution_base import (CONF_AFTER_REPORT, CONF_CONTINUATION, CONF_CONTINUES, CONF_INDIRECT, CONF_SEQUEL,
+from .attribution_base import (CONF_AFTER_COMMA, CONF_AFTER_REPORT, CONF_CONTINUATION, CONF_CONTINUES, CONF_INDIRECT, CONF_SEQUEL,
                                MIN_INDIRECT_TOKENS, Link, TextIndex, is_title_like, set_cue, without_source,
                                words_before)
-from .attribution_paragraph import (link_after_cue_sentence, link_by_colon, link_by_header, link_by_label,
+from .attribution_paragraph import (_person_named_elsewhere, link_after_cue_sentence, link_by_colon, link_by_header, link_by_label,
                                     same_paragraph_sequel)
 from .attribution_pattern import link_by_pattern
 from .attribution_sentence import link_by_cue, phrase_around
 from .config import Config
-from .cues import Cue, lemma_in, quote_only_verbs
+from .cues import Cue, lemma_in, mention_range, quote_only_verbs
 from .types import Article, QuotedSpan, Span
 
 if TYPE_CHECKING:
@@ -85,6 +85,7 @@ def link_speakers(doc: "Doc", article: Article, spans: Sequence[QuotedSpan], cue
     _backfill_multiparagraph(links, ix)
     _continuations(links, ix, text)
     _after_report_paragraph(links, ix, free_cues, text)
+    _after_comma_clause(links, ix, text)
     links = [lk for lk in links if not _is_scare_quote(lk, text, config)]
     _merge_fragments(links)
     if config.include_indirect:
@@ -218,6 +219,37 @@ def _after_report_paragraph(links: list[Link], ix: TextIndex, cues: Sequence[Cue
                   and c.kind == "verb"]
         if len(inside) == 1:
             set_cue(link, inside[0], "after_report", CONF_AFTER_REPORT)
+
+
+def _after_comma_clause(links: list[Link], ix: TextIndex, text: str) -> None:
+    """'Trump fired back on Twitter, “The failing campaign is over!”': a quotation that opens with a
+    capital right after a comma ends the writer's clause, with no cue of its own and nothing after it
+    in the paragraph, when that clause's subject is a person: the verb of speaking is an idiom the
+    lexicon does not hold ("fired back", "weighed in", "took to Twitter")."""
+    doc = ix.doc
+    for link in links:
+        if link.method != "none" or link.kind != "direct":
+            continue
+        q = link.quoted[0]
+        para = ix.para_span(q.open_mark)
+        before = text[para.start:q.open_mark].rstrip()
+        if not before.endswith(",") or any(c in before for c in "“”\"«»"):
+            continue
+        end = q.close_mark + 1 if q.close_mark is not None else q.content.end
+        if _has_outside_words(ix, Span(end, para.end), link):
+            continue
+        comma = ix.tok(para.start + len(before) - 1)
+        lo, _ = ix.sent_bounds[comma]
+        verbs = [t for t in doc[max(lo, ix.tok(para.start)):comma] if t.pos_ == "VERB" and t.dep_ in ("ROOT", "conj")]
+        if not verbs:
+            continue
+        subj = [t for t in verbs[0].children if t.dep_ == "nsubj"]
+        if len(subj) != 1:
+            continue
+        s = subj[0]
+        if s.pos_ == "PROPN" and (s.ent_type_ == "PERSON" or _person_named_elsewhere(ix, s.idx, s.idx + len(s.text))) \
+                or s.lower_ in ("he", "she"):
+            link.source, link.method, link.confidence = mention_range(s), "after_comma", CONF_AFTER_COMMA
 
 
 def _has_outside_words(ix: TextIndex, para: Span, link: Link) -> bool:
