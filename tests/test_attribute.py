@@ -312,6 +312,20 @@ def test_quote_after_a_comma_clause(pipeline, text, expected):
     assert_speakers(pipeline, text, expected)
 
 
+@pytest.mark.parametrize("nominee, mention", [
+    # the parse splits this coordination: the words before "and" are the mention
+    ("current Democratic presidential nominee", "the former secretary of state"),
+    # this one it keeps whole
+    ("current party nominee", "the former secretary of state and current party nominee"),
+])
+def test_a_speaker_mention_never_ends_on_a_conjunction(pipeline, nominee, mention):
+    text = (f"On the morning show, the former secretary of state and {nominee} said she wanted "
+            "to speak “directly to the voters.”")
+    res = pipeline.attribute_text(text)
+    (q,) = res.quotes
+    assert text[q.mention.start:q.mention.end] == mention
+
+
 def test_fragments_of_one_reported_clause_are_one_quote(pipeline):
     text = "Mayor Linda Chavez said the budget was “a disaster for the city” and “a waste of money that nobody asked for.”"
     res = pipeline.attribute_text(text)

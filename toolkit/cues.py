@@ -440,7 +440,10 @@ def mention_range(head: "Token") -> tuple[int, int]:
                 stop = i
                 break
         end = stop
-    while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].dep_ == "case"):
+    # (nor on a conjunction: "the former secretary of state and" is what a coordination the parse
+    # split leaves; the words before "and" still name the speaker)
+    while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].dep_ == "case"
+                               or doc[end - 1].pos_ == "CCONJ"):
         end -= 1
     while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
         start += 1
