@@ -326,6 +326,15 @@ def test_a_speaker_mention_never_ends_on_a_conjunction(pipeline, nominee, mentio
     assert text[q.mention.start:q.mention.end] == mention
 
 
+def test_an_event_never_speaks(pipeline):
+    # the parse hangs "shouting" on "came", whose subject is "The first incident"
+    text = ("The first incident came during a speech at the college, when protesters interrupted her "
+            "speech, shouting “she wins, we lose!”")
+    res = pipeline.attribute_text(text)
+    assert all(q.speaker_id is None for q in res.quotes)
+    assert not any(s.name.lower().endswith("incident") for s in res.speakers)
+
+
 def test_fragments_of_one_reported_clause_are_one_quote(pipeline):
     text = "Mayor Linda Chavez said the budget was “a disaster for the city” and “a waste of money that nobody asked for.”"
     res = pipeline.attribute_text(text)

@@ -188,11 +188,13 @@ WRITTEN_SOURCES = {"statement", "comment", "remark", "ad", "tweet", "letter", "e
 # "Saturday" as the subject.
 NOT_SPEAKER_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
 # Common nouns that never speak, though the parse makes them a reporting verb's subject: times
-# ("Saturday at the convention he said"), abstractions ("his challenge … arguing that …").
+# ("Saturday at the convention he said"), abstractions ("his challenge … arguing that …"), events.
 MUTE_NOUNS = frozenset(
     "day week month year time moment morning afternoon evening night weekend decade century "
     "challenge diagnosis contest sentence idea issue problem fact reason result way thing "
-    "point matter kind sort part lot bit step move decision process goal task trick".split())
+    "point matter kind sort part lot bit step move decision process goal task trick "
+    # events: "The first incident came during a speech, when protesters interrupted, shouting “…”"
+    "incident event episode occasion encounter confrontation clash ceremony visit trip tour".split())
 # Verbs that invert after a quotation: "“…,” said Jane Doe" / "“…,” added the minister".
 INVERTING = {"say", "add", "write", "explain", "note", "continue", "ask", "reply", "insist", "recall",
              "warn", "tell", "argue", "observe", "respond", "declare", "counter", "conclude", "quip"}
