@@ -100,6 +100,12 @@
         role.className = "role";
         role.textContent = quote.role;
         c.append(role);
+      } else if (quote.unnamedMention) {
+        // "he said" with no one quotelens could name: say so rather than leave it bare
+        const said = doc.createElement("div");
+        said.className = "role";
+        said.textContent = `“${quote.unnamedMention}” in the text; not identified`;
+        c.append(said);
       }
       const meta = doc.createElement("div");
       meta.className = "meta";

@@ -21,6 +21,8 @@
  * @property {string | null} role
  * @property {string} speakerType
  * @property {number} confidence
+ * @property {string | null} unnamedMention  for a quote with no speaker, the words that attribute it in
+ *                               the text ("he") when the service kept them: someone it could not name
  * @property {number} colour     palette index
  * @property {string} text       the quoted words (content spans joined with " … ")
  * @property {QuotePart[]} parts
@@ -94,6 +96,7 @@
         role: q.role ?? null,
         speakerType: q.speaker_type ?? "unknown",
         confidence: typeof q.confidence === "number" ? q.confidence : 0,
+        unnamedMention: !q.speaker_id && q.mention && typeof q.mention.text === "string" ? q.mention.text : null,
         colour: pal().colourIndex(q.speaker_id ? speakerOrder ?? null : null),
         text: parts.map((/** @type {QuotePart} */ p) => p.selector.exact).join(" … "),
         parts,

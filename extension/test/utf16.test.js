@@ -41,3 +41,15 @@ test("quotes after emoji are placed at the right words in a page with emoji in i
     assert.equal(strings[loc.startNode].slice(loc.startOffset, loc.endOffset), quotes[i].parts[0].selector.exact);
   });
 });
+
+test("a quote with no speaker keeps the words that attribute it in the text, and only then", () => {
+  const result = fixture("emoji-contract.json");
+  const copy = structuredClone(result);
+  const q = copy.quotes[0];
+  q.speaker_id = null;
+  q.speaker = null;
+  q.mention = { start: 0, end: 2, text: "he" };
+  const [unnamed, ...rest] = ql().contract.pageQuotes(copy);
+  assert.equal(unnamed.unnamedMention, "he");
+  for (const other of rest) assert.equal(other.unnamedMention, null);
+});
