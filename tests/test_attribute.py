@@ -230,6 +230,10 @@ def test_pronoun_agrees_with_gender_the_article_states(pipeline):
     ("That is where author and firebrand Cornel West took the talk. Filling in for Dan Smith at the "
      "same event, West landed a sharp dig at the plan.\n\n“I took the money but it didn't affect me?” he said.",
      [("I took the money but it didn't affect me?", None)]),
+    # the subject of a reported clause is what was said, not whom "he" refers to
+    ("Tom Park won the state primary on Tuesday.\n\nJoe Hunter, a blogger in Chicago, said he will not vote "
+     "for Park because of his rhetoric about immigrants. Also, Park is not a conservative, he said. “He is a liberal!”",
+     [("He is a liberal!", "Joe Hunter")]),
     # the article's own word (a possessive on the verb's object) outranks the name list
     ("Lindsey Hale defended his record on Monday.\n\n“We will win in November,” he said.",
      [("We will win in November,", "Lindsey Hale")]),
@@ -635,3 +639,14 @@ def test_abstract_nouns_say_nothing(pipeline):
     res = pipeline.attribute_text(text)
     speakers = {s.id: s.name for s in res.speakers}
     assert all("challenge" not in (speakers.get(q.speaker_id) or "") for q in res.quotes), res.quotes
+
+
+def test_reported_stretches_answer_inside_for_nested_spans():
+    from quotelens.resolve import _Quoted
+    from quotelens.types import Span
+
+    # an outer quotation holding four inner ones, then another quotation
+    q = _Quoted([Span(0, 100), Span(10, 20), Span(30, 40), Span(50, 60), Span(70, 80), Span(200, 210)])
+    assert [q.holds(p) for p in (5, 15, 90, 205)] == [True] * 4
+    assert [q.holds(p) for p in (100, 150, 210)] == [False] * 3
+    assert not _Quoted([]).holds(3)

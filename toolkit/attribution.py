@@ -33,8 +33,8 @@ from typing import TYPE_CHECKING, Sequence
 from .attribution_base import (CONF_AFTER_COMMA, CONF_AFTER_REPORT, CONF_CONTINUATION, CONF_CONTINUES, CONF_INDIRECT, CONF_SEQUEL,
                                MIN_INDIRECT_TOKENS, Link, TextIndex, is_title_like, set_cue, without_source,
                                words_before)
-from .attribution_paragraph import (_person_named_elsewhere, link_after_cue_sentence, link_by_colon, link_by_header, link_by_label,
-                                    same_paragraph_sequel)
+from .attribution_paragraph import (link_after_cue_sentence, link_by_colon, link_by_header, link_by_label,
+                                    person_named_elsewhere, same_paragraph_sequel)
 from .attribution_pattern import link_by_pattern
 from .attribution_sentence import link_by_cue, phrase_around
 from .config import Config
@@ -44,6 +44,7 @@ from .types import Article, QuotedSpan, Span
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+MAX_LEAD_IN_TOKENS = 10  # a lead-in before a colon ("Then, later that month on national television:" is 8)
 
 def link_speakers(doc: "Doc", article: Article, spans: Sequence[QuotedSpan], cues: Sequence[Cue],
                   config: Config) -> list[Link]:
@@ -197,9 +198,6 @@ def _lead_in_naming_no_one(ix: TextIndex, lo: int, hi: int, text: str) -> bool:
     return True
 
 
-MAX_LEAD_IN_TOKENS = 10  # "Then, later that month on national television:" is 8
-
-
 def _after_report_paragraph(links: list[Link], ix: TextIndex, cues: Sequence[Cue], text: str) -> None:
     """'Carter said that for decades critics had predicted a U.S. withdrawal.' followed by a
     paragraph that is all quotation, with no cue: the floating quote continues the report."""
@@ -247,7 +245,7 @@ def _after_comma_clause(links: list[Link], ix: TextIndex, text: str) -> None:
         if len(subj) != 1:
             continue
         s = subj[0]
-        if s.pos_ == "PROPN" and (s.ent_type_ == "PERSON" or _person_named_elsewhere(ix, s.idx, s.idx + len(s.text))) \
+        if s.pos_ == "PROPN" and (s.ent_type_ == "PERSON" or person_named_elsewhere(ix, s.idx, s.idx + len(s.text))) \
                 or s.lower_ in ("he", "she"):
             link.source, link.method, link.confidence = mention_range(s), "after_comma", CONF_AFTER_COMMA
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Sequence
 
 from .cues import Cue, inverted_subject, mention_range
+from .quotes_marks import BULLETS
 from .types import Article, QuoteKind, QuotedSpan, Span
 
 if TYPE_CHECKING:
@@ -139,6 +140,4 @@ def is_title_like(words: str) -> bool:
 def words_before(text: str, para_start: int, open_mark: int) -> str:
     """The writer's words between a paragraph's start and a quotation's opening mark, without a
     list item's bullet ('- “…”' opens its paragraph as '“…”' does)."""
-    from .quotes_marks import BULLETS
-
     return text[para_start:open_mark].strip().lstrip(BULLETS).strip()

@@ -58,16 +58,7 @@ def _fragment_speaker(frag) -> "Token | None":
     root = frag.root
     if root.ent_type_ == "PERSON" and root.pos_ == "PROPN":
         return root
-    for tok in frag:
-        if tok.pos_ == "NOUN" and lemma_in(tok, WRITTEN_SOURCES | REPLY_NOUNS):
-            for c in tok.children:
-                if c.dep_ == "poss" and (c.ent_type_ == "PERSON" or c.lower_ in ("his", "her")):
-                    return c
-                if c.dep_ == "prep" and c.lower_ in ("from", "by"):
-                    obj = next((o for o in c.children if o.dep_ == "pobj"), None)
-                    if obj is not None and (obj.pos_ == "PROPN" or obj.ent_type_ in ("PERSON", "ORG")):
-                        return obj
-    return None
+    return next((owner for tok in frag if (owner := _words_owner(tok)) is not None), None)
 
 
 def _link_by_inline_colon(link: Link, q: QuotedSpan, ix: TextIndex, text: str) -> bool:
@@ -107,10 +98,21 @@ def _colon_speaker(subj: "Token") -> "Token | None":
     named = apposed_name(subj)
     if named is not None:
         return named
-    if subj.pos_ == "NOUN" and lemma_in(subj, WRITTEN_SOURCES | REPLY_NOUNS):
-        owner = [c for c in subj.children if c.dep_ == "poss" and (c.ent_type_ == "PERSON" or c.lower_ in ("his", "her"))]
-        if owner:
-            return owner[0]
+    return _words_owner(subj)
+
+
+def _words_owner(noun: "Token") -> "Token | None":
+    """Whose words a noun for speech names: "Clinton’s response", "her other remarks", "the
+    statement from Senator Ann Ruiz"; None for any other noun."""
+    if noun.pos_ != "NOUN" or not lemma_in(noun, WRITTEN_SOURCES | REPLY_NOUNS):
+        return None
+    for c in noun.children:
+        if c.dep_ == "poss" and (c.ent_type_ == "PERSON" or c.lower_ in ("his", "her")):
+            return c
+        if c.dep_ == "prep" and c.lower_ in ("from", "by"):
+            obj = next((o for o in c.children if o.dep_ == "pobj"), None)
+            if obj is not None and (obj.pos_ == "PROPN" or obj.ent_type_ in ("PERSON", "ORG")):
+                return obj
     return None
 
 
@@ -129,12 +131,12 @@ def link_by_label(link: Link, q: QuotedSpan, ix: TextIndex, text: str) -> bool:
         lo, hi = para.start + m.start(1), para.start + label_end
         # a label is a name, not a clause ("Asked about it on Friday: “…”" names no one)
         clause = any(t.pos_ in ("VERB", "AUX", "PRON") for t in doc[ix.tok(lo):ix.tok(hi - 1) + 1])
-        if not clause and (_proper_name_tokens(doc, ix, lo, hi) or _person_named_elsewhere(ix, lo, hi)):
+        if not clause and (_proper_name_tokens(doc, ix, lo, hi) or person_named_elsewhere(ix, lo, hi)):
             link.source, link.method, link.confidence = _tok_range(ix, lo, hi), "label", CONF_LABEL
             return True
     h = HEADLINE_LABEL_RE.match(before)
     if h and len(text[para.start:para.end].split()) <= MAX_HEADLINE_WORDS \
-            and _person_named_elsewhere(ix, para.start + h.start(1), para.start + h.end(1)):
+            and person_named_elsewhere(ix, para.start + h.start(1), para.start + h.end(1)):
         # a headline "Sanders: Clinton needs to ‘get away from all this personality stuff’": the
         # words after the label are the person's, in the headline's short form
         lo, hi = para.start + h.start(1), para.start + h.end(1)
@@ -207,7 +209,7 @@ def _name_like(label: str) -> bool:
     return "," not in label and label[:1].isupper()
 
 
-def _person_named_elsewhere(ix: TextIndex, lo: int, hi: int) -> bool:
+def person_named_elsewhere(ix: TextIndex, lo: int, hi: int) -> bool:
     """'Trump: “…”' where the tagger reads "Trump" as a common noun: every word of the label is a
     word of a person's name that the recognizer found elsewhere in the article."""
     words = ix.doc.text[lo:hi].split()

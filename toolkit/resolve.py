@@ -18,6 +18,7 @@ Roles come from roles.py over all of a person's mentions.
 """
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -96,10 +97,13 @@ class _Resolved:
 
 def resolve_speakers(doc: "Doc", article: Article, links: Sequence[Link], config: Config,
                      quoted: Sequence[Span] = ()) -> tuple[list[Quote], list[Speaker]]:
-    """``quoted``: every stretch between quotation marks (the quote stage's spans), whose names
-    are the quoted speaker's words, not the writer's, and so never a pronoun's referent."""
+    """``quoted``: every stretch between quotation marks (the quote stage's spans). Names there,
+    and in the reported clause of indirect speech, are what someone said, not who the writer is
+    talking about, and so never a pronoun's referent: in 'Hunter said he will not vote for Trump.
+    Also, Trump isn't a conservative, he said.' the second "he" is Hunter."""
     text = article.text
-    names = _NameIndex(doc, text, list(quoted) + [c for link in links for c in link.contents])
+    reported = list(quoted) + [c for link in links for c in link.contents]
+    names = _NameIndex(doc, text, _Quoted(reported))
     people: dict[str, _Person] = {}
     resolved: dict[int, _Resolved] = {}
     prev_person: tuple[_Person, int] | None = None  # last attributed person and its char offset
@@ -374,7 +378,7 @@ class _Named:
 class _NameIndex:
     """Every PERSON name in the article: for fullest forms, and outside quotations for pronouns."""
 
-    def __init__(self, doc: "Doc", text: str, quoted: Sequence[Span] = ()):
+    def __init__(self, doc: "Doc", text: str, quoted: "_Quoted"):
         self.doc = doc
         self.text = text  # doc.text is rebuilt from the tokens on every access
         self.persons: list[_Named] = []
@@ -394,9 +398,8 @@ class _NameIndex:
             if not name:
                 continue
             subj = next((t for t in ent if t.dep_ in ("nsubj", "nsubjpass")), None)
-            in_quote = any(q.start <= part.start < q.end for q in quoted)
             self.persons.append(_Named(part, name, subj is not None, subj is not None and _is_main_clause(subj.head),
-                                       in_quote))
+                                       quoted.holds(part.start)))
             title_span, _ = roles_mod.split_title(doc, Span(ent.start_char, ent.end_char))
             title = text[title_span.start:title_span.end] if title_span else ""
             # titles written just before the entity ("Foreign Minister Jean-Marc Ayrault"): the
@@ -413,31 +416,34 @@ class _NameIndex:
             surname = m.group(2).lower()
             # a surname the article marks both ways (Mr. and Mrs. Clinton) has no gender
             self.genders[surname] = g if self.genders.get(surname, g) == g else None
-        self._possessive_votes(doc, quoted)
-        # where a sentence's subject is a proper noun in no PERSON, ORG or FAC entity ("West
-        # landed a sharp dig"): see _unrecognised_subject_between
-        # (not an organisation, place, group or nationality: "The White House said", "Christians
-        # were upset": none of those is the "he" that follows)
-        self.unrecognised_subjects = [
-            (t.idx, t.text) for t in doc
-            if t.dep_ == "nsubj" and t.tag_ == "NNP" and t.text[:1].isupper() and t.ent_type_ in ("", "LOC")
-            and _is_main_clause(t.head) and not any(q.start <= t.idx < q.end for q in quoted)]
+        # one pass over the writer's words for two things: possessives ("Graham defended his
+        # record", see _possessive_votes) and sentence subjects that are proper nouns in no PERSON,
+        # ORG or FAC entity ("West landed a sharp dig", see _unrecognised_subject_between; not an
+        # organisation, place, group or nationality: "The White House said", "Christians were upset")
+        possessives = []
+        self.unrecognised_subjects: list[tuple[int, str]] = []
+        for t in doc:
+            if t.dep_ == "poss" and t.lower_ in ("his", "her") and not quoted.holds(t.idx):
+                possessives.append(t)
+            elif t.dep_ == "nsubj" and t.tag_ == "NNP" and t.text[:1].isupper() and t.ent_type_ in ("", "LOC") \
+                    and _is_main_clause(t.head) and not quoted.holds(t.idx):
+                self.unrecognised_subjects.append((t.idx, t.text))
+        self._possessive_votes(possessives)
+        self._canonical: dict[Span, str] = {}  # a name's fullest form where it stands, computed once
         self.by_last: dict[str, list[tuple[Span, str]]] = {}
         for named in self.persons:
             self.by_last.setdefault(named.name.split()[-1].lower(), []).append((named.span, named.name))
 
-    def _possessive_votes(self, doc: "Doc", quoted: Sequence[Span]) -> None:
+    def _possessive_votes(self, possessives: "Sequence[Token]") -> None:
         """The article's own word on a person's gender where no title gives it: a possessive on
         the object of the verb the person is the subject of ("Graham defended his record",
         "Clinton released her plan"). Not a possessive further down ("Graham criticised Clinton
         for her remarks"): that one is as likely someone else's. A surname with votes both ways,
         or already marked by a title, keeps what it had."""
         votes: dict[str, set[str]] = {}
-        for tok in doc:
-            if tok.dep_ != "poss" or tok.lower_ not in ("his", "her"):
-                continue
+        for tok in possessives:
             obj = tok.head
-            if obj.dep_ not in ("dobj", "attr") or any(q.start <= tok.idx < q.end for q in quoted):
+            if obj.dep_ not in ("dobj", "attr"):
                 continue
             subj = next((c for c in obj.head.children if c.dep_ == "nsubj"), None)
             if subj is None:
@@ -504,9 +510,14 @@ class _NameIndex:
         for p in self.persons:
             if lo <= p.span.start < at and not p.quoted and (
                     level == "any" or (p.subject and (level == "subject" or p.main))) \
-                    and self.gender_of(self.canonical(p.span, p.span.start)[0]) in (None, gender):
+                    and self.gender_of(self._fullest(p.span)) in (None, gender):
                 best = p.span
         return best
+
+    def _fullest(self, span: Span) -> str:
+        if span not in self._canonical:
+            self._canonical[span] = self.canonical(span, span.start)[0]
+        return self._canonical[span]
 
     def article_says_gender(self, name: str) -> bool:
         """The gender of this person comes from the article (a title, a possessive), not from
@@ -540,6 +551,22 @@ def _given_names() -> dict[str, str]:
                 name, _, gender = line.rstrip("\n").partition("\t")
                 table[name] = gender
     return table
+
+
+class _Quoted:
+    """The stretches between quotation marks, for "is this offset inside one?" in log time."""
+
+    def __init__(self, spans: Sequence[Span]):
+        ordered = sorted(spans, key=lambda sp: sp.start)
+        self.starts = [sp.start for sp in ordered]
+        # the furthest end among the spans that start at or before each one (spans may nest)
+        self.reach: list[int] = []
+        for sp in ordered:
+            self.reach.append(max(sp.end, self.reach[-1] if self.reach else sp.end))
+
+    def holds(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        return i >= 0 and self.reach[i] > pos
 
 
 def _given_name_gender(word: str) -> str | None:
