@@ -383,3 +383,21 @@ def test_text_div_and_linked_numbered_heading_between_kept_blocks_come_back():
     out = recover_blocks(page, lines)
     assert out[1:3] == ["11. Fellow Stagg EKG",
                         "A \"gooseneck kettle\" is simply a kettle with a long, thin, curved spout."]
+
+
+def test_dropped_contents_list_is_not_taken_for_the_headings_it_repeats():
+    # The list's items come back later in the text as headings; matched there, they once
+    # counted as kept where the list stands, and the list never came back.
+    items = ["Step one: “Which beans should I buy for a kettle like this?”",
+             "Step two: “How hot should the water be for green tea?”"]
+    toc = "".join(f"<li>{item}</li>" for item in items)
+    body = "".join(f"<h2>{item}</h2><p>Part {n} of the guide covers this question in full, with the "
+                   "numbers we measured.</p>" for n, item in enumerate(items))
+    page = f"<html><body><article>{LEAD}<ul>{toc}</ul>{TAIL}{body}</article></body></html>"
+    lines = ["The kettle heats water to a set temperature and holds it there for half an hour.",
+             "This design keeps the pour steady and slow for the whole length of the brew."]
+    for n, item in enumerate(items):
+        lines += [item, f"Part {n} of the guide covers this question in full, with the numbers we measured."]
+    out = recover_blocks(page, lines)
+    assert out[1:3] == ["- " + item for item in items]
+    assert out[3:] == lines[1:]

@@ -201,8 +201,8 @@ def recover_blocks(page: str, lines: list[str]) -> list[str]:
     aligned = _Aligned(text)
     blocks = leaf_blocks(page)
     found = [aligned.find(b.tokens) for b in blocks]
-    anchors = [i for i, (b, f) in enumerate(zip(blocks, found))
-               if f is not None and b.tokens.count(" ") > MIN_ANCHOR_TOKENS]
+    anchors = _in_order([i for i, (b, f) in enumerate(zip(blocks, found))
+                         if f is not None and b.tokens.count(" ") > MIN_ANCHOR_TOKENS], found)
     if not anchors:
         return lines
     anchor_set = set(anchors)
@@ -233,6 +233,34 @@ def recover_blocks(page: str, lines: list[str]) -> list[str]:
     if not inserts:
         return lines
     return _insert(text, inserts)
+
+
+def _in_order(candidates: list[int], found) -> list[int]:
+    """The longest run of candidate blocks whose matches stand in page order in the text.
+
+    A block whose words come back later in the text is no anchor where it stands: a table of
+    contents trafilatura dropped matches the headings further down, and taken as kept it
+    would mark the blocks around it as kept too (the TOC is then never put back).
+    """
+    if not candidates:
+        return []
+    tails: list[int] = []  # tails[k]: the smallest match start ending an ordered run of k+1
+    tail_idx: list[int] = []
+    prev: dict[int, int | None] = {}
+    for i in candidates:
+        start = found[i][0]
+        k = bisect.bisect_left(tails, start)
+        prev[i] = tail_idx[k - 1] if k else None
+        if k == len(tails):
+            tails.append(start)
+            tail_idx.append(i)
+        else:
+            tails[k], tail_idx[k] = start, i
+    run, i = [], tail_idx[-1]
+    while i is not None:
+        run.append(i)
+        i = prev[i]
+    return run[::-1]
 
 
 def _next_in_place(i: int, after: int, found) -> int:
