@@ -56,10 +56,13 @@ def records(result: dict, convention: str, kinds: tuple[str, ...] = ("direct", "
         if convention == "clause" and q["kind"] == "mixed" and q.get("clause"):
             spans = [q["clause"]]
         mention = q["mention"]["text"] if q.get("mention") else None
+        # The mention's own span: the scorer's "Source" component figure, and lets an error
+        # be told apart as another mention chosen or the same mention resolved differently.
+        mention_spans = [[q["mention"]["start"], q["mention"]["end"]]] if q.get("mention") else []
         for s in spans:
             out.append({"start": s["start"], "end": s["end"], "speaker": q["speaker"],
-                        "speaker_mention": mention, "role": q["role"], "kind": q["kind"],
-                        "confidence": q["confidence"]})
+                        "speaker_mention": mention, "speaker_spans": mention_spans, "role": q["role"],
+                        "kind": q["kind"], "confidence": q["confidence"]})
     return out
 
 

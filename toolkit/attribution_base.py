@@ -119,7 +119,7 @@ def without_source(cue: Cue, doc: "Doc", ix: "TextIndex") -> Cue:
     Trump supporter' -- the speaker is the inverted subject after the verb, if there is one."""
     src = inverted_subject(doc[cue.head])
     if src is not None and not ix.in_quote[src.i]:
-        return Cue(head=cue.head, span=cue.span, kind=cue.kind, source=mention_range(src), source_head=src.i,
+        return Cue(head=cue.head, span=cue.span, kind=cue.kind, source=mention_range(src, doc[cue.head]), source_head=src.i,
                    content=cue.content, has_object=cue.has_object)
     return Cue(head=cue.head, span=cue.span, kind=cue.kind, source=None, source_head=None,
                content=cue.content, has_object=cue.has_object)

@@ -121,7 +121,7 @@ def _according_to(doc: "Doc", tok: "Token") -> Cue | None:
     if not objs:
         return None
     src = objs[0]
-    start, end = mention_range(src)
+    start, end = mention_range(src, tok)
     # The reported content is the clause the phrase hangs on, minus the phrase itself.
     clause = tok.head if tok.head is not tok else None
     content = None
@@ -156,7 +156,7 @@ def _verb_cue(doc: "Doc", verb: "Token") -> Cue | None:
     if src is None:
         return Cue(head=verb.i, span=Span(verb.idx, end_tok.idx + len(end_tok.text)), kind="verb",
                    source=None, source_head=None, content=content, has_object=has_object)
-    start, end = mention_range(src)
+    start, end = mention_range(src, verb)
     return Cue(head=verb.i, span=Span(verb.idx, end_tok.idx + len(end_tok.text)), kind="verb",
                source=(start, end), source_head=src.i, content=content, has_object=has_object,
                relative=relative_pronoun(verb, src))
@@ -399,10 +399,17 @@ def _find_source(verb: "Token") -> "Token | None":
     return None
 
 
-def mention_range(head: "Token") -> tuple[int, int]:
+REFLEXIVES = {"himself", "herself", "itself", "themselves"}
+
+
+def mention_range(head: "Token", cue: "Token | None" = None) -> tuple[int, int]:
     """Token range of the words naming a speaker: the head with its left modifiers and the
     compound or flat names around it, not its appositions or relative clauses; "of"/"for"
-    phrases are kept for common nouns ("a spokesman for Disney")."""
+    phrases are kept for common nouns ("a spokesman for Disney").
+
+    ``cue`` is the reporting word, when known: a relative clause holding it is the report
+    ("a spokesman who said …"), any other one describes an unnamed source.
+    """
     start = head.i
     for child in head.lefts:
         if child.dep_ not in ("punct", "cc", "preconj", "advmod"):
@@ -418,8 +425,12 @@ def mention_range(head: "Token") -> tuple[int, int]:
             continue
         # "a prominent committee member who supports Trump", "the man who built his career on …":
         # an unnamed source is the whole description; a relative clause after a name is news
-        if child.dep_ == "relcl" and head.pos_ == "NOUN" and _describing_clause(child):
+        if child.dep_ == "relcl" and head.pos_ == "NOUN" and _describing_clause(child, cue):
             end = max(end, child.right_edge.i + 1)
+            continue
+        # "Sanders himself", "the company itself": the emphasis is part of the mention
+        if child.lower_ in REFLEXIVES and child.i == end:
+            end = child.i + 1
             continue
         if child.dep_ in MENTION_STOP_DEPS:
             break
@@ -453,14 +464,22 @@ def mention_range(head: "Token") -> tuple[int, int]:
 
 
 MAX_DESCRIBING_CLAUSE = 12  # tokens; a longer relative clause is a story of its own
+#: ... unless the cue is known to lie outside it: then it can only be a description, and the
+#: descriptions of anonymous sources run long ("a person who spoke on condition of anonymity
+#: because he was not authorized to discuss the talks").
+MAX_DESCRIBING_CLAUSE_OUTSIDE_CUE = 30
 
 
-def _describing_clause(clause: "Token") -> bool:
-    """A short relative clause with no quotation and no speech of its own ("who said …" is a
-    cue, not a description)."""
-    toks = clause.doc[clause.left_edge.i:clause.right_edge.i + 1]
+def _describing_clause(clause: "Token", cue: "Token | None" = None) -> bool:
+    """A relative clause with no quotation that is not the report itself ("who said …" is a
+    cue, not a description; "who spoke on condition of anonymity" describes the source)."""
+    lo, hi = clause.left_edge.i, clause.right_edge.i + 1
+    toks = clause.doc[lo:hi]
+    if any(t.is_quote or t.text in ("“", "”", "«", "»") for t in toks):
+        return False
+    if cue is not None:
+        return not lo <= cue.i < hi and len(toks) <= MAX_DESCRIBING_CLAUSE_OUTSIDE_CUE
     return (len(toks) <= MAX_DESCRIBING_CLAUSE
-            and not any(t.is_quote or t.text in ("“", "”", "«", "»") for t in toks)
             and not any(t.pos_ in ("VERB", "AUX") and lemma_in(t, reporting_verbs()) for t in toks))
 
 

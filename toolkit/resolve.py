@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Sequence
 from . import roles as roles_mod
 from .attribution import Link
 from .config import Config
-from .cues import lemma_in
+from .cues import REFLEXIVES, lemma_in
 from .roles_lexicon import is_role_noun
 from .types import Article, Quote, Span, Speaker, SpeakerType
 
@@ -189,9 +189,11 @@ def _capitalised_known_surname(head: "Token", toks, names: "_NameIndex") -> bool
 def _resolve_mention(doc: "Doc", rng: tuple[int, int], names: "_NameIndex", people: dict[str, _Person],
                      prev: tuple[_Person, int] | None, text: str) -> _Resolved:
     lo, hi = rng
+    span = _char_span(doc, rng)
+    if hi - lo > 1 and doc[hi - 1].lower_ in REFLEXIVES:
+        hi -= 1  # "Holt herself": the mention keeps the emphasis, the name does not
     toks = doc[lo:hi]
     head = toks.root
-    span = _char_span(doc, rng)
     low = head.lower_
     if head.pos_ == "PRON" or low in PERSONAL_PRONOUNS | PLURAL_PRONOUNS | FIRST_PERSON:
         res = _resolve_pronoun(doc, head, span, names, people, prev)
@@ -236,11 +238,24 @@ def _resolve_mention(doc: "Doc", rng: tuple[int, int], names: "_NameIndex", peop
     named = _resolve_nominal(doc, head, toks, span, names, people)
     if named is not None:
         return named
-    p = _person(people, toks.text, "anonymous")
+    p = _person(people, _description_name(head, toks), "anonymous")
     p.one_person = head.tag_ == "NN" and is_role_noun(head.text)
     p.mentions.append(span)
     p.role_mentions.append(span)
     return _Resolved(p, RESOLVE_NAME)
+
+
+def _description_name(head: "Token", toks) -> str:
+    """The name an unnamed source goes by: its description up to a relative clause. The mention
+    keeps the whole description ("a negotiator who spoke on condition of anonymity"); the name
+    that groups its quotes is "a negotiator"."""
+    end = toks.end
+    for child in head.rights:
+        if child.dep_ == "relcl" and child.left_edge.i < end:
+            end = child.left_edge.i
+    while end > toks.start + 1 and (toks.doc[end - 1].is_punct or toks.doc[end - 1].is_space):
+        end -= 1
+    return toks.doc[toks.start:end].text
 
 
 def _partial_entity(ent, toks, head: "Token") -> bool:
