@@ -670,3 +670,26 @@ def test_mention_keeps_an_emphatic_reflexive(pipeline, text, speaker, mention):
     quote = res.quotes[-1]
     assert next(s.name for s in res.speakers if s.id == quote.speaker_id) == speaker
     assert text[quote.mention.start:quote.mention.end] == mention
+
+
+@pytest.mark.parametrize("text, expected", [
+    # quoted words with no cue, in a clause whose subject is a named person: that person's
+    ("Jo Park spoke last. At the forum, Park pushed for “a budget that keeps every library open on "
+     "weekends.”", [("a budget that keeps every library open on weekends.", "Jo Park")]),
+    ("Councilman Eli Ruiz spent the week in Albany. He pressed the governor for “a real plan for the "
+     "subway, not another study.”", [("a real plan for the subway, not another study.", "Eli Ruiz")]),
+    # ... not when the verb takes another's words as its object,
+    ("Eli Ruiz spoke on Monday. Ruiz framed the mayor's promise of “a new park in every neighborhood "
+     "by next year” as a fantasy.", [("a new park in every neighborhood by next year", None)]),
+    # ... nor when the quotation describes the subject or the clause is someone else's question
+    ("The poll came out on Monday. Voters were asked if Jo Park is “ready to lead the city on day one.”",
+     [("ready to lead the city on day one.", None)]),
+])
+def test_quotation_in_a_clause_whose_subject_is_a_person(pipeline, text, expected):
+    assert_speakers(pipeline, text, expected)
+
+
+def test_scare_quote_in_a_persons_clause_stays_unattributed(pipeline):
+    # a word or three in quotation marks is the writer's irony, whoever the subject is
+    text = "Mayor Jo Park spoke on Monday. Park runs a “tight” ship at city hall."
+    assert who_said_what(pipeline, text) == []

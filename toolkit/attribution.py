@@ -19,6 +19,8 @@ and 3 in attribution_paragraph.py, the rest here:
 5. ``continuation``: a quote paragraph with no cue right after a paragraph whose speaker is known
    (the "floating quote" of the Gender Gap Tracker); ``after_report``: the same after a paragraph
    that ends in reported speech ("Carter said that …" then “…”).
+6. ``after_comma``: “…” after "X fired back on Twitter," with no cue; ``clause_subject``: a mixed
+   quote no cue reports, in a clause whose subject is a person ("Park pushed for “…”").
 Indirect speech comes straight from cues with a clausal complement ("Price said that ...").
 
 Confidence is the estimated chance that the mention is right: one prior per rule (named constants
@@ -30,7 +32,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Sequence
 
-from .attribution_base import (CONF_AFTER_COMMA, CONF_AFTER_REPORT, CONF_CONTINUATION, CONF_CONTINUES, CONF_INDIRECT, CONF_SEQUEL,
+from .attribution_base import (CONF_AFTER_COMMA, CONF_CLAUSE_SUBJECT, CONF_AFTER_REPORT, CONF_CONTINUATION, CONF_CONTINUES, CONF_INDIRECT, CONF_SEQUEL,
                                MIN_INDIRECT_TOKENS, Link, TextIndex, is_title_like, set_cue, without_source,
                                words_before)
 from .attribution_paragraph import (link_after_cue_sentence, link_by_colon, link_by_header, link_by_label,
@@ -87,6 +89,7 @@ def link_speakers(doc: "Doc", article: Article, spans: Sequence[QuotedSpan], cue
     _continuations(links, ix, text)
     _after_report_paragraph(links, ix, free_cues, text)
     _after_comma_clause(links, ix, text)
+    _clause_subject(links, ix, config)
     links = [lk for lk in links if not _is_scare_quote(lk, text, config)]
     _merge_fragments(links)
     if config.include_indirect:
@@ -248,6 +251,70 @@ def _after_comma_clause(links: list[Link], ix: TextIndex, text: str) -> None:
         if s.pos_ == "PROPN" and (s.ent_type_ == "PERSON" or person_named_elsewhere(ix, s.idx, s.idx + len(s.text))) \
                 or s.lower_ in ("he", "she"):
             link.source, link.method, link.confidence = mention_range(s), "after_comma", CONF_AFTER_COMMA
+
+
+#: Verbs whose object in quotation marks is someone's words only by the writer's say-so: the
+#: quoted words there are the object's, a title, or the writer's ("read “…”", "signed the “…” act").
+_NOT_THE_SUBJECTS_WORDS = {"read", "sign", "quote", "cite", "echo", "mock", "deride", "ridicule", "repeat",
+                           "reject", "dismiss", "deny", "question", "dispute", "criticize", "criticise",
+                           "slam", "blast", "attack", "watch", "hear", "see", "write", "publish", "title",
+                           "name", "pass", "introduce", "launch", "release", "air", "run", "play", "sing"}
+#: Nouns whose "of"/possessor is the owner of the quoted words inside them: "Clinton's claim that
+#: she “never sent …”" is Clinton's, whoever mocks it.
+_WORDS_OF_OTHERS = {"claim", "statement", "remark", "comment", "line", "slogan", "motto", "phrase", "word",
+                    "promise", "pledge", "assertion", "description", "characterization", "label", "tweet",
+                    "post", "speech", "message", "headline", "title", "song", "book", "film", "show",
+                    "article", "story", "report", "ad", "advertisement", "letter", "memo", "email", "note"}
+
+
+#: Verbs of being: a quotation after them describes the subject ("Asked if Sanders is “realistic
+#: enough to serve”"), it is not the subject's words.
+_COPULAS = {"be", "seem", "become", "appear", "remain", "look", "sound", "feel", "get"}
+
+
+def _clause_subject(links: list[Link], ix: TextIndex, config: Config) -> None:
+    """'Clinton supports “appropriate pay raises,” opposes “across-the-board pay freezes”': a
+    mixed quotation no cue reports, inside a clause whose subject is a named person (or "he"/
+    "she"), is that person's words as the writer presents them: PolNeAR and readers alike read
+    it so. Not when the verb takes another's words as its object (mocked, quoted, read), is a
+    verb of being, or heads a clause that something else reports ("if", "that"); not when the
+    quotation sits in a noun that says whose words they are ("Obama's line “…”"); and never for
+    a quotation of scare-quote length ("runs a “safe” ship")."""
+    doc = ix.doc
+    text = doc.text
+    for link in links:
+        if link.method != "none" or link.kind != "mixed":
+            continue
+        if sum(len(text[c.start:c.end].split()) for c in link.contents) <= config.max_scare_words:
+            continue
+        q = link.quoted[0]
+        lo, hi = ix.tok(q.content.start), ix.tok(max(q.content.start, q.content.end - 1)) + 1
+        top = next((t for t in doc[lo:hi] if not lo <= t.head.i < hi or t.head is t), None)
+        if top is None or top.head is top:
+            continue
+        tok, subj = top.head, None
+        for _ in range(6):
+            if tok.pos_ == "NOUN" and (tok.lemma_.lower() in _WORDS_OF_OTHERS
+                                       or any(c.dep_ == "poss" for c in tok.children)):
+                break
+            if tok.pos_ in ("VERB", "AUX"):
+                if tok.lemma_.lower() in _NOT_THE_SUBJECTS_WORDS | _COPULAS or any(
+                        c.dep_ in ("nsubjpass", "auxpass", "mark") for c in tok.children):
+                    break
+                subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+                if subjects:
+                    subj = subjects[0]
+                    break
+                if tok.dep_ != "conj":
+                    break
+            if tok.head is tok:
+                break
+            tok = tok.head
+        if subj is None or ix.in_quote[subj.i] or ix.sent_bounds[subj.i] != ix.sent_bounds[lo]:
+            continue
+        if subj.lower_ in ("he", "she") or subj.ent_type_ == "PERSON" or (
+                subj.pos_ == "PROPN" and person_named_elsewhere(ix, subj.idx, subj.idx + len(subj.text))):
+            link.source, link.method, link.confidence = mention_range(subj), "clause_subject", CONF_CLAUSE_SUBJECT
 
 
 def _has_outside_words(ix: TextIndex, para: Span, link: Link) -> bool:
