@@ -693,3 +693,20 @@ def test_scare_quote_in_a_persons_clause_stays_unattributed(pipeline):
     # a word or three in quotation marks is the writer's irony, whoever the subject is
     text = "Mayor Jo Park spoke on Monday. Park runs a “tight” ship at city hall."
     assert who_said_what(pipeline, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a name ending a dashed aside is not the subject the words after the aside are
+    ("Senator Amy Kern wrote again on Friday.\n\nIn the letter - addressed to the county prosecutor, "
+     "Dana Ortiz - the Ohio Republican asks for an inquiry into whether “the office destroyed records "
+     "that the committee had asked it to keep.”",
+     [("the office destroyed records that the committee had asked it to keep.", "the Ohio Republican")]),
+    # ... and a hyphen inside a party label opens no aside
+    ("“Ethanol is not the issue it was in the 1980s,” Sen. Chuck Dale (R-Iowa) told reporters.",
+     [("Ethanol is not the issue it was in the 1980s,", "Chuck Dale")]),
+    # a party or nationality with an article describes a person; it is nobody's name
+    ("“We will carry this state in November,” said a Democrat from Toledo.",
+     [("We will carry this state in November,", "a Democrat")]),
+])
+def test_asides_and_described_partisans(pipeline, text, expected):
+    assert_speakers(pipeline, text, expected)

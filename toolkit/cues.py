@@ -216,6 +216,8 @@ def find_source(verb: "Token") -> "Token | None":
         # after the verb that ends in a person's name is that person (the parse of the titles
         # before the name is the unreliable part)
         src = _name_ending_phrase(verb) or src
+    if src is not None:
+        src = _subject_after_aside(src, verb)
     named = apposed_name(src) if src is not None else None
     if named is not None:
         return named
@@ -225,6 +227,32 @@ def find_source(verb: "Token") -> "Token | None":
         if owner:
             src = owner[0]
     return src
+
+
+DASHES = {"-", "—", "–", "--"}
+
+
+def _is_dash(tok: "Token") -> bool:
+    """A dash between words: "—", or a hyphen standing alone ("R-Iowa" is a word)."""
+    if tok.text not in DASHES:
+        return False
+    return tok.text != "-" or (bool(tok.whitespace_) and tok.i > 0 and bool(tok.doc[tok.i - 1].whitespace_))
+
+
+def _subject_after_aside(src: "Token", verb: "Token") -> "Token":
+    """'In the letter - addressed to the U.S. attorney, Channing Phillips - the Utah Republican
+    asks …': the parse takes the name that ends a dashed aside for the subject and the words after
+    the closing dash for its apposition. The aside is the writer's; the subject follows it."""
+    if not src.i < verb.i:
+        return src
+    closing = [t for t in src.doc[src.i + 1:verb.i] if _is_dash(t)]
+    if len(closing) != 1:
+        return src
+    opened = sum(1 for t in src.doc[src.sent.start:src.i] if _is_dash(t))
+    if opened % 2 == 0:
+        return src
+    after = [c for c in src.children if c.dep_ == "appos" and closing[0].i < c.i < verb.i]
+    return after[0] if after else src
 
 
 def apposed_name(desc: "Token") -> "Token | None":

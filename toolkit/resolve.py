@@ -201,8 +201,10 @@ def _resolve_mention(doc: "Doc", rng: tuple[int, int], names: "_NameIndex", peop
         return res
     # A name: the PROPN/entity words of the mention (a person unless the entity says otherwise)
     name_toks = [t for t in toks if t.pos_ == "PROPN" or t.ent_type_ == "PERSON"]
-    if head.pos_ == "PROPN" or (head.ent_type_ and head.ent_type_ != "PERSON" and head.pos_ != "NOUN") or (
-            head.ent_type_ == "PERSON") or _capitalised_known_surname(head, toks, names):
+    # "the Utah Republican", "a Democrat": a party or nationality with an article describes a person
+    described = head.ent_type_ == "NORP" and any(t.dep_ == "det" for t in head.lefts)
+    if not described and (head.pos_ == "PROPN" or (head.ent_type_ and head.ent_type_ != "PERSON" and head.pos_ != "NOUN")
+                          or head.ent_type_ == "PERSON" or _capitalised_known_surname(head, toks, names)):
         ent = names.entity_of(head)
         label = head.ent_type_ or next((t.ent_type_ for t in name_toks if t.ent_type_), "")
         if _partial_entity(ent, toks, head):
