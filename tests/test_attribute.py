@@ -710,3 +710,15 @@ def test_scare_quote_in_a_persons_clause_stays_unattributed(pipeline):
 ])
 def test_asides_and_described_partisans(pipeline, text, expected):
     assert_speakers(pipeline, text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a group of unnamed sources joined by "and" is one mention
+    ("Their friends and advisers said that the senator would not run again next year.",
+     [("that the senator would not run again next year", "Their friends and advisers")]),
+    # ... but a person's name is not stretched over the people joined to it
+    ("Senator Ana Ortiz and her aides said that the bill would pass next week.",
+     [("that the bill would pass next week", "Ana Ortiz")]),
+])
+def test_a_group_of_unnamed_sources_is_one_mention(pipeline, text, expected):
+    assert_speakers(pipeline, text, expected)

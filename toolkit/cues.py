@@ -456,6 +456,13 @@ def mention_range(head: "Token", cue: "Token | None" = None) -> tuple[int, int]:
         if child.dep_ == "relcl" and head.pos_ == "NOUN" and _describing_clause(child, cue):
             end = max(end, child.right_edge.i + 1)
             continue
+        # "their friends and advisers", "many experts and some lawmakers": a group of unnamed
+        # sources is one mention (names are joined elsewhere: "Cruz and Rubio" is two people)
+        if child.dep_ == "cc" and head.pos_ == "NOUN" and any(
+                c.dep_ == "conj" and c.pos_ == "NOUN" and c.i > child.i for c in head.rights):
+            conj = next(c for c in head.rights if c.dep_ == "conj" and c.i > child.i)
+            end = max(end, conj.right_edge.i + 1)
+            break
         # "Sanders himself", "the company itself": the emphasis is part of the mention
         if child.lower_ in REFLEXIVES and child.i == end:
             end = child.i + 1
