@@ -36,7 +36,7 @@ from .attribution_base import (CONF_AFTER_COMMA, CONF_CLAUSE_SUBJECT, CONF_AFTER
                                MIN_INDIRECT_TOKENS, Link, TextIndex, is_title_like, set_cue, without_source,
                                words_before)
 from .attribution_paragraph import (link_after_cue_sentence, link_by_colon, link_by_header, link_by_label,
-                                    person_named_elsewhere, same_paragraph_sequel)
+                                    names_a_person, same_paragraph_sequel)
 from .attribution_pattern import link_by_pattern
 from .attribution_sentence import link_by_cue, phrase_around
 from .config import Config
@@ -248,8 +248,7 @@ def _after_comma_clause(links: list[Link], ix: TextIndex, text: str) -> None:
         if len(subj) != 1:
             continue
         s = subj[0]
-        if s.pos_ == "PROPN" and (s.ent_type_ == "PERSON" or person_named_elsewhere(ix, s.idx, s.idx + len(s.text))) \
-                or s.lower_ in ("he", "she"):
+        if names_a_person(ix, s):
             link.source, link.method, link.confidence = mention_range(s), "after_comma", CONF_AFTER_COMMA
 
 
@@ -312,8 +311,7 @@ def _clause_subject(links: list[Link], ix: TextIndex, config: Config) -> None:
             tok = tok.head
         if subj is None or ix.in_quote[subj.i] or ix.sent_bounds[subj.i] != ix.sent_bounds[lo]:
             continue
-        if subj.lower_ in ("he", "she") or subj.ent_type_ == "PERSON" or (
-                subj.pos_ == "PROPN" and person_named_elsewhere(ix, subj.idx, subj.idx + len(subj.text))):
+        if names_a_person(ix, subj):
             link.source, link.method, link.confidence = mention_range(subj), "clause_subject", CONF_CLAUSE_SUBJECT
 
 

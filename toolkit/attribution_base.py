@@ -3,6 +3,7 @@ read (character <-> token, sentence bounds, quote membership), and every tuned n
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Sequence
@@ -88,6 +89,11 @@ class TextIndex:
             hi = q.close_mark + 1 if q.close_mark is not None else q.content.end
             for i in range(self.tok(lo), self.tok(max(lo, hi - 1)) + 1):
                 self.in_quote[i] = True
+
+    @functools.cached_property
+    def person_words(self) -> frozenset[str]:
+        """Lower-cased words of the names the recognizer tagged PERSON anywhere in the doc."""
+        return frozenset(t.text.lower() for ent in self.doc.ents if ent.label_ == "PERSON" for t in ent)
 
     def sent(self, i: int):
         """The sentence (a doc slice) holding token ``i``."""

@@ -216,8 +216,14 @@ def person_named_elsewhere(ix: TextIndex, lo: int, hi: int) -> bool:
     if not words or len(words) > 3 or not all(w[:1].isupper() for w in words):
         return False
     # (a transcript writes its labels in capitals: "RUIZ:" for Ann Ruiz)
-    names = {t.text.lower() for ent in ix.doc.ents if ent.label_ == "PERSON" for t in ent}
-    return all(w.lower() in names for w in words)
+    return all(w.lower() in ix.person_words for w in words)
+
+
+def names_a_person(ix: TextIndex, tok: "Token") -> bool:
+    """A clause subject that is a person: "he"/"she", a PERSON entity, or a proper noun that is a
+    word of a person's name found elsewhere in the article (the recognizer misses many)."""
+    return tok.lower_ in ("he", "she") or tok.ent_type_ == "PERSON" or (
+        tok.pos_ == "PROPN" and person_named_elsewhere(ix, tok.idx, tok.idx + len(tok.text)))
 
 
 def _tok_range(ix: TextIndex, lo: int, hi: int) -> tuple[int, int]:
