@@ -681,6 +681,11 @@ def test_mention_keeps_an_emphatic_reflexive(pipeline, text, speaker, mention):
     # ... not when the verb takes another's words as its object,
     ("Eli Ruiz spoke on Monday. Ruiz framed the mayor's promise of “a new park in every neighborhood "
      "by next year” as a fantasy.", [("a new park in every neighborhood by next year", None)]),
+    # ... nor when the verb takes a title or others' words, or is a verb of being,
+    ("Jo Park spoke last. At the ceremony, Park signed “the law that keeps every library open on "
+     "weekends.”", [("the law that keeps every library open on weekends.", None)]),
+    ("Jo Park spoke last. In the new poll, Park is “the candidate most likely to fix the roads,” by a wide "
+     "margin.", [("the candidate most likely to fix the roads,", None)]),
     # ... nor when the quotation describes the subject or the clause is someone else's question
     ("The poll came out on Monday. Voters were asked if Jo Park is “ready to lead the city on day one.”",
      [("ready to lead the city on day one.", None)]),

@@ -50,7 +50,9 @@ class Cue:
 IRREGULAR = {"said": "say", "says": "say", "told": "tell", "wrote": "write", "written": "write",
              "spoke": "speak", "spoken": "speak", "swore": "swear", "sworn": "swear", "read": "read",
              "put": "put", "puts": "put", "putting": "put", "cried": "cry", "replied": "reply",
-             "denied": "deny", "testified": "testify", "was": "be", "were": "be", "is": "be"}
+             "denied": "deny", "testified": "testify", "was": "be", "were": "be", "is": "be", "are": "be",
+             "am": "be", "been": "be", "being": "be", "became": "become", "heard": "hear", "saw": "see",
+             "seen": "see", "ran": "run", "sang": "sing", "sung": "sing", "got": "get", "gotten": "get"}
 
 
 def lemma_in(tok: "Token", words: frozenset[str] | set[str]) -> str | None:
