@@ -727,3 +727,14 @@ def test_asides_and_described_partisans(pipeline, text, expected):
 ])
 def test_a_group_of_unnamed_sources_is_one_mention(pipeline, text, expected):
     assert_speakers(pipeline, text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # verbs of manner that only report next to a quotation
+    ("“You cannot be serious about that plan,” Ana Ruiz laughed.",
+     [("You cannot be serious about that plan,", "Ana Ruiz")]),
+    ("“We will be back next year, and we will win,” Coach Dan Hale sighed.",
+     [("We will be back next year, and we will win,", "Dan Hale")]),
+])
+def test_manner_verbs_next_to_a_quotation(pipeline, text, expected):
+    assert_speakers(pipeline, text, expected)
