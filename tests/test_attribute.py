@@ -738,3 +738,10 @@ def test_a_group_of_unnamed_sources_is_one_mention(pipeline, text, expected):
 ])
 def test_manner_verbs_next_to_a_quotation(pipeline, text, expected):
     assert_speakers(pipeline, text, expected)
+
+
+def test_a_party_group_keeps_its_participle(pipeline):
+    # "Democrats involved in the talks" describes a group, as "a Democrat involved in …" would
+    text = "Democrats involved in the talks said that a deal on the budget was close."
+    quote = pipeline.attribute_text(text).quotes[0]
+    assert text[quote.mention.start:quote.mention.end] == "Democrats involved in the talks"

@@ -447,10 +447,11 @@ def mention_range(head: "Token", cue: "Token | None" = None) -> tuple[int, int]:
     end = head.i + 1
     for child in head.rights:
         # "one Republican involved in the planning", "a person familiar with the talks": a
-        # participle describes an unnamed source (a "Republican" with a determiner is one);
-        # after a name it is news, not the name
+        # participle describes an unnamed source (a "Republican" with a determiner is one, and
+        # so are "Democrats involved in the talks"); after a name it is news, not the name
         if child.dep_ == "acl" and child.tag_ in ("VBN", "VBG", "JJ") and (
-                head.pos_ != "PROPN" or any(c.dep_ in ("det", "nummod") for c in head.lefts)):
+                head.pos_ != "PROPN" or head.ent_type_ == "NORP"
+                or any(c.dep_ in ("det", "nummod") for c in head.lefts)):
             end = max(end, child.right_edge.i + 1)
             continue
         # "a prominent committee member who supports Trump", "the man who built his career on …":
