@@ -32,6 +32,14 @@ def who_said_what(pipeline, text: str) -> list[tuple[str, str | None]]:
     return out
 
 
+def assert_last_speaker_and_mention(pipeline, text: str, name: str, mention: str) -> None:
+    """The text's last quote goes to the speaker called ``name``, named there by ``mention``."""
+    res = pipeline.attribute_text(text)
+    quote = res.quotes[-1]
+    assert next(s.name for s in res.speakers if s.id == quote.speaker_id) == name
+    assert text[quote.mention.start:quote.mention.end] == mention
+
+
 def assert_speakers(pipeline, text: str, expected: list[tuple[str, str | None]]) -> None:
     """The quotes of ``expected`` (by their words) come out with these speakers, in this order;
     other quotes of the text are not checked."""
@@ -482,10 +490,7 @@ def test_bulleted_quotes_under_a_header_line(pipeline):
     ("The mayor attacked a councilman who said the budget was “a disgrace.”", "a councilman", "who"),
 ])
 def test_unnamed_source_keeps_its_relative_clause(pipeline, text, name, mention):
-    res = pipeline.attribute_text(text)
-    quote = res.quotes[-1]
-    assert next(s.name for s in res.speakers if s.id == quote.speaker_id) == name
-    assert text[quote.mention.start:quote.mention.end] == mention
+    assert_last_speaker_and_mention(pipeline, text, name, mention)
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -666,10 +671,7 @@ def test_reported_stretches_answer_inside_for_nested_spans():
     ("“We will not sell the plant,” the company itself said in a filing.", "company", "the company itself"),
 ])
 def test_mention_keeps_an_emphatic_reflexive(pipeline, text, speaker, mention):
-    res = pipeline.attribute_text(text)
-    quote = res.quotes[-1]
-    assert next(s.name for s in res.speakers if s.id == quote.speaker_id) == speaker
-    assert text[quote.mention.start:quote.mention.end] == mention
+    assert_last_speaker_and_mention(pipeline, text, speaker, mention)
 
 
 @pytest.mark.parametrize("text, expected", [
