@@ -747,3 +747,17 @@ def test_a_party_group_keeps_its_participle(pipeline):
     text = "Democrats involved in the talks said that a deal on the budget was close."
     quote = pipeline.attribute_text(text).quotes[0]
     assert text[quote.mention.start:quote.mention.end] == "Democrats involved in the talks"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a paragraph of quotation after "X issued a statement …" is the statement: X's words
+    ("After the vote, Mayor Jo Park released a statement on the new budget.\n\n“This budget keeps every "
+     "library open and every bus running. I am proud of it.”",
+     [("This budget keeps every library open and every bus running. I am proud of it.", "Jo Park")]),
+    # ... but not after a sentence that only mentions a statement someone else wrote
+    ("After the vote, reporters asked about a statement on the new budget.\n\n“This budget keeps every "
+     "library open and every bus running.”",
+     [("This budget keeps every library open and every bus running.", None)]),
+])
+def test_quote_paragraph_after_an_issued_statement(pipeline, text, expected):
+    assert_speakers(pipeline, text, expected)

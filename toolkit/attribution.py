@@ -18,7 +18,8 @@ and 3 in attribution_paragraph.py, the rest here:
 4. ``continues``: later paragraphs of one multi-paragraph quote share its speaker.
 5. ``continuation``: a quote paragraph with no cue right after a paragraph whose speaker is known
    (the "floating quote" of the Gender Gap Tracker); ``after_report``: the same after a paragraph
-   that ends in reported speech ("Carter said that …" then “…”).
+   that ends in reported speech ("Carter said that …" then “…”); ``after_statement``: the same
+   after "X issued a statement …" (the verb's object a statement, letter, tweet or speech).
 6. ``after_comma``: “…” after "X fired back on Twitter," with no cue; ``clause_subject``: a mixed
    quote no cue reports, in a clause whose subject is a person ("Park pushed for “…”").
 Indirect speech comes straight from cues with a clausal complement ("Price said that ...").
@@ -40,7 +41,7 @@ from .attribution_paragraph import (link_after_cue_sentence, link_by_colon, link
 from .attribution_pattern import link_by_pattern
 from .attribution_sentence import link_by_cue, phrase_around
 from .config import Config
-from .cues import Cue, lemma_in, mention_range, quote_only_verbs
+from .cues import WRITTEN_SOURCES, Cue, find_source, lemma_in, mention_range, quote_only_verbs
 from .types import Article, QuotedSpan, Span
 
 if TYPE_CHECKING:
@@ -220,6 +221,24 @@ def _after_report_paragraph(links: list[Link], ix: TextIndex, cues: Sequence[Cue
                   and c.kind == "verb"]
         if len(inside) == 1:
             set_cue(link, inside[0], "after_report", CONF_AFTER_REPORT)
+            continue
+        issuer = _issuer_of_text(ix.doc[last_lo:last_hi])
+        if issuer is not None:
+            link.source, link.method, link.confidence = issuer, "after_statement", CONF_AFTER_REPORT
+
+
+def _issuer_of_text(sent) -> tuple[int, int] | None:
+    """'At Brazile's direction, the DNC issued a statement apologizing to Sanders.' then a paragraph
+    of quotation: the statement's words, and the one who issued it their speaker. The sentence's
+    one verb whose object is a statement, letter, tweet or speech, and that verb's subject."""
+    found = [t for t in sent if t.pos_ == "VERB" and any(
+        c.dep_ == "dobj" and c.pos_ == "NOUN" and lemma_in(c, WRITTEN_SOURCES) for c in t.children)]
+    if len(found) != 1:
+        return None
+    src = find_source(found[0])
+    if src is None or src.pos_ not in ("PROPN", "NOUN", "PRON") or src.lower_ in ("it", "they", "i", "we", "you"):
+        return None
+    return mention_range(src, found[0])
 
 
 def _after_comma_clause(links: list[Link], ix: TextIndex, text: str) -> None:
