@@ -761,3 +761,14 @@ def test_a_party_group_keeps_its_participle(pipeline):
 ])
 def test_quote_paragraph_after_an_issued_statement(pipeline, text, expected):
     assert_speakers(pipeline, text, expected)
+
+
+@pytest.mark.parametrize("text, name, mention", [
+    # an unnamed source's description between commas, before its verb, is part of the mention
+    ("The newspaper, long a vocal advocate of school reform, said that the bill would fail.",
+     "newspaper", "The newspaper, long a vocal advocate of school reform"),
+    # ... a person's apposition is not: it is the person's name
+    ("The spokesman, Tom Hale, said that the bill would fail.", "Tom Hale", "Tom Hale"),
+])
+def test_description_between_commas(pipeline, text, name, mention):
+    assert_last_speaker_and_mention(pipeline, text, name, mention)

@@ -481,6 +481,14 @@ def mention_range(head: "Token", cue: "Token | None" = None) -> tuple[int, int]:
         if doc[i].text in (",", "(", "—", "–", ";", ":") or doc[i].is_space:
             end = i
             break
+    # "The newspaper, long an advocate of reform, said …": an unnamed source's description set off
+    # by commas between it and its verb is part of it (a name's apposition is a role, read by roles)
+    if head.pos_ == "NOUN" and cue is not None and end < cue.i and doc[end].text == ",":
+        aside = next((c for c in head.rights if c.dep_ in ("relcl", "appos") and c.left_edge.i == end + 1), None)
+        if aside is not None and aside.right_edge.i + 1 < cue.i and doc[aside.right_edge.i + 1].text == "," \
+                and not any(t.ent_type_ == "PERSON" for t in aside.subtree) \
+                and (aside.dep_ == "appos" or _describing_clause(aside, cue)):
+            end = aside.right_edge.i + 1
     # "said one longtime adviser to Bill Clinton": the parse often hangs the "to/for/of" phrase
     # of an inverted subject on the verb; a common-noun speaker takes it back
     if head.pos_ == "NOUN" and end < len(doc) and doc[end].lower_ in ("to", "for", "of", "at", "with") \

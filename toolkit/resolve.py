@@ -234,7 +234,7 @@ def _resolve_mention(doc: "Doc", rng: tuple[int, int], names: "_NameIndex", peop
         return _Resolved(p, conf)
     # A description: "the minister", "one senior diplomat", "French diplomatic sources", "the campaign"
     if lemma_in(head, INSTITUTION_NOUNS) and head.tag_ != "NNS":
-        p = _person(people, _strip_det(toks.text), "organization")
+        p = _person(people, _strip_det(_description_name(head, toks)), "organization")
         p.mentions.append(span)
         return _Resolved(p, RESOLVE_NAME)
     named = _resolve_nominal(doc, head, toks, span, names, people)
@@ -253,7 +253,7 @@ def _description_name(head: "Token", toks) -> str:
     that groups its quotes is "a negotiator"."""
     end = toks.end
     for child in head.rights:
-        if child.dep_ == "relcl" and child.left_edge.i < end:
+        if child.dep_ in ("relcl", "appos") and child.left_edge.i < end:
             end = child.left_edge.i
     while end > toks.start + 1 and (toks.doc[end - 1].is_punct or toks.doc[end - 1].is_space):
         end -= 1
