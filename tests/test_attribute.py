@@ -486,6 +486,8 @@ def test_bulleted_quotes_under_a_header_line(pipeline):
     ("“The talks are over,” said a negotiator who spoke on condition of anonymity because he was not "
      "authorized to discuss them.", "a negotiator",
      "a negotiator who spoke on condition of anonymity because he was not authorized to discuss them"),
+    # a number or "those" heads an unnamed source as a common noun does; a number is no name
+    ("“It was awful,” said two of the aides.", "two of the aides", "two of the aides"),
     # a relative clause that reports speech of its own is a cue, never a description
     ("The mayor attacked a councilman who said the budget was “a disgrace.”", "a councilman", "who"),
 ])
@@ -772,3 +774,11 @@ def test_quote_paragraph_after_an_issued_statement(pipeline, text, expected):
 ])
 def test_description_between_commas(pipeline, text, name, mention):
     assert_last_speaker_and_mention(pipeline, text, name, mention)
+
+
+def test_those_who_keeps_its_clause(pipeline):
+    # "those" cannot be resolved to a person, but the mention says who they are
+    text = "Those who back her rivals said that the debate was unfair to them."
+    quote = pipeline.attribute_text(text).quotes[0]
+    assert quote.speaker_id is None
+    assert text[quote.mention.start:quote.mention.end] == "Those who back her rivals"

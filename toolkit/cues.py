@@ -456,7 +456,7 @@ def mention_range(head: "Token", cue: "Token | None" = None) -> tuple[int, int]:
             continue
         # "a prominent committee member who supports Trump", "the man who built his career on …":
         # an unnamed source is the whole description; a relative clause after a name is news
-        if child.dep_ == "relcl" and head.pos_ == "NOUN" and _describing_clause(child, cue):
+        if child.dep_ == "relcl" and _common_head(head) and _describing_clause(child, cue):
             end = max(end, child.right_edge.i + 1)
             continue
         # "their friends and advisers", "many experts and some lawmakers": a group of unnamed
@@ -507,6 +507,16 @@ def mention_range(head: "Token", cue: "Token | None" = None) -> tuple[int, int]:
     while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
         start += 1
     return start, end
+
+
+#: Heads of a mention that stand for unnamed people as a common noun does: "one of two witnesses
+#: who relayed the story", "those who back her opponents".
+QUANTIFIER_HEADS = {"one", "some", "many", "most", "few", "several", "those", "others", "all", "both",
+                    "two", "three", "four", "five", "none", "anyone", "everyone", "someone", "somebody"}
+
+
+def _common_head(head: "Token") -> bool:
+    return head.pos_ == "NOUN" or head.lower_ in QUANTIFIER_HEADS
 
 
 MAX_DESCRIBING_CLAUSE = 12  # tokens; a longer relative clause is a story of its own

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Sequence
 from . import roles as roles_mod
 from .attribution import Link
 from .config import Config
-from .cues import REFLEXIVES, lemma_in
+from .cues import NOT_SPEAKER_ENTS, REFLEXIVES, lemma_in
 from .roles_lexicon import is_role_noun
 from .types import Article, Quote, Span, Speaker, SpeakerType
 
@@ -202,7 +202,9 @@ def _resolve_mention(doc: "Doc", rng: tuple[int, int], names: "_NameIndex", peop
     # A name: the PROPN/entity words of the mention (a person unless the entity says otherwise)
     name_toks = [t for t in toks if t.pos_ == "PROPN" or t.ent_type_ == "PERSON"]
     # "the Utah Republican", "a Democrat": a party or nationality with an article describes a person
-    described = head.ent_type_ == "NORP" and any(t.dep_ == "det" for t in head.lefts)
+    # (and "one of two witnesses", "two of the aides": a number is no name, whatever its entity label)
+    described = (head.ent_type_ == "NORP" and any(t.dep_ == "det" for t in head.lefts)) or (
+        head.ent_type_ in NOT_SPEAKER_ENTS and head.pos_ != "PROPN")
     if not described and (head.pos_ == "PROPN" or (head.ent_type_ and head.ent_type_ != "PERSON" and head.pos_ != "NOUN")
                           or head.ent_type_ == "PERSON" or _capitalised_known_surname(head, toks, names)):
         ent = names.entity_of(head)
