@@ -782,3 +782,17 @@ def test_those_who_keeps_its_clause(pipeline):
     quote = pipeline.attribute_text(text).quotes[0]
     assert quote.speaker_id is None
     assert text[quote.mention.start:quote.mention.end] == "Those who back her rivals"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the subject of a passive verb of speech is what is spoken of, not who speaks
+    ("The new novel is described on its publisher's site as a “gripping story of heroes who risked "
+     "everything for one another.”", [("gripping story of heroes who risked everything for one another.", None)]),
+    # ... except the one quoted, heard or reported to have spoken
+    ("Senator Ann Ruiz was quoted as saying that the bill “will never pass this chamber while I am here.”",
+     [("will never pass this chamber while I am here.", "Ann Ruiz")]),
+    ("Senator Ann Ruiz is reported to have called the plan “a gift to the richest families in the state.”",
+     [("a gift to the richest families in the state.", "Ann Ruiz")]),
+])
+def test_passive_verbs_of_speech(pipeline, text, expected):
+    assert_speakers(pipeline, text, expected)

@@ -377,6 +377,10 @@ def _after_opening_quotation(verb: "Token") -> bool:
     return False
 
 
+#: Passive verbs whose subject is the speaker: "X was quoted as saying", "was heard saying".
+PASSIVE_SPEAKER_VERBS = {"quote", "hear", "overhear", "record", "film", "catch", "cite"}
+
+
 def _find_source(verb: "Token") -> "Token | None":
     if verb.tag_ in ("VBN", "VBD") and verb.dep_ in ("advcl", "acl") and lemma_in(verb, TELL_ASK) \
             and not any(c.dep_ in ("auxpass", "aux", "nsubj", "nsubjpass") for c in verb.children):
@@ -396,8 +400,13 @@ def _find_source(verb: "Token") -> "Token | None":
         # gives "said" two subjects, one of them inside the quotation
         for child in sorted(tok.children, key=lambda c: abs(c.i - tok.i)):
             if child.dep_ in SUBJECT_DEPS:
-                if child.dep_ == "nsubjpass" and lemma_in(tok, TELL_ASK):
-                    return None  # "he was told that ..." : the subject is the listener
+                if child.dep_ == "nsubjpass" and tok is verb and child.lower_ != "it" \
+                        and not lemma_in(tok, PASSIVE_SPEAKER_VERBS):
+                    # "he was told that ...": the subject is the listener; "the novel is described
+                    # as “…”", "Trump was called “…”": what is spoken of. The subject speaks in
+                    # "was quoted as saying", and in "is reported to have called" (reached from
+                    # "called"); "it was reported that …" keeps its "it", an unknown source
+                    return None
                 if child.lower_ in ("who", "that", "which") and tok.dep_ == "relcl":
                     return tok.head  # "Price, who said ..." -> Price
                 return child
