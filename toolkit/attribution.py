@@ -33,9 +33,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Sequence
 
-from .attribution_base import (CONF_AFTER_COMMA, CONF_CLAUSE_SUBJECT, CONF_AFTER_REPORT, CONF_CONTINUATION, CONF_CONTINUES, CONF_INDIRECT, CONF_SEQUEL,
-                               MIN_INDIRECT_TOKENS, Link, TextIndex, is_title_like, set_cue, without_source,
-                               words_before)
+from .attribution_base import (CONF_AFTER_COMMA, CONF_AFTER_REPORT, CONF_CLAUSE_SUBJECT, CONF_CONTINUATION,
+                               CONF_CONTINUES, CONF_INDIRECT, CONF_SEQUEL, MIN_INDIRECT_TOKENS, Link, TextIndex,
+                               is_title_like, set_cue, without_source, words_before)
 from .attribution_paragraph import (link_after_cue_sentence, link_by_colon, link_by_header, link_by_label,
                                     names_a_person, same_paragraph_sequel)
 from .attribution_pattern import link_by_pattern
@@ -228,7 +228,7 @@ def _after_report_paragraph(links: list[Link], ix: TextIndex, cues: Sequence[Cue
 
 
 def _issuer_of_text(sent) -> tuple[int, int] | None:
-    """'At Brazile's direction, the DNC issued a statement apologizing to Sanders.' then a paragraph
+    """'On Monday the party issued a statement apologizing to the senator.' then a paragraph
     of quotation: the statement's words, and the one who issued it their speaker. The sentence's
     one verb whose object is a statement, letter, tweet or speech, and that verb's subject."""
     found = [t for t in sent if t.pos_ == "VERB" and any(
@@ -272,28 +272,28 @@ def _after_comma_clause(links: list[Link], ix: TextIndex, text: str) -> None:
 
 
 #: Verbs whose quoted object is someone else's words or a title, not the subject's: "read “…”",
-#: "signed the “…” act", "denied “…”". (Verbs of attack are not here: in "Cruz blasted the
-#: “Washington cartel”" the quoted words are Cruz's own; "Cruz blasted Rubio's “…”" is caught
-#: by the possessor.)
+#: "signed the “…” act", "denied “…”". (Verbs of attack are not here: in "Ruiz blasted the
+#: “downtown cartel”" the quoted words are Ruiz's own; "Ruiz blasted Park's “…”" is caught by
+#: the possessor.)
 _NOT_THE_SUBJECTS_WORDS = {"read", "sign", "quote", "cite", "echo", "mock", "deride", "ridicule", "repeat",
                            "reject", "dismiss", "deny", "question", "dispute", "watch", "hear", "see",
                            "publish", "title", "name", "pass", "introduce", "launch", "release", "air", "run",
                            "play", "sing"}
-#: Nouns whose "of"/possessor is the owner of the quoted words inside them: "Clinton's claim that
-#: she “never sent …”" is Clinton's, whoever mocks it.
+#: Nouns whose "of"/possessor is the owner of the quoted words inside them: "Park's claim that
+#: she “never saw the contract”" is Park's, whoever mocks it.
 _WORDS_OF_OTHERS = {"claim", "statement", "remark", "comment", "line", "slogan", "motto", "phrase", "word",
                     "promise", "pledge", "assertion", "description", "characterization", "label", "tweet",
                     "post", "speech", "message", "headline", "title", "song", "book", "film", "show",
                     "article", "story", "report", "ad", "advertisement", "letter", "memo", "email", "note"}
 
 
-#: Verbs of being: a quotation after them describes the subject ("Asked if Sanders is “realistic
-#: enough to serve”"), it is not the subject's words.
+#: Verbs of being: a quotation after them describes the subject ("Voters were asked if Park is
+#: “ready to lead the city”"), it is not the subject's words.
 _COPULAS = {"be", "seem", "become", "appear", "remain", "look", "sound", "feel", "get"}
 
 
 def _clause_subject(links: list[Link], ix: TextIndex, config: Config) -> None:
-    """'Clinton supports “appropriate pay raises,” opposes “across-the-board pay freezes”': a
+    """'Park pushed for “a budget that keeps every library open on weekends”': a
     mixed quotation no cue reports, inside a clause whose subject is a named person (or "he"/
     "she"), is that person's words as the writer presents them: PolNeAR and readers alike read
     it so. Not when the verb takes another's words as its object (mocked, quoted, read), is a

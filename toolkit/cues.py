@@ -242,7 +242,7 @@ def _is_dash(tok: "Token") -> bool:
 
 
 def _subject_after_aside(src: "Token", verb: "Token") -> "Token":
-    """'In the letter - addressed to the U.S. attorney, Channing Phillips - the Utah Republican
+    """'In the letter - addressed to the county prosecutor, Dana Ortiz - the Ohio Republican
     asks …': the parse takes the name that ends a dashed aside for the subject and the words after
     the closing dash for its apposition. The aside is the writer's; the subject follows it."""
     if not src.i < verb.i:
@@ -403,7 +403,7 @@ def _find_source(verb: "Token") -> "Token | None":
                 if child.dep_ == "nsubjpass" and tok is verb and child.lower_ != "it" \
                         and not lemma_in(tok, PASSIVE_SPEAKER_VERBS):
                     # "he was told that ...": the subject is the listener; "the novel is described
-                    # as “…”", "Trump was called “…”": what is spoken of. The subject speaks in
+                    # as “…”", "the mayor was called “…”": what is spoken of. The subject speaks in
                     # "was quoted as saying", and in "is reported to have called" (reached from
                     # "called"); "it was reported that …" keeps its "it", an unknown source
                     return None
@@ -469,13 +469,13 @@ def mention_range(head: "Token", cue: "Token | None" = None) -> tuple[int, int]:
             end = max(end, child.right_edge.i + 1)
             continue
         # "their friends and advisers", "many experts and some lawmakers": a group of unnamed
-        # sources is one mention (names are joined elsewhere: "Cruz and Rubio" is two people)
+        # sources is one mention (names are joined elsewhere: "Ortiz and Cole" is two people)
         if child.dep_ == "cc" and head.pos_ == "NOUN" and any(
                 c.dep_ == "conj" and c.pos_ == "NOUN" and c.i > child.i for c in head.rights):
             conj = next(c for c in head.rights if c.dep_ == "conj" and c.i > child.i)
             end = max(end, conj.right_edge.i + 1)
             break
-        # "Sanders himself", "the company itself": the emphasis is part of the mention
+        # "Holt herself", "the company itself": the emphasis is part of the mention
         if child.lower_ in REFLEXIVES and child.i == end:
             end = child.i + 1
             continue
@@ -490,8 +490,9 @@ def mention_range(head: "Token", cue: "Token | None" = None) -> tuple[int, int]:
         if doc[i].text in (",", "(", "—", "–", ";", ":") or doc[i].is_space:
             end = i
             break
-    # "The newspaper, long an advocate of reform, said …": an unnamed source's description set off
-    # by commas between it and its verb is part of it (a name's apposition is a role, read by roles)
+    # "The newspaper, long a vocal advocate of school reform, said …": an unnamed source's
+    # description set off by commas between it and its verb is part of it (a name's apposition
+    # is a role, read by roles)
     if head.pos_ == "NOUN" and cue is not None and end < cue.i and doc[end].text == ",":
         aside = next((c for c in head.rights if c.dep_ in ("relcl", "appos") and c.left_edge.i == end + 1), None)
         if aside is not None and aside.right_edge.i + 1 < cue.i and doc[aside.right_edge.i + 1].text == "," \
@@ -518,8 +519,8 @@ def mention_range(head: "Token", cue: "Token | None" = None) -> tuple[int, int]:
     return start, end
 
 
-#: Heads of a mention that stand for unnamed people as a common noun does: "one of two witnesses
-#: who relayed the story", "those who back her opponents".
+#: Heads of a mention that stand for unnamed people as a common noun does: "one of the aides who
+#: asked not to be named", "those who back her rivals".
 QUANTIFIER_HEADS = {"one", "some", "many", "most", "few", "several", "those", "others", "all", "both",
                     "two", "three", "four", "five", "none", "anyone", "everyone", "someone", "somebody"}
 

@@ -201,8 +201,8 @@ def _resolve_mention(doc: "Doc", rng: tuple[int, int], names: "_NameIndex", peop
         return res
     # A name: the PROPN/entity words of the mention (a person unless the entity says otherwise)
     name_toks = [t for t in toks if t.pos_ == "PROPN" or t.ent_type_ == "PERSON"]
-    # "the Utah Republican", "a Democrat": a party or nationality with an article describes a person
-    # (and "one of two witnesses", "two of the aides": a number is no name, whatever its entity label)
+    # "the Ohio Republican", "a Democrat": a party or nationality with an article describes a person
+    # (and "one of the aides", "two of the aides": a number is no name, whatever its entity label)
     described = (head.ent_type_ == "NORP" and any(t.dep_ == "det" for t in head.lefts)) or (
         head.ent_type_ in NOT_SPEAKER_ENTS and head.pos_ != "PROPN")
     if not described and (head.pos_ == "PROPN" or (head.ent_type_ and head.ent_type_ != "PERSON" and head.pos_ != "NOUN")
