@@ -796,3 +796,14 @@ def test_those_who_keeps_its_clause(pipeline):
 ])
 def test_passive_verbs_of_speech(pipeline, text, expected):
     assert_speakers(pipeline, text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "one of …" / "two of …" are people, though the recognizer tags the number CARDINAL
+    ("Two of the aides said that the plan was dead.", [("that the plan was dead", "Two of the aides")]),
+    # ... and a name in apposition to them is who speaks
+    ("One of his advisers, Tom Lee, said that the senator would stay in the race until June.",
+     [("that the senator would stay in the race until June", "Tom Lee")]),
+])
+def test_one_of_a_group(pipeline, text, expected):
+    assert_speakers(pipeline, text, expected)

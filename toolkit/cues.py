@@ -262,7 +262,8 @@ def apposed_name(desc: "Token") -> "Token | None":
     Slate columnist David Auerbach said", "The Podesta Group's CEO, Kimberley Fritts, said" -- the
     parse makes the description (a title the tagger may call a proper noun) the subject and the
     name its apposition. None when ``desc`` is a person's name itself or has no such apposition."""
-    if not (desc.pos_ == "NOUN" or (desc.pos_ == "PROPN" and desc.ent_type_ != "PERSON")):
+    if not (desc.pos_ == "NOUN" or (desc.pos_ == "PROPN" and desc.ent_type_ != "PERSON")
+            or desc.lower_ in ("one", "two", "three")):  # "One of her supporters, Ann Ruiz, said"
         return None
     return next((c for c in desc.children if c.dep_ == "appos" and c.i > desc.i and c.pos_ == "PROPN"
                  and any(t.ent_type_ == "PERSON" for t in c.subtree if t.i <= c.i)), None)
@@ -314,8 +315,13 @@ def _name_read_as_modal(left: "Token", verb: "Token") -> bool:
 
 
 def _described_person(tok: "Token") -> bool:
-    """'the 46-year-old' is a person the parse tags as a DATE; 'Saturday' is not."""
-    return tok.pos_ == "NOUN" and any(c.dep_ == "det" for c in tok.children)
+    """'the 46-year-old' is a person the parse tags as a DATE; 'Saturday' is not. 'One of her
+    former supporters', 'two of the aides': a number with "of" and a plural noun are people."""
+    if tok.pos_ == "NOUN" and any(c.dep_ == "det" for c in tok.children):
+        return True
+    return tok.ent_type_ == "CARDINAL" and any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(o.dep_ == "pobj" and o.tag_ in ("NNS", "NNPS")
+                                                        for o in c.children) for c in tok.children)
 
 
 def inverted_subject(verb: "Token") -> "Token | None":
