@@ -325,7 +325,11 @@ def _clause_subject(links: list[Link], ix: TextIndex, config: Config) -> None:
                 if subjects:
                     subj = subjects[0]
                     break
-                if tok.dep_ != "conj":
+                # climb through "and" and through a verb with no subject of its own, the
+                # infinitive or participle of a longer clause ("voted for the authority to act
+                # from “…”"); a finite verb without a subject is a parse to leave alone
+                if not (tok.dep_ == "conj" or tok.dep_ in ("xcomp", "acl", "pcomp", "advcl")
+                        and tok.tag_ in ("VB", "VBG")):
                     break
             if tok.head is tok:
                 break
