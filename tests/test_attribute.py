@@ -682,7 +682,11 @@ def test_mention_keeps_an_emphatic_reflexive(pipeline, text, speaker, mention):
      "weekends.”", [("a budget that keeps every library open on weekends.", "Jo Park")]),
     ("Councilman Eli Ruiz spent the week in Albany. He pressed the governor for “a real plan for the "
      "subway, not another study.”", [("a real plan for the subway, not another study.", "Eli Ruiz")]),
-    # ... not when the verb takes another's words as its object,
+    # ... also through an infinitive clause with no subject of its own
+    ("Jo Park spoke last. Years earlier, Park had voted for the plan to close the plant from “the point "
+     "of view of a mayor who has seen too many jobs leave the city.”",
+     [("the point of view of a mayor who has seen too many jobs leave the city.", "Jo Park")]),
+    # ... not when a noun says whose words they are ("the mayor's promise of “…”"),
     ("Eli Ruiz spoke on Monday. Ruiz framed the mayor's promise of “a new park in every neighborhood "
      "by next year” as a fantasy.", [("a new park in every neighborhood by next year", None)]),
     # ... nor when the verb takes a title or others' words, or is a verb of being,
