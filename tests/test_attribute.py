@@ -811,3 +811,10 @@ def test_passive_verbs_of_speech(pipeline, text, expected):
 ])
 def test_one_of_a_group(pipeline, text, expected):
     assert_speakers(pipeline, text, expected)
+
+
+def test_cue_before_a_quote_the_parser_began_a_sentence_at(pipeline):
+    # the parser starts a sentence at the open mark; the cue before it still reports the quote
+    text = ("Senator Ann Ruiz tweaked her campaign promise on Saturday when she announced her running mate, "
+            "calling Ohio Sen. Tom Lee “my partner in this campaign and in the statehouse.”")
+    assert who_said_what(pipeline, text) == [("my partner in this campaign and in the statehouse.", "Ann Ruiz")]
