@@ -80,9 +80,9 @@ class TextIndex:
         # Sentence bounds per token, computed once: spaCy's Token.sent re-checks the whole
         # doc for sentence annotation on every call (quadratic on long articles).
         self.sent_bounds: list[tuple[int, int]] = [(0, len(doc))] * len(doc)
-        for sent in doc.sents:
-            for i in range(sent.start, sent.end):
-                self.sent_bounds[i] = (sent.start, sent.end)
+        for lo, hi in _writers_sentences(doc):
+            for i in range(lo, hi):
+                self.sent_bounds[i] = (lo, hi)
         self.in_quote = [False] * len(doc)
         for q in spans:
             lo = q.open_mark
@@ -110,6 +110,23 @@ class TextIndex:
 
     def para_span(self, char: int) -> Span:
         return self.paras[self.para(char)] if self.paras else Span(0, len(self.doc.text))
+
+
+OPEN_MARKS = frozenset("“„«\"'‘")
+
+
+def _writers_sentences(doc: "Doc") -> list[tuple[int, int]]:
+    """The parser's sentences, joined again where it began one at an opening quotation mark in
+    the middle of the writer's sentence ('…, calling Sen. Tom Lee “my partner in this …”'): the
+    token before the mark is a word, not the end of a sentence or a line."""
+    out: list[tuple[int, int]] = []
+    for sent in doc.sents:
+        lo, hi = sent.start, sent.end
+        if out and lo > 0 and doc[lo].text in OPEN_MARKS and not (doc[lo - 1].is_punct or doc[lo - 1].is_space):
+            out[-1] = (out[-1][0], hi)
+        else:
+            out.append((lo, hi))
+    return out
 
 
 def paragraphs_from_lines(text: str) -> tuple[Span, ...]:

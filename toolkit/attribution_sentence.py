@@ -66,12 +66,8 @@ def link_by_cue(link: Link, q: QuotedSpan, ix: TextIndex, by_head: dict[int, Cue
                     i - close_tok <= MAX_CUE_GAP or _only_source_between(doc, cue, close_tok + 1, i)):
                 best = (i - close_tok, cue)
                 break
-    sent_start = ix.sent_bounds[q_lo][0]
-    if sent_start == q_lo and q_lo > 0 and not (doc[q_lo - 1].is_punct or doc[q_lo - 1].is_space):
-        # 'calling Sen. Tom Lee “my partner in this campaign.”': the parser began a sentence at the
-        # open mark, in the middle of the writer's sentence; the cue before it is still next to it
-        sent_start = ix.sent_bounds[q_lo - 1][0]
-    for i in range(q_lo - 1, max(sent_start, q_lo - MAX_CUE_GAP) - 1, -1):
+    sent = ix.sent(q_lo)
+    for i in range(q_lo - 1, max(sent.start, q_lo - MAX_CUE_GAP) - 1, -1):
         if ix.in_quote[i] or doc[i].idx < para.start or doc[i].text in (".", "?", "!"):
             break  # (a full stop the parser did not take for a sentence end is one all the same)
         cue = by_head.get(i)
