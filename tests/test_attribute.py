@@ -818,3 +818,19 @@ def test_cue_before_a_quote_the_parser_began_a_sentence_at(pipeline):
     text = ("Senator Ann Ruiz tweaked her campaign promise on Saturday when she announced her running mate, "
             "calling Ohio Sen. Tom Lee “my partner in this campaign and in the statehouse.”")
     assert who_said_what(pipeline, text) == [("my partner in this campaign and in the statehouse.", "Ann Ruiz")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a quote right after a sentence whose subject is a person, in the same paragraph, is theirs
+    ("Judge Ana Ortiz listened to both lawyers.\n\nThe judge then turned to me. “Explain to me why you are "
+     "here today.”", [("Explain to me why you are here today.", "Ana Ortiz")]),
+    # ... not when that subject stands in a dashed aside the parse cannot be trusted with
+    ("When I began to speak I saw Tom Lee's surprise — naturally he expected me to read my statement — and "
+     "the judge interrupted me. “Explain to me why you are here today.”",
+     [("Explain to me why you are here today.", None)]),
+    # ... nor after a sentence about a thing
+    ("The storm hit the coast on Monday. “It was the worst night of our lives.”",
+     [("It was the worst night of our lives.", None)]),
+])
+def test_quote_after_a_sentence_about_a_person(pipeline, text, expected):
+    assert_speakers(pipeline, text, expected)

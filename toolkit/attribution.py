@@ -21,7 +21,9 @@ and 3 in attribution_paragraph.py, the rest here:
    that ends in reported speech ("Carter said that …" then “…”); ``after_statement``: the same
    after "X issued a statement …" (the verb's object a statement, letter, tweet or speech).
 6. ``after_comma``: “…” after "X fired back on Twitter," with no cue; ``clause_subject``: a mixed
-   quote no cue reports, in a clause whose subject is a person ("Park pushed for “…”").
+   quote no cue reports, in a clause whose subject is a person ("Park pushed for “…”");
+   ``after_person``: a quote opening a sentence right after one whose subject is a person ("The
+   judge then turned to me. “…”").
 Indirect speech comes straight from cues with a clausal complement ("Price said that ...").
 
 Confidence is the estimated chance that the mention is right: one prior per rule (named constants
@@ -33,7 +35,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Sequence
 
-from .attribution_base import (CONF_AFTER_COMMA, CONF_AFTER_REPORT, CONF_CLAUSE_SUBJECT, CONF_CONTINUATION,
+from .attribution_base import (CONF_AFTER_COMMA, CONF_AFTER_PERSON, CONF_AFTER_REPORT, CONF_CLAUSE_SUBJECT, CONF_CONTINUATION,
                                CONF_CONTINUES, CONF_INDIRECT, CONF_SEQUEL, MIN_INDIRECT_TOKENS, Link, TextIndex,
                                is_title_like, set_cue, without_source, words_before)
 from .attribution_paragraph import (link_after_cue_sentence, link_by_colon, link_by_header, link_by_label,
@@ -41,7 +43,8 @@ from .attribution_paragraph import (link_after_cue_sentence, link_by_colon, link
 from .attribution_pattern import link_by_pattern
 from .attribution_sentence import link_by_cue, phrase_around
 from .config import Config
-from .cues import WRITTEN_SOURCES, Cue, find_source, lemma_in, mention_range, quote_only_verbs
+from .cues import WRITTEN_SOURCES, Cue, find_source, is_dash, lemma_in, mention_range, quote_only_verbs
+from .roles_lexicon import is_role_noun
 from .types import Article, QuotedSpan, Span
 
 if TYPE_CHECKING:
@@ -91,6 +94,7 @@ def link_speakers(doc: "Doc", article: Article, spans: Sequence[QuotedSpan], cue
     _after_report_paragraph(links, ix, free_cues, text)
     _after_comma_clause(links, ix, text)
     _clause_subject(links, ix, config)
+    _after_person_sentence(links, ix, text)
     links = [lk for lk in links if not _is_scare_quote(lk, text, config)]
     _merge_fragments(links)
     if config.include_indirect:
@@ -338,6 +342,37 @@ def _clause_subject(links: list[Link], ix: TextIndex, config: Config) -> None:
             continue
         if names_a_person(ix, subj):
             link.source, link.method, link.confidence = mention_range(subj), "clause_subject", CONF_CLAUSE_SUBJECT
+
+
+def _after_person_sentence(links: list[Link], ix: TextIndex, text: str) -> None:
+    """'The judge then turned to me. “Explain to me why you are here.”': a quotation that opens a
+    sentence inside a paragraph, with no cue, right after a sentence whose main subject is a
+    person ("Ruiz", "she", "the judge") and that quotes nobody, is that person's. Not when the
+    subject sits in a dashed aside (the parse of such sentences is unreliable)."""
+    doc = ix.doc
+    for link in links:
+        if link.method != "none" or link.kind != "direct":
+            continue
+        q = link.quoted[0]
+        para = ix.para_span(q.open_mark)
+        lo, _ = ix.sent_bounds[ix.tok(q.open_mark)]
+        if lo == 0 or doc[lo - 1].idx < para.start:
+            continue
+        prev_lo, prev_hi = ix.sent_bounds[lo - 1]
+        if doc[prev_lo].idx < para.start or any(ix.in_quote[i] for i in range(prev_lo, prev_hi)):
+            continue
+        if text[doc[prev_hi - 1].idx + len(doc[prev_hi - 1].text):q.open_mark].strip():
+            continue
+        roots = [t for t in doc[prev_lo:prev_hi] if t.dep_ == "ROOT"]
+        subj = [c for c in roots[0].children if c.dep_ == "nsubj"] if len(roots) == 1 else []
+        if len(subj) != 1 or any(is_dash(t) for t in doc[prev_lo:subj[0].i]):
+            continue
+        s = subj[0]
+        person = names_a_person(ix, s) or (
+            s.pos_ == "NOUN" and s.tag_ == "NN" and is_role_noun(s.text)
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in s.children))
+        if person:
+            link.source, link.method, link.confidence = mention_range(s), "after_person", CONF_AFTER_PERSON
 
 
 def _has_outside_words(ix: TextIndex, para: Span, link: Link) -> bool:

@@ -234,7 +234,7 @@ def find_source(verb: "Token") -> "Token | None":
 DASHES = {"-", "—", "–", "--"}
 
 
-def _is_dash(tok: "Token") -> bool:
+def is_dash(tok: "Token") -> bool:
     """A dash between words: "—", or a hyphen standing alone ("R-Iowa" is a word)."""
     if tok.text not in DASHES:
         return False
@@ -247,10 +247,10 @@ def _subject_after_aside(src: "Token", verb: "Token") -> "Token":
     the closing dash for its apposition. The aside is the writer's; the subject follows it."""
     if not src.i < verb.i:
         return src
-    closing = [t for t in src.doc[src.i + 1:verb.i] if _is_dash(t)]
+    closing = [t for t in src.doc[src.i + 1:verb.i] if is_dash(t)]
     if len(closing) != 1:
         return src
-    opened = sum(1 for t in src.doc[src.sent.start:src.i] if _is_dash(t))
+    opened = sum(1 for t in src.doc[src.sent.start:src.i] if is_dash(t))
     if opened % 2 == 0:
         return src
     after = [c for c in src.children if c.dep_ == "appos" and closing[0].i < c.i < verb.i]
