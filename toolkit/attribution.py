@@ -39,7 +39,7 @@ from .attribution_base import (CONF_AFTER_COMMA, CONF_AFTER_PERSON, CONF_AFTER_R
                                CONF_CONTINUES, CONF_INDIRECT, CONF_SEQUEL, MIN_INDIRECT_TOKENS, Link, TextIndex,
                                is_title_like, set_cue, without_source, words_before)
 from .attribution_paragraph import (link_after_cue_sentence, link_by_colon, link_by_header, link_by_label,
-                                    names_a_person, same_paragraph_sequel)
+                                    names_a_person, same_paragraph_sequel, sentence_before)
 from .attribution_pattern import link_by_pattern
 from .attribution_sentence import link_by_cue, phrase_around
 from .config import Config
@@ -353,16 +353,10 @@ def _after_person_sentence(links: list[Link], ix: TextIndex, text: str) -> None:
     for link in links:
         if link.method != "none" or link.kind != "direct":
             continue
-        q = link.quoted[0]
-        para = ix.para_span(q.open_mark)
-        lo, _ = ix.sent_bounds[ix.tok(q.open_mark)]
-        if lo == 0 or doc[lo - 1].idx < para.start:
+        before = sentence_before(ix, link.quoted[0], text)
+        if before is None:
             continue
-        prev_lo, prev_hi = ix.sent_bounds[lo - 1]
-        if doc[prev_lo].idx < para.start or any(ix.in_quote[i] for i in range(prev_lo, prev_hi)):
-            continue
-        if text[doc[prev_hi - 1].idx + len(doc[prev_hi - 1].text):q.open_mark].strip():
-            continue
+        prev_lo, prev_hi = before
         roots = [t for t in doc[prev_lo:prev_hi] if t.dep_ == "ROOT"]
         subj = [c for c in roots[0].children if c.dep_ == "nsubj"] if len(roots) == 1 else []
         if len(subj) != 1 or any(is_dash(t) for t in doc[prev_lo:subj[0].i]):

@@ -235,21 +235,31 @@ def _proper_name_tokens(doc: "Doc", ix: TextIndex, lo: int, hi: int) -> bool:
     return any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG") for t in toks)
 
 
+def sentence_before(ix: TextIndex, q: QuotedSpan, text: str) -> tuple[int, int] | None:
+    """Token bounds of the writer's sentence right before the one ``q`` opens, in the same
+    paragraph, with nothing between it and the open mark and no quotation in it; else None."""
+    doc = ix.doc
+    para = ix.para_span(q.open_mark)
+    lo, _ = ix.sent_bounds[ix.tok(q.open_mark)]
+    if lo == 0 or doc[lo - 1].idx < para.start:
+        return None
+    prev_lo, prev_hi = ix.sent_bounds[lo - 1]
+    if doc[prev_lo].idx < para.start or any(ix.in_quote[i] for i in range(prev_lo, prev_hi)):
+        return None
+    if text[doc[prev_hi - 1].idx + len(doc[prev_hi - 1].text):q.open_mark].strip():
+        return None  # words between the sentence and the quote
+    return prev_lo, prev_hi
+
+
 def link_after_cue_sentence(link: Link, q: QuotedSpan, ix: TextIndex, cues: Sequence[Cue], text: str) -> bool:
     """'Iowa State University's Dianne Bystrom agreed. “Mainstream Republicans are …”': a quote
     that opens the sentence right after a reported statement, in the same paragraph, continues it."""
     if not q.sentence_initial:
         return False
-    para = ix.para_span(q.open_mark)
-    q_tok = ix.tok(q.open_mark)
-    lo, _ = ix.sent_bounds[q_tok]
-    if lo == 0 or ix.doc[lo - 1].idx < para.start:
+    before = sentence_before(ix, q, text)
+    if before is None:
         return False
-    prev_lo, prev_hi = ix.sent_bounds[lo - 1]
-    if text[ix.doc[prev_hi - 1].idx + len(ix.doc[prev_hi - 1].text):q.open_mark].strip():
-        return False  # words between the sentence and the quote
-    if any(ix.in_quote[i] for i in range(prev_lo, prev_hi)):
-        return False
+    prev_lo, prev_hi = before
     inside = [c for c in cues if prev_lo <= c.head < prev_hi and c.source is not None]
     if len(inside) != 1:
         return False
