@@ -834,3 +834,24 @@ def test_cue_before_a_quote_the_parser_began_a_sentence_at(pipeline):
 ])
 def test_quote_after_a_sentence_about_a_person(pipeline, text, expected):
     assert_speakers(pipeline, text, expected)
+
+
+GONZALEZ = "Maria Gonzalez spoke on Monday.\n\n"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a signature after a dash, to a possessive: the owner of the words
+    (GONZALEZ + "“We will win this state in November” — Maria Gonzalez's words at the rally on Monday.",
+     [("We will win this state in November", "Maria Gonzalez")]),
+    # a quote-only verb of repeating
+    (GONZALEZ + "“We will win this state in November,” Maria Gonzalez echoed.",
+     [("We will win this state in November,", "Maria Gonzalez")]),
+    # a statement "from" someone is that someone's
+    (GONZALEZ + "“We will win this state in November,” reads a statement from Maria Gonzalez.",
+     [("We will win this state in November,", "Maria Gonzalez")]),
+    # the name in apposition ends the description, wherever the parse hangs it
+    (GONZALEZ + "“We will win this state in November,” the senator from Ohio, Maria Gonzalez, said.",
+     [("We will win this state in November,", "Maria Gonzalez")]),
+])
+def test_ways_of_naming_the_speaker_after_a_quote(pipeline, text, expected):
+    assert_speakers(pipeline, text, expected)

@@ -155,11 +155,30 @@ def link_by_label(link: Link, q: QuotedSpan, ix: TextIndex, text: str) -> bool:
             name = re.match(r"[A-Z][\w.’'\- ]{1,60}?(?=,|$|\.\s|\n|\()", rest)
             if name:
                 lo = start + d.end()
-                hi = lo + len(name.group(0).rstrip(". "))
+                hi = lo + _signature_length(name.group(0).rstrip(". "))
                 if _proper_name_tokens(doc, ix, lo, hi):
                     link.source, link.method, link.confidence = _tok_range(ix, lo, hi), "label", CONF_LABEL
                     return True
     return False
+
+
+_NAME_PARTICLES = frozenset({"de", "da", "del", "della", "di", "van", "von", "der", "den", "bin", "al", "la", "le",
+                             "du", "dos", "y"})
+
+
+def _signature_length(words: str) -> int:
+    """How much of the words after a dash sign the quote: the run of capitalised name words,
+    to a possessive at most ("— Maria Gonzalez's words at the rally" is signed Maria Gonzalez)."""
+    end = 0
+    for m in re.finditer(r"\S+", words):
+        w = m.group(0)
+        if not (w[:1].isupper() or w in _NAME_PARTICLES):
+            break
+        possessive = re.search(r"['’]s?$", w)
+        end = m.end() - (len(possessive.group(0)) if possessive else 0)
+        if possessive:
+            break
+    return end or len(words)
 
 
 def link_by_header(link: Link, q: QuotedSpan, ix: TextIndex, earlier: Sequence[Link], text: str) -> bool:

@@ -225,7 +225,10 @@ def find_source(verb: "Token") -> "Token | None":
         return named
     if src is not None and lemma_in(src, WRITTEN_SOURCES):
         # "The campaign's statement declares “…”", "His comments came …": the words are the owner's
-        owner = [c for c in src.children if c.dep_ == "poss"]
+        # ('reads a statement from Maria Gonzalez': the one it comes from)
+        owner = [c for c in src.children if c.dep_ == "poss"] or [
+            o for c in src.children if c.dep_ == "prep" and c.lower_ in ("from", "by")
+            for o in c.children if o.dep_ == "pobj" and o.pos_ == "PROPN"]
         if owner:
             src = owner[0]
     return src
@@ -265,8 +268,16 @@ def apposed_name(desc: "Token") -> "Token | None":
     if not (desc.pos_ == "NOUN" or (desc.pos_ == "PROPN" and desc.ent_type_ != "PERSON")
             or desc.lower_ in ("one", "two", "three")):  # "One of her supporters, Ann Ruiz, said"
         return None
-    return next((c for c in desc.children if c.dep_ == "appos" and c.i > desc.i and c.pos_ == "PROPN"
-                 and any(t.ent_type_ == "PERSON" for t in c.subtree if t.i <= c.i)), None)
+    def person_appos(c: "Token") -> bool:
+        return c.dep_ == "appos" and c.i > desc.i and c.pos_ == "PROPN" and any(
+            t.ent_type_ == "PERSON" for t in c.subtree if t.i <= c.i)
+    found = next((c for c in desc.children if person_appos(c)), None)
+    if found is None:
+        # 'the senator from Ohio, Maria Gonzalez, said': the parse hangs the name on "Ohio"; a name
+        # in apposition that ends the description names whoever the description is
+        found = next((t for t in desc.subtree if t.head is not desc and person_appos(t)
+                      and t.right_edge.i == desc.right_edge.i), None)
+    return found
 
 
 def _name_ending_phrase(verb: "Token") -> "Token | None":
