@@ -93,7 +93,7 @@ def link_speakers(doc: "Doc", article: Article, spans: Sequence[QuotedSpan], cue
     _continuations(links, ix, text)
     _after_report_paragraph(links, ix, free_cues, text)
     _after_comma_clause(links, ix, text)
-    _clause_subject(links, ix, config)
+    _clause_subject(links, ix, text, config)
     _after_person_sentence(links, ix, text)
     links = [lk for lk in links if not _is_scare_quote(lk, text, config)]
     _merge_fragments(links)
@@ -294,9 +294,10 @@ _WORDS_OF_OTHERS = {"claim", "statement", "remark", "comment", "line", "slogan",
 #: Verbs of being: a quotation after them describes the subject ("Voters were asked if Park is
 #: “ready to lead the city”"), it is not the subject's words.
 _COPULAS = {"be", "seem", "become", "appear", "remain", "look", "sound", "feel", "get"}
+_SUBJECT_NOT_SPEAKING = frozenset(_NOT_THE_SUBJECTS_WORDS | _COPULAS)
 
 
-def _clause_subject(links: list[Link], ix: TextIndex, config: Config) -> None:
+def _clause_subject(links: list[Link], ix: TextIndex, text: str, config: Config) -> None:
     """'Park pushed for “a budget that keeps every library open on weekends”': a
     mixed quotation no cue reports, inside a clause whose subject is a named person (or "he"/
     "she"), is that person's words as the writer presents them: PolNeAR and readers alike read
@@ -305,7 +306,6 @@ def _clause_subject(links: list[Link], ix: TextIndex, config: Config) -> None:
     quotation sits in a noun that says whose words they are ("Obama's line “…”"); and never for
     a quotation of scare-quote length ("runs a “safe” ship")."""
     doc = ix.doc
-    text = doc.text
     for link in links:
         if link.method != "none" or link.kind != "mixed":
             continue
@@ -322,7 +322,7 @@ def _clause_subject(links: list[Link], ix: TextIndex, config: Config) -> None:
                                        or any(c.dep_ == "poss" for c in tok.children)):
                 break
             if tok.pos_ in ("VERB", "AUX"):
-                if lemma_in(tok, _NOT_THE_SUBJECTS_WORDS | _COPULAS) or any(
+                if lemma_in(tok, _SUBJECT_NOT_SPEAKING) or any(
                         c.dep_ in ("nsubjpass", "auxpass", "mark") for c in tok.children):
                     break
                 subjects = [c for c in tok.children if c.dep_ == "nsubj"]

@@ -253,7 +253,11 @@ def _subject_after_aside(src: "Token", verb: "Token") -> "Token":
     closing = [t for t in src.doc[src.i + 1:verb.i] if is_dash(t)]
     if len(closing) != 1:
         return src
-    opened = sum(1 for t in src.doc[src.sent.start:src.i] if is_dash(t))
+    # (Token.sent re-scans the doc's sentence marks on every call; walk back to the start instead)
+    first = src.i
+    while first > 0 and not src.doc[first].is_sent_start:
+        first -= 1
+    opened = sum(1 for t in src.doc[first:src.i] if is_dash(t))
     if opened % 2 == 0:
         return src
     after = [c for c in src.children if c.dep_ == "appos" and closing[0].i < c.i < verb.i]
@@ -266,7 +270,7 @@ def apposed_name(desc: "Token") -> "Token | None":
     parse makes the description (a title the tagger may call a proper noun) the subject and the
     name its apposition. None when ``desc`` is a person's name itself or has no such apposition."""
     if not (desc.pos_ == "NOUN" or (desc.pos_ == "PROPN" and desc.ent_type_ != "PERSON")
-            or desc.lower_ in ("one", "two", "three")):  # "One of her supporters, Ann Ruiz, said"
+            or desc.ent_type_ == "CARDINAL" and _described_person(desc)):  # "One of her aides, Ann Ruiz,"
         return None
     def person_appos(c: "Token") -> bool:
         return c.dep_ == "appos" and c.i > desc.i and c.pos_ == "PROPN" and any(
@@ -487,9 +491,9 @@ def mention_range(head: "Token", cue: "Token | None" = None) -> tuple[int, int]:
             continue
         # "their friends and advisers", "many experts and some lawmakers": a group of unnamed
         # sources is one mention (names are joined elsewhere: "Ortiz and Cole" is two people)
-        if child.dep_ == "cc" and head.pos_ == "NOUN" and any(
-                c.dep_ == "conj" and c.pos_ == "NOUN" and c.i > child.i for c in head.rights):
-            conj = next(c for c in head.rights if c.dep_ == "conj" and c.i > child.i)
+        conj = next((c for c in head.rights if c.dep_ == "conj" and c.pos_ == "NOUN" and c.i > child.i),
+                    None) if child.dep_ == "cc" and head.pos_ == "NOUN" else None
+        if conj is not None:
             end = max(end, conj.right_edge.i + 1)
             break
         # "Holt herself", "the company itself": the emphasis is part of the mention
