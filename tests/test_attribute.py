@@ -242,6 +242,12 @@ def test_pronoun_agrees_with_gender_the_article_states(pipeline):
     ("Tom Park won the state primary on Tuesday.\n\nJoe Hunter, a blogger in Chicago, said he will not vote "
      "for Park because of his rhetoric about immigrants. Also, Park is not a conservative, he said. “He is a liberal!”",
      [("He is a liberal!", "Joe Hunter")]),
+    # a person of the pronoun's gender spoken to after the subject: the earlier subject is no safer
+    # a referent than the later object, so neither is guessed; named in passing, she is no rival
+    ("Laura Kent chairs the board.\n\nTom Lee asked Maria Ortiz about the vote. “Nobody should be surprised by "
+     "this,” she said.", [("Nobody should be surprised by this,", None)]),
+    ("Laura Kent chairs the board.\n\nTom Lee attacked Maria Ortiz's plan. “Nobody should be surprised by "
+     "this,” she said.", [("Nobody should be surprised by this,", "Laura Kent")]),
     # the article's own word (a possessive on the verb's object) outranks the name list
     ("Lindsey Hale defended his record on Monday.\n\n“We will win in November,” he said.",
      [("We will win in November,", "Lindsey Hale")]),

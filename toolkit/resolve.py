@@ -30,7 +30,7 @@ from . import roles as roles_mod
 from .attribution import Link
 from .config import Config
 from .cues import NOT_SPEAKER_ENTS, REFLEXIVES, lemma_in
-from .roles_lexicon import is_role_noun
+from .roles_lexicon import INSTITUTION_NOUNS, is_role_noun
 from .types import Article, Quote, Span, Speaker, SpeakerType
 
 if TYPE_CHECKING:
@@ -40,14 +40,6 @@ PERSONAL_PRONOUNS = {"he", "she", "him", "her"}
 PLURAL_PRONOUNS = {"they", "them"}
 FIRST_PERSON = {"i", "we", "me", "us"}
 ORG_LABELS = {"ORG", "GPE", "NORP", "FAC"}
-# Nouns naming an institution rather than a person: "the campaign said", "the ministry said".
-INSTITUTION_NOUNS = {
-    "administration", "agency", "authority", "bureau", "campaign", "commission", "committee", "company",
-    "council", "court", "department", "firm", "government", "group", "ministry", "office", "organization",
-    "organisation", "party", "police", "regime", "team", "union", "university", "board", "embassy",
-    "coalition", "network", "newspaper", "paper", "magazine", "club", "institute", "center", "centre",
-    "foundation", "association", "agency", "school", "hospital", "bank", "army", "military",
-}
 # Confidence that a mention of this kind was resolved to the right speaker.
 RESOLVE_NAME = 1.0
 RESOLVE_SURNAME_AMBIGUOUS = 0.7  # two people in the article share the surname
@@ -336,6 +328,8 @@ def _resolve_pronoun(doc: "Doc", head: "Token", span: Span, names: "_NameIndex",
     else:
         return _Resolved(None, 0.0, unresolved=True)
     full, c2 = names.canonical(cand, cand.start)
+    if level != "any" and _rival_named_after(doc, cand, span, names, full, want):
+        return _Resolved(None, 0.0, unresolved=True)
     if _unrecognised_subject_between(cand.end, span.start, names, full):
         # "West landed a dig at …. “…,” he said.": a name the recognizer missed is the nearer
         # subject; the last person it did recognise may well be someone else
@@ -344,6 +338,36 @@ def _resolve_pronoun(doc: "Doc", head: "Token", span: Span, names: "_NameIndex",
     p.mentions.append(span)
     p.role_mentions.append(cand)
     return _Resolved(p, conf * c2)
+
+
+def _rival_named_after(doc: "Doc", cand: Span, span: Span, names: "_NameIndex", full: str, want: str) -> bool:
+    """Another person of the pronoun's gender is named after the subject chosen, in a later
+    sentence: "Lee asked Maria Ortiz about the vote. Her answer: …" -- the subject of an earlier
+    sentence is no safer a referent than the person named last, so neither is taken."""
+    cand_end = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+    if cand_end is None:
+        return False
+    sent_end = cand_end[-1].sent.end_char
+    for p in names.persons:
+        if not (sent_end <= p.span.start < span.start) or p.quoted:
+            continue
+        rival = doc.char_span(p.span.start, p.span.end, alignment_mode="expand")
+        if rival is None or not _addressed(rival.root):
+            continue
+        if names.gender_of(names.canonical(p.span, p.span.start)[0]) == want \
+                and names.canonical_key(p.span) != names.canonical_key(cand):
+            return True
+    return False
+
+
+def _addressed(tok: "Token") -> bool:
+    """A person a clause acts on or speaks to ("Lee asked Ortiz", "it worried Crespo, the
+    president of …"), not one named in passing ("Obama's plan", "the remark by Song")."""
+    while tok.dep_ == "appos":
+        tok = tok.head
+    if tok.dep_ in ("dobj", "dative", "nsubjpass", "attr"):
+        return True
+    return tok.dep_ == "pobj" and tok.head.head.pos_ in ("VERB", "AUX")
 
 
 def _unrecognised_subject_between(lo: int, hi: int, names: "_NameIndex", candidate: str) -> bool:

@@ -71,6 +71,16 @@ _NOT_AGENTS = frozenset("committee degree fee coffee guarantee jubilee human wom
                         "list mist twist exist gist christian median".split())
 
 
+# Nouns naming an institution rather than a person: "the campaign said", "the ministry said".
+INSTITUTION_NOUNS = frozenset({
+    "administration", "agency", "authority", "bureau", "campaign", "commission", "committee", "company",
+    "council", "court", "department", "firm", "government", "group", "ministry", "office", "organization",
+    "organisation", "party", "police", "regime", "team", "union", "university", "board", "embassy",
+    "coalition", "network", "newspaper", "paper", "magazine", "club", "institute", "center", "centre",
+    "foundation", "association", "agency", "school", "hospital", "bank", "army", "military",
+})
+
+
 def is_role_noun(word: str) -> bool:
     """A title word, or a lower-case agent noun by its ending ("policymaker", "appointee")."""
     if is_title_word(word):
