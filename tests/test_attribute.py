@@ -545,6 +545,31 @@ def test_unnamed_source_keeps_its_relative_clause(pipeline, text, name, mention)
     ("Aides told her of the vote. Senator Ruth Gale’s response was: “Is that final?”",
      [("Is that final?", "Ruth Gale")]),
     ("The mood of the crowd was clear: “Send them home!”", [("Send them home!", None)]),
+    # the parse hangs the clause before the colon on the quotation's verb: it is still the
+    # speaker's clause, a subject that is a person, a role with "the", or the owner of the words
+    ("Dana Ortiz met the press.\n\nOrtiz was blunt: “Nobody should be surprised by this.”",
+     [("Nobody should be surprised by this.", "Dana Ortiz")]),
+    ("Dana Ortiz met the press.\n\nThe mayor was more direct: “Nobody should be surprised by this.”",
+     [("Nobody should be surprised by this.", "The mayor")]),
+    ("Dana Ortiz met the press.\n\nOrtiz’s message was simple: “Vote, and bring a friend with you.”",
+     [("Vote, and bring a friend with you.", "Dana Ortiz")]),
+    ("Maria Ortiz took questions. Her answer: “Nobody should be surprised by this.”",
+     [("Nobody should be surprised by this.", "Maria Ortiz")]),
+    ("Dana Ortiz, however, was unmoved: “Nobody should be surprised by this.”",
+     [("Nobody should be surprised by this.", "Dana Ortiz")]),
+    # ... but the one asked is not the asker, and a reported clause's subject is not its reporter
+    ("Dana Ortiz met the press.\n\nOrtiz was asked: “Will you run again?”", [("Will you run again?", None)]),
+    ("Tom Lee said Dana Ortiz was a candidate of the future: “She is a start-up kind of mayor.”",
+     [("She is a start-up kind of mayor.", "Tom Lee")]),
+    # ... a name the recognizer takes for a place, a body or a text that speaks, people by role
+    ("Kasich was blunt: “Nobody should be surprised by this.”", [("Nobody should be surprised by this.", "Kasich")]),
+    ("The ad ends with a warning: “Send them home!”", [("Send them home!", "The ad")]),
+    ("Aides were blunt: “Send them home!”", [("Send them home!", "Aides")]),
+    # ... the subject of the first of several verbs
+    ("Maria Ortiz paused, looked up and went on: “Send them home!”", [("Send them home!", "Maria Ortiz")]),
+    # a label that is a person's possessive names that person
+    ("Dana Ortiz met the press.\n\nOrtiz’s take: “Nobody should be surprised by this.”",
+     [("Nobody should be surprised by this.", "Dana Ortiz")]),
     # the words after a quotation that goes on into the writer's sentence are no speaker
     ('“It is not a thing voters care about,” Palmieri told reporters. “What they care about is that she is '
      'focused on raising incomes for the middle class” and other pocketbook issues.',
@@ -560,6 +585,30 @@ def test_unnamed_source_keeps_its_relative_clause(pipeline, text, name, mention)
     ("“We will not back down.”\n\n- some of the crowd cheered.", [("We will not back down.", None)]),
 ])
 def test_labels_and_long_appositions(pipeline, text, expected):
+    assert_speakers(pipeline, text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the sentence after a quotation says whose words they were
+    ("Dana Ortiz spoke last.\n\n“We are going to win this state.” Those were the words of Dana Ortiz on Monday.",
+     [("We are going to win this state.", "Dana Ortiz")]),
+    ("Dana Ortiz spoke last.\n\n“We are going to win this state.” That was the message from Ortiz on Monday.",
+     [("We are going to win this state.", "Dana Ortiz")]),
+    ("Dana Ortiz spoke last.\n\n“We are going to win this state.” Ortiz's remarks drew loud cheers.",
+     [("We are going to win this state.", "Dana Ortiz")]),
+    # ... not words of no one's, nor a sentence that is only about the speaker
+    ("Dana Ortiz spoke last.\n\n“We are going to win this state.” The mood of the hall was electric.",
+     [("We are going to win this state.", None)]),
+    ("Dana Ortiz spoke last.\n\n“We are going to win this state.” Ortiz was confident on Monday.",
+     [("We are going to win this state.", None)]),
+    # the one asked answers in the next quotation
+    ("Dana Ortiz was asked about the scandal on Tuesday. “It is a disgrace to this office.”",
+     [("It is a disgrace to this office.", "Dana Ortiz")]),
+    # "expressed" frames the quoted words it reports
+    ("Dana Ortiz expressed hope that the talks would be “a first step toward a lasting peace.”",
+     [("a first step toward a lasting peace.", "Dana Ortiz")]),
+])
+def test_words_named_around_a_quotation(pipeline, text, expected):
     assert_speakers(pipeline, text, expected)
 
 

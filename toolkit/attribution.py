@@ -36,15 +36,16 @@ import re
 from typing import TYPE_CHECKING, Sequence
 
 from .attribution_base import (CONF_AFTER_COMMA, CONF_AFTER_PERSON, CONF_AFTER_REPORT, CONF_CLAUSE_SUBJECT, CONF_CONTINUATION,
-                               CONF_CONTINUES, CONF_INDIRECT, CONF_SEQUEL, MIN_INDIRECT_TOKENS, Link, TextIndex,
+                               CONF_CONTINUES, CONF_INDIRECT, CONF_SEQUEL, CONF_WORDS_AFTER, MIN_INDIRECT_TOKENS, Link,
+                               TextIndex,
                                is_title_like, set_cue, without_source, words_before)
 from .attribution_paragraph import (link_after_cue_sentence, link_by_colon, link_by_header, link_by_label,
-                                    names_a_person, same_paragraph_sequel, sentence_before)
+                                    is_person_subject, names_a_person, same_paragraph_sequel,
+                                    sentence_before, words_owner_after)
 from .attribution_pattern import link_by_pattern
 from .attribution_sentence import link_by_cue, phrase_around
 from .config import Config
 from .cues import WRITTEN_SOURCES, Cue, find_source, is_dash, lemma_in, mention_range, quote_only_verbs
-from .roles_lexicon import is_role_noun
 from .types import Article, QuotedSpan, Span
 
 if TYPE_CHECKING:
@@ -95,6 +96,11 @@ def link_speakers(doc: "Doc", article: Article, spans: Sequence[QuotedSpan], cue
     _after_comma_clause(links, ix, text)
     _clause_subject(links, ix, text, config)
     _after_person_sentence(links, ix, text)
+    for link in links:
+        owner = words_owner_after(ix, link.quoted[-1], text) \
+            if link.method == "none" and link.kind == "direct" else None
+        if owner is not None:
+            link.source, link.method, link.confidence = mention_range(owner), "words_after", CONF_WORDS_AFTER
     links = [lk for lk in links if not _is_scare_quote(lk, text, config)]
     _merge_fragments(links)
     if config.include_indirect:
@@ -344,10 +350,13 @@ def _clause_subject(links: list[Link], ix: TextIndex, text: str, config: Config)
             link.source, link.method, link.confidence = mention_range(subj), "clause_subject", CONF_CLAUSE_SUBJECT
 
 
+_ASKED = frozenset({"ask", "question", "press", "quiz"})
+
+
 def _after_person_sentence(links: list[Link], ix: TextIndex, text: str) -> None:
     """'The judge then turned to me. “Explain to me why you are here.”': a quotation that opens a
     sentence inside a paragraph, with no cue, right after a sentence whose main subject is a
-    person ("Ruiz", "she", "the judge") and that quotes nobody, is that person's. Not when the
+    person ("Ruiz", "she", "the judge", or the one asked) and that quotes nobody, is that person's. Not when the
     subject sits in a dashed aside (the parse of such sentences is unreliable)."""
     doc = ix.doc
     for link in links:
@@ -359,14 +368,13 @@ def _after_person_sentence(links: list[Link], ix: TextIndex, text: str) -> None:
         prev_lo, prev_hi = before
         roots = [t for t in doc[prev_lo:prev_hi] if t.dep_ == "ROOT"]
         subj = [c for c in roots[0].children if c.dep_ == "nsubj"] if len(roots) == 1 else []
+        if not subj and roots and lemma_in(roots[0], _ASKED):
+            # "Ruiz was asked about the vote on Tuesday. “…”": the answer
+            subj = [c for c in roots[0].children if c.dep_ == "nsubjpass"]
         if len(subj) != 1 or any(is_dash(t) for t in doc[prev_lo:subj[0].i]):
             continue
-        s = subj[0]
-        person = names_a_person(ix, s) or (
-            s.pos_ == "NOUN" and s.tag_ == "NN" and is_role_noun(s.text)
-            and any(c.dep_ == "det" and c.lower_ == "the" for c in s.children))
-        if person:
-            link.source, link.method, link.confidence = mention_range(s), "after_person", CONF_AFTER_PERSON
+        if is_person_subject(ix, subj[0]):
+            link.source, link.method, link.confidence = mention_range(subj[0]), "after_person", CONF_AFTER_PERSON
 
 
 def _has_outside_words(ix: TextIndex, para: Span, link: Link) -> bool:

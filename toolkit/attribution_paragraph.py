@@ -10,7 +10,8 @@ from .attribution_base import (CONF_AFTER_CUE_SENTENCE, CONF_COLON, CONF_COLON_S
                                HEADLINE_LABEL_RE, MAX_HEADLINE_WORDS,
                                DASH_RE, LABEL_RE, MAX_HEADER_DISTANCE, MAX_HEADER_WORDS, MAX_SEQUEL_GAP,
                                TITLE_SMALL_WORDS, Link, TextIndex, is_title_like, set_cue, words_before)
-from .cues import WRITTEN_SOURCES, Cue, apposed_name, lemma_in, mention_range
+from .cues import NOT_SPEAKER_ENTS, WRITTEN_SOURCES, Cue, apposed_name, lemma_in, mention_range
+from .roles_lexicon import INSTITUTION_NOUNS, is_role_noun
 from .types import QuotedSpan
 
 if TYPE_CHECKING:
@@ -19,8 +20,12 @@ if TYPE_CHECKING:
 # "Name, in a statement:" / "Name, on Twitter:" / "Name, via email:": where the words were said.
 LABEL_PLACE_WORDS = frozenset({"in", "on", "via", "to", "at", "during", "after", "from"})
 _TITLE_IN_GAP = re.compile(r"[“\"]([^“”\"\n]{1,80})[”\"]")
-# Nouns for an answer, whose owner is the one who gives it: "Clinton’s response was: “…”".
-REPLY_NOUNS = frozenset({"response", "reply", "answer", "retort", "verdict", "reaction"})
+# Verbs whose passive subject is the one spoken to: "Ruiz was asked: “…?”" quotes the asker.
+_PUT_TO_VERBS = frozenset({"ask", "question", "press", "tell", "challenge", "quiz", "confront", "warn", "urge"})
+# Nouns for an answer or an utterance, whose owner is the one who gives it: "Clinton’s response
+# was: “…”", "“…” Those were the words of Ann Ruiz."
+REPLY_NOUNS = frozenset({"response", "reply", "answer", "retort", "verdict", "reaction", "word", "warning",
+                         "advice", "plea", "promise", "assessment", "take"})
 
 
 def link_by_colon(link: Link, q: QuotedSpan, ix: TextIndex, cues: Sequence[Cue], text: str) -> bool:
@@ -77,28 +82,78 @@ def _link_by_inline_colon(link: Link, q: QuotedSpan, ix: TextIndex, text: str) -
             start -= 1
         link.source, link.method, link.confidence = (start, prev.i + 1), "colon", CONF_COLON_SUBJECT
         return True
-    root = doc[colon].head if doc[colon].head.i < colon else None
-    while root is not None and root.dep_ not in ("ROOT", "ccomp", "conj") and root.head is not root:
-        root = root.head
-    subj = [t for t in root.children if t.dep_ == "nsubj"] if root is not None else []
-    speaker = _colon_speaker(subj[0]) if subj and not ix.in_quote[subj[0].i] else None
+    root = _clause_before(doc, lo, colon)
+    if root is None:
+        return False
+    while root.dep_ == "conj" and not any(t.dep_ in ("nsubj", "nsubjpass") for t in root.children) \
+            and lo <= root.head.i < colon:
+        root = root.head  # "Ruiz paused, looked up and went on:" -- the first verb's subject
+    subj = [t for t in root.children if t.dep_ in ("nsubj", "nsubjpass")]
+    if not subj and root.dep_ in ("nsubj", "nsubjpass"):
+        subj = [root]  # the parse hung the subject itself on the quotation's verb
+    if subj and subj[0].dep_ == "nsubjpass":
+        # "Ruiz was unmoved:" -- a person, named; not "Ruiz was asked:", whose quotation is the
+        # question put to her
+        speaker = subj[0] if (names_a_person(ix, subj[0]) or _proper_subject(subj[0])) and not ix.in_quote[subj[0].i] \
+            and not lemma_in(root, _PUT_TO_VERBS) else None
+    elif subj:
+        speaker = _colon_speaker(ix, subj[0]) if not ix.in_quote[subj[0].i] else None
+    else:
+        # a fragment: "Her answer:", "The verdict from Ann Ruiz:"
+        speaker = _words_owner(root) if root.pos_ == "NOUN" else None
     if speaker is not None:
         link.source, link.method, link.confidence = mention_range(speaker), "colon", CONF_COLON_SUBJECT
         return True
     return False
 
 
-def _colon_speaker(subj: "Token") -> "Token | None":
+def _clause_before(doc: "Doc", lo: int, colon: int) -> "Token | None":
+    """The head of the clause that a colon ends, within the words before it. The parser often
+    hangs that clause on the quotation's verb ("Ruiz was blunt: “Nobody …”" as a ccomp of the
+    quote's root), so climb from the last word before the colon and stop at the colon."""
+    i = colon - 1
+    while i >= lo and doc[i].is_punct:
+        i -= 1
+    if i < lo:
+        return None
+    tok = doc[i]
+    # (through a reported clause to the one who reports it: "Ruiz said the mayor was wrong:")
+    while tok.dep_ not in ("ROOT", "conj") and lo <= tok.head.i < colon and tok.head is not tok:
+        tok = tok.head
+    return tok
+
+
+def _colon_speaker(ix: TextIndex, subj: "Token") -> "Token | None":
     """Who a clause that ends in a colon gives the floor to: its subject when that is a person
-    ("She then addressed the supporters again:"), the name in apposition to a description ("The
-    Slate columnist David Auerbach went so far as to say:"), the owner of a reply ("Clinton’s
-    response was:")."""
-    if subj.ent_type_ == "PERSON" or subj.lower_ in ("he", "she"):
+    ("She then addressed the supporters again:", "The mayor was blunt:"), the name in apposition
+    to a description ("The Slate columnist David Auerbach went so far as to say:"), the owner of
+    a reply ("Clinton’s response was:"), else a noun for people, a body or a text ("Aides were
+    blunt:", "The ad ends:")."""
+    if is_person_subject(ix, subj) or _proper_subject(subj):
         return subj
     named = apposed_name(subj)
     if named is not None:
         return named
-    return _words_owner(subj)
+    owner = _words_owner(subj)
+    if owner is not None:
+        return owner
+    return subj if _speaking_noun(subj) else None
+
+
+def _proper_subject(subj: "Token") -> bool:
+    """A proper noun as the subject of a clause that hands the floor on: a person the recognizer
+    took for a place or a body ("Kasich was blunt:" with Kasich a GPE), or a body that speaks
+    ("The White House was blunt:"); resolve gives it its type. Not a date or a number."""
+    return subj.tag_ in ("NNP", "NNPS") and subj.text[:1].isupper() and subj.ent_type_ not in NOT_SPEAKER_ENTS
+
+
+def _speaking_noun(subj: "Token") -> bool:
+    """A common noun that speaks in news: people by their role, plural too ("Aides were blunt:"),
+    a body ("The campaign put it this way:"), a text ("The ad ends:") -- not "The mood was clear:"."""
+    if subj.pos_ != "NOUN":
+        return False
+    word = subj.lower_[:-1] if subj.tag_ == "NNS" and subj.lower_.endswith("s") else subj.lower_
+    return is_role_noun(word) or lemma_in(subj, INSTITUTION_NOUNS | WRITTEN_SOURCES)
 
 
 def _words_owner(noun: "Token") -> "Token | None":
@@ -109,9 +164,11 @@ def _words_owner(noun: "Token") -> "Token | None":
     for c in noun.children:
         if c.dep_ == "poss" and (c.ent_type_ == "PERSON" or c.lower_ in ("his", "her")):
             return c
-        if c.dep_ == "prep" and c.lower_ in ("from", "by"):
+        if c.dep_ == "prep" and c.lower_ in ("from", "by", "of"):
             obj = next((o for o in c.children if o.dep_ == "pobj"), None)
-            if obj is not None and (obj.pos_ == "PROPN" or obj.ent_type_ in ("PERSON", "ORG")):
+            # ("the words of Ann Ruiz" is hers; "the release of the files" is no one's)
+            if obj is not None and (obj.ent_type_ == "PERSON" if c.lower_ == "of" else
+                                    obj.pos_ == "PROPN" or obj.ent_type_ in ("PERSON", "ORG")):
                 return obj
     return None
 
@@ -131,6 +188,9 @@ def link_by_label(link: Link, q: QuotedSpan, ix: TextIndex, text: str) -> bool:
         lo, hi = para.start + m.start(1), para.start + label_end
         # a label is a name, not a clause ("Asked about it on Friday: “…”" names no one)
         clause = any(t.pos_ in ("VERB", "AUX", "PRON") for t in doc[ix.tok(lo):ix.tok(hi - 1) + 1])
+        owner = re.match(r"(.+?)[’']s\s", text[lo:hi])
+        if owner:
+            hi = lo + len(owner.group(1))  # "Ann Ruiz's take: “…”" is Ruiz's
         if not clause and (_proper_name_tokens(doc, ix, lo, hi) or person_named_elsewhere(ix, lo, hi)):
             link.source, link.method, link.confidence = _tok_range(ix, lo, hi), "label", CONF_LABEL
             return True
@@ -245,6 +305,14 @@ def names_a_person(ix: TextIndex, tok: "Token") -> bool:
         tok.pos_ == "PROPN" and person_named_elsewhere(ix, tok.idx, tok.idx + len(tok.text)))
 
 
+def is_person_subject(ix: TextIndex, tok: "Token") -> bool:
+    """A clause subject that is a person (names_a_person) or a singular role with "the": "the
+    judge", "the senator" -- who, in the sentence before a quotation, is its likely speaker."""
+    return names_a_person(ix, tok) or (
+        tok.pos_ == "NOUN" and tok.tag_ == "NN" and is_role_noun(tok.text)
+        and any(c.dep_ == "det" and c.lower_ in ("the", "a", "an") or c.dep_ == "poss" for c in tok.children))
+
+
 def _tok_range(ix: TextIndex, lo: int, hi: int) -> tuple[int, int]:
     return ix.tok(lo), ix.tok(hi - 1) + 1
 
@@ -268,6 +336,46 @@ def sentence_before(ix: TextIndex, q: QuotedSpan, text: str) -> tuple[int, int] 
     if text[doc[prev_hi - 1].idx + len(doc[prev_hi - 1].text):q.open_mark].strip():
         return None  # words between the sentence and the quote
     return prev_lo, prev_hi
+
+
+def sentence_after(ix: TextIndex, q: QuotedSpan, text: str) -> tuple[int, int] | None:
+    """Token bounds of the writer's sentence that begins right after ``q`` closes (``q`` ends its
+    own sentence), in the same paragraph, with no quotation in it; else None."""
+    if q.close_mark is None:
+        return None
+    doc = ix.doc
+    para = ix.para_span(q.open_mark)
+    start = q.close_mark + 1
+    while start < para.end and text[start].isspace():
+        start += 1
+    if start >= para.end or text[start] in "“”\"‘’«»":
+        return None
+    i = ix.tok(start)
+    lo, hi = ix.sent_bounds[i]
+    if lo != i or ix.sent_bounds[ix.tok(q.open_mark)] == (lo, hi):
+        return None  # the quotation's own sentence goes on ("“…,” X said")
+    if doc[hi - 1].idx >= para.end or any(ix.in_quote[j] for j in range(lo, hi)):
+        return None
+    return lo, hi
+
+
+def words_owner_after(ix: TextIndex, q: QuotedSpan, text: str) -> "Token | None":
+    """Whose words the sentence right after a quotation says they were: "“…” Those were the words
+    of Ann Ruiz.", "“…” That was the message from Ruiz.", "“…” Ruiz's remarks drew cheers." -- the
+    owner of a noun for speech that is the sentence's subject, or that "that/those was/were" name."""
+    after = sentence_after(ix, q, text)
+    if after is None:
+        return None
+    lo, hi = after
+    roots = [t for t in ix.doc[lo:hi] if t.dep_ == "ROOT"]
+    subj = [c for c in roots[0].children if c.dep_ == "nsubj"] if len(roots) == 1 else []
+    if len(subj) != 1:
+        return None
+    owner = _words_owner(subj[0])
+    if owner is None and subj[0].lower_ in ("that", "those", "this", "these", "such") and lemma_in(roots[0], {"be"}):
+        attr = [c for c in roots[0].children if c.dep_ == "attr"]
+        owner = _words_owner(attr[0]) if len(attr) == 1 else None
+    return owner if owner is not None and not ix.in_quote[owner.i] else None
 
 
 def link_after_cue_sentence(link: Link, q: QuotedSpan, ix: TextIndex, cues: Sequence[Cue], text: str) -> bool:
