@@ -596,6 +596,13 @@ def test_labels_and_long_appositions(pipeline, text, expected):
      [("We are going to win this state.", "Dana Ortiz")]),
     ("Dana Ortiz spoke last.\n\n“We are going to win this state.” Ortiz's remarks drew loud cheers.",
      [("We are going to win this state.", "Dana Ortiz")]),
+    # ... or the quotation's own sentence goes on to say it
+    ("“It will fail, and everyone knows it,” was Dana Ortiz’s verdict.",
+     [("It will fail, and everyone knows it,", "Dana Ortiz")]),
+    ("“It will fail,” came the reply from Dana Ortiz.", [("It will fail,", "Dana Ortiz")]),
+    ("Mayor Dana Ortiz spoke last.\n\n“It will fail,” was the response from the mayor.",
+     [("It will fail,", "Dana Ortiz")]),
+    ("“It will fail,” was the headline in the Toledo Blade.", [("It will fail,", None)]),
     # ... not words of no one's, nor a sentence that is only about the speaker
     ("Dana Ortiz spoke last.\n\n“We are going to win this state.” The mood of the hall was electric.",
      [("We are going to win this state.", None)]),

@@ -168,7 +168,8 @@ def _words_owner(noun: "Token") -> "Token | None":
             obj = next((o for o in c.children if o.dep_ == "pobj"), None)
             # ("the words of Ann Ruiz" is hers; "the release of the files" is no one's)
             if obj is not None and (obj.ent_type_ == "PERSON" if c.lower_ == "of" else
-                                    obj.pos_ == "PROPN" or obj.ent_type_ in ("PERSON", "ORG")):
+                                    obj.pos_ == "PROPN" or obj.ent_type_ in ("PERSON", "ORG")
+                                    or (obj.tag_ == "NN" and is_role_noun(obj.text))):
                 return obj
     return None
 
@@ -365,7 +366,7 @@ def words_owner_after(ix: TextIndex, q: QuotedSpan, text: str) -> "Token | None"
     owner of a noun for speech that is the sentence's subject, or that "that/those was/were" name."""
     after = sentence_after(ix, q, text)
     if after is None:
-        return None
+        return _owner_in_tail(ix, q)
     lo, hi = after
     roots = [t for t in ix.doc[lo:hi] if t.dep_ == "ROOT"]
     subj = [c for c in roots[0].children if c.dep_ == "nsubj"] if len(roots) == 1 else []
@@ -375,6 +376,22 @@ def words_owner_after(ix: TextIndex, q: QuotedSpan, text: str) -> "Token | None"
     if owner is None and subj[0].lower_ in ("that", "those", "this", "these", "such") and lemma_in(roots[0], {"be"}):
         attr = [c for c in roots[0].children if c.dep_ == "attr"]
         owner = _words_owner(attr[0]) if len(attr) == 1 else None
+    return owner if owner is not None and not ix.in_quote[owner.i] else None
+
+
+def _owner_in_tail(ix: TextIndex, q: QuotedSpan) -> "Token | None":
+    """“…,” was Ruiz's verdict. / “…,” came the reply from the mayor.: the quotation's own
+    sentence goes on past its close mark to a "be"/"come" whose subject or complement is a noun
+    for words with an owner."""
+    if q.close_mark is None:
+        return None
+    close = ix.tok(q.close_mark)
+    lo, hi = ix.sent_bounds[close]
+    root = next((t for t in ix.doc[lo:hi] if t.dep_ == "ROOT"), None)
+    if root is None or root.i <= close or ix.in_quote[root.i] or not lemma_in(root, {"be", "come"}):
+        return None
+    nouns = [c for c in root.children if c.dep_ in ("nsubj", "attr") and c.i > close]
+    owner = _words_owner(nouns[0]) if len(nouns) == 1 else None
     return owner if owner is not None and not ix.in_quote[owner.i] else None
 
 
