@@ -494,6 +494,12 @@ def test_bulleted_quotes_under_a_header_line(pipeline):
      "a negotiator who spoke on condition of anonymity because he was not authorized to discuss them"),
     # a number or "those" heads an unnamed source as a common noun does; a number is no name
     ("“It was awful,” said two of the aides.", "two of the aides", "two of the aides"),
+    # ... set off by a comma after an inverted cue, too (and "asked not to be named" reports nothing:
+    # the last quote of the text is the direct one)
+    ("“The talks are over,” said one voter, who asked not to be named.", "one voter",
+     "one voter, who asked not to be named"),
+    # ... but a person's name takes no clause
+    ("“The talks are over,” said Tom Lee, who supports the governor.", "Tom Lee", "Tom Lee"),
     # a relative clause that reports speech of its own is a cue, never a description
     ("The mayor attacked a councilman who said the budget was “a disgrace.”", "a councilman", "who"),
 ])
@@ -791,6 +797,10 @@ def test_asides_and_described_partisans(pipeline, text, expected):
     # a group of unnamed sources joined by "and" is one mention
     ("Their friends and advisers said that the senator would not run again next year.",
      [("that the senator would not run again next year", "Their friends and advisers")]),
+    # ... and so is a list of them, commas and all
+    ("“It is a disaster for everyone,” said parents, teachers, and students at the meeting.",
+     [("It is a disaster for everyone,", "parents, teachers, and students")]),
+    ("“It is a disaster,” said Tom Lee, Ana Ortiz and Ann Brooks.", [("It is a disaster,", "Tom Lee")]),
     # ... but a person's name is not stretched over the people joined to it
     ("Senator Ana Ortiz and her aides said that the bill would pass next week.",
      [("that the bill would pass next week", "Ana Ortiz")]),

@@ -395,6 +395,11 @@ def _is_scare_quote(link: Link, text: str, config: Config) -> bool:
 
 
 # -- indirect speech -----------------------------------------------------------------------------
+# "who asked not to be named": how a source stays anonymous, not something the source said
+_ANONYMITY_RE = re.compile(r"(?:not )?to (?:be (?:named|identified|quoted by name)|remain anonymous)"
+                           r"(?: (?:because|as|so|in order) .*)?", re.I | re.S)
+
+
 def _indirect(cues: Sequence[Cue], links: Sequence[Link], ix: TextIndex, text: str) -> list[Link]:
     doc = ix.doc
     # a cue whose complement is a quotation reports nothing more; one that only introduces the
@@ -411,7 +416,7 @@ def _indirect(cues: Sequence[Cue], links: Sequence[Link], ix: TextIndex, text: s
         if hi - lo < MIN_INDIRECT_TOKENS or any(ix.in_quote[i] for i in range(lo, hi)):
             continue
         span = Span(doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text))
-        if any(span.overlaps(c) for c in quoted):
+        if any(span.overlaps(c) for c in quoted) or _ANONYMITY_RE.fullmatch(text[span.start:span.end]):
             continue
         link = Link(contents=[span], kind="indirect", clause=span)
         set_cue(link, cue, "indirect", CONF_INDIRECT)

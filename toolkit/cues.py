@@ -512,15 +512,22 @@ def mention_range(head: "Token", cue: "Token | None" = None) -> tuple[int, int]:
         if doc[i].text in (",", "(", "—", "–", ";", ":") or doc[i].is_space:
             end = i
             break
+    # ... except inside a list of common nouns: "doctors, nurses and patients" speak as one group
+    end = max(end, _noun_list_end(head))
     # "The newspaper, long a vocal advocate of school reform, said …": an unnamed source's
     # description set off by commas between it and its verb is part of it (a name's apposition
     # is a role, read by roles)
-    if head.pos_ == "NOUN" and cue is not None and end < cue.i and doc[end].text == ",":
+    if head.pos_ == "NOUN" and end < len(doc) and doc[end].text == ",":
         aside = next((c for c in head.rights if c.dep_ in ("relcl", "appos") and c.left_edge.i == end + 1), None)
-        if aside is not None and aside.right_edge.i + 1 < cue.i and doc[aside.right_edge.i + 1].text == "," \
-                and not any(t.ent_type_ == "PERSON" for t in aside.subtree) \
-                and (aside.dep_ == "appos" or _describing_clause(aside, cue)):
-            end = aside.right_edge.i + 1
+        if aside is not None and not any(t.ent_type_ == "PERSON" for t in aside.subtree):
+            if cue is not None and end < cue.i and aside.right_edge.i + 1 < cue.i \
+                    and doc[aside.right_edge.i + 1].text == "," \
+                    and (aside.dep_ == "appos" or _describing_clause(aside, cue)):
+                end = aside.right_edge.i + 1
+            elif (cue is None or cue.i < head.i) and aside.dep_ == "relcl" and _describing_clause(aside, cue):
+                # “…,” said one voter, who asked not to be named: after an inverted cue, or
+                # where no cue names the source ("One voter, who asked not to be named, was blunt:")
+                end = aside.right_edge.i + 1
     # "said one longtime adviser to Bill Clinton": the parse often hangs the "to/for/of" phrase
     # of an inverted subject on the verb; a common-noun speaker takes it back
     if head.pos_ == "NOUN" and end < len(doc) and doc[end].lower_ in ("to", "for", "of", "at", "with") \
@@ -539,6 +546,28 @@ def mention_range(head: "Token", cue: "Token | None" = None) -> tuple[int, int]:
     while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
         start += 1
     return start, end
+
+
+def _noun_list_end(head: "Token") -> int:
+    """End (token index) of a comma list of common nouns headed by ``head`` and closed by a
+    conjunction ("parents, teachers, and students"), else 0. Names are never listed so ("Ortiz,
+    Cole and Lee" are three people, joined elsewhere)."""
+    def group(t: "Token") -> bool:  # a common noun, or a group by its name ("Democrats")
+        return t.pos_ == "NOUN" or (t.ent_type_ == "NORP" and t.tag_ == "NNPS")
+
+    if not group(head):
+        return 0
+    last, has_cc, tok = None, False, head
+    while True:
+        conj = next((c for c in tok.rights if c.dep_ == "conj"), None)
+        has_cc = has_cc or any(c.dep_ == "cc" for c in tok.rights)
+        if conj is None or not group(conj):
+            break
+        last = tok = conj
+    if last is None or not has_cc or not any(t.text == "," for t in head.doc[head.i:last.i]):
+        return 0
+    # the last noun's own modifiers to its left, not its clauses or phrases
+    return last.i + 1
 
 
 #: Heads of a mention that stand for unnamed people as a common noun does: "one of the aides who
