@@ -903,6 +903,16 @@ def test_cue_before_a_quote_the_parser_began_a_sentence_at(pipeline):
     # ... nor after a sentence about a thing
     ("The storm hit the coast on Monday. “It was the worst night of our lives.”",
      [("It was the worst night of our lives.", None)]),
+    # a title quoted in that sentence is nobody's words: the person still speaks next, and a
+    # title first in the text is no earlier voice to continue
+    ("Maria Ortiz appeared on “Meet the Press” on Sunday. “It will fail, and everyone knows it.”",
+     [("It will fail, and everyone knows it.", "Maria Ortiz")]),
+    ("Maria Ortiz spoke to the “Toledo Blade” on Monday about the vote. “It will fail, and everyone knows it.”",
+     [("It will fail, and everyone knows it.", "Maria Ortiz")]),
+    # a mixed quote reported in passing, in a clause inside another person's sentence: the next
+    # quotation continues neither of the two
+    ("Maria Ortiz took aim at what Tom Lee calls his “jobs plan.” “It will fail, and everyone knows it.”",
+     [("jobs plan.", "Tom Lee"), ("It will fail, and everyone knows it.", None)]),
 ])
 def test_quote_after_a_sentence_about_a_person(pipeline, text, expected):
     assert_speakers(pipeline, text, expected)

@@ -109,13 +109,14 @@ def link_speakers(doc: "Doc", article: Article, spans: Sequence[QuotedSpan], cue
     return links
 
 
-def _previous_voice(links: list[Link], i: int, text: str) -> Link:
+def _previous_voice(links: list[Link], i: int, text: str) -> Link | None:
     """The quotation before ``links[i]``, passing over a quoted title (“This Week.”): a title
-    names a show, it is nobody's words, and the quote after it continues the one before."""
+    names a show, it is nobody's words, and the quote after it continues the one before. None
+    when only titles come before."""
     j = i - 1
-    while j > 0 and _is_title(links[j], text):
+    while j >= 0 and _is_title(links[j], text):
         j -= 1
-    return links[j]
+    return links[j] if j >= 0 else None
 
 
 def _is_title(link: Link, text: str) -> bool:

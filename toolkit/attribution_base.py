@@ -86,11 +86,15 @@ class TextIndex:
             for i in range(lo, hi):
                 self.sent_bounds[i] = (lo, hi)
         self.in_quote = [False] * len(doc)
+        # tokens of quotations that read as titles ("on “Meet the Press”"): no one's words
+        self.in_title = [False] * len(doc)
         for q in spans:
             lo = q.open_mark
             hi = q.close_mark + 1 if q.close_mark is not None else q.content.end
+            title = is_title_like(text[q.content.start:q.content.end]) if q.close_mark is not None else False
             for i in range(self.tok(lo), self.tok(max(lo, hi - 1)) + 1):
                 self.in_quote[i] = True
+                self.in_title[i] = title
 
     @functools.cached_property
     def person_words(self) -> frozenset[str]:

@@ -325,14 +325,15 @@ def _proper_name_tokens(doc: "Doc", ix: TextIndex, lo: int, hi: int) -> bool:
 
 def sentence_before(ix: TextIndex, q: QuotedSpan, text: str) -> tuple[int, int] | None:
     """Token bounds of the writer's sentence right before the one ``q`` opens, in the same
-    paragraph, with nothing between it and the open mark and no quotation in it; else None."""
+    paragraph, with nothing between it and the open mark and no quotation in it but a title
+    ("She appeared on “Meet the Press” on Sunday."); else None."""
     doc = ix.doc
     para = ix.para_span(q.open_mark)
     lo, _ = ix.sent_bounds[ix.tok(q.open_mark)]
     if lo == 0 or doc[lo - 1].idx < para.start:
         return None
     prev_lo, prev_hi = ix.sent_bounds[lo - 1]
-    if doc[prev_lo].idx < para.start or any(ix.in_quote[i] for i in range(prev_lo, prev_hi)):
+    if doc[prev_lo].idx < para.start or any(ix.in_quote[i] and not ix.in_title[i] for i in range(prev_lo, prev_hi)):
         return None
     if text[doc[prev_hi - 1].idx + len(doc[prev_hi - 1].text):q.open_mark].strip():
         return None  # words between the sentence and the quote
@@ -411,10 +412,27 @@ def link_after_cue_sentence(link: Link, q: QuotedSpan, ix: TextIndex, cues: Sequ
     return True
 
 
-def same_paragraph_sequel(prev: Link, q: QuotedSpan, ix: TextIndex, text: str) -> bool:
+def _reported_in_passing(prev: Link, ix: TextIndex) -> bool:
+    """'Ruiz took aim at what Lee calls his “jobs plan.” “…”': the mixed quote is Lee's, by a cue
+    in a clause inside a sentence whose own subject is another person; the next quotation may
+    as well be that person's, so it continues neither."""
+    if prev.kind != "mixed" or prev.cue is None or prev.source is None:
+        return False
+    doc = ix.doc
+    lo, hi = ix.sent_bounds[prev.cue.head]
+    root = next((t for t in doc[lo:hi] if t.dep_ == "ROOT"), None)
+    if root is None or root.i == prev.cue.head:
+        return False
+    subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    return subj is not None and not prev.source[0] <= subj.i < prev.source[1] and names_a_person(ix, subj)
+
+
+def same_paragraph_sequel(prev: Link | None, q: QuotedSpan, ix: TextIndex, text: str) -> bool:
     """“A,” Cummings said. “B.” : a sentence-initial quote right after an attributed quote and its
     cue in the same paragraph, with no other words between, continues that speaker."""
-    if prev.method == "none" or not q.sentence_initial:
+    if prev is None or prev.method == "none" or not q.sentence_initial:
+        return False
+    if _reported_in_passing(prev, ix):
         return False
     last = prev.quoted[-1]
     if ix.para(last.open_mark) != ix.para(q.open_mark):
