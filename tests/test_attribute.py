@@ -642,6 +642,12 @@ def test_relative_pronoun_is_the_mention_its_antecedent_the_speaker(pipeline):
     ("Senator Ruth Gale touted the bill as “the biggest tax cut for working families in a decade.”",
      [("the biggest tax cut for working families in a decade.", "Ruth Gale")]),
     ("“That is simply absurd,” Vance scoffed.", [("That is simply absurd,", "Vance")]),
+    # verbs of manner and gesture frame a quotation next to them ("quote-only")
+    ("“It will never pass,” Tom Vance shrugged.", [("It will never pass,", "Tom Vance")]),
+    ("“Who asked you?” Tom Vance snapped.", [("Who asked you?", "Tom Vance")]),
+    ("“We have a deal,” Tom Vance texted a reporter.", [("We have a deal,", "Tom Vance")]),
+    # ... and statements as such report their clause
+    ("Tom Vance clarified that the deal was not final.", [("that the deal was not final", "Tom Vance")]),
     # a statement issued, thoughts offered, a view shared, next to the quotation
     ("Soon after the storm, Governor Ann Walsh issued a statement, “Our hearts are with every family tonight.”",
      [("Our hearts are with every family tonight.", "Ann Walsh")]),
