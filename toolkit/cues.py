@@ -497,6 +497,13 @@ def mention_range(head: "Token", cue: "Token | None" = None) -> tuple[int, int]:
         if conj is not None:
             end = max(end, conj.right_edge.i + 1)
             break
+        # "the former secretary of state and current nominee": the parse hangs the "and" on the
+        # "of" phrase and the second noun on the head; the two titles are one person's
+        if child.dep_ == "conj" and child.pos_ == "NOUN" and head.pos_ == "NOUN" and (
+                (child.left_edge.i == end and head.doc[end - 1].pos_ == "CCONJ")
+                or (child.left_edge.i == end + 1 and head.doc[end].pos_ == "CCONJ")):
+            end = child.right_edge.i + 1
+            break
         # "Holt herself", "the company itself": the emphasis is part of the mention
         if child.lower_ in REFLEXIVES and child.i == end:
             end = child.i + 1
