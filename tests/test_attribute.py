@@ -611,9 +611,9 @@ def test_labels_and_long_appositions(pipeline, text, expected):
      [("It will fail,", "Dana Ortiz")]),
     ("“It will fail,” was the headline in the Toledo Blade.", [("It will fail,", None)]),
     # ... not words of no one's, nor a sentence that is only about the speaker
-    ("Dana Ortiz spoke last.\n\n“We are going to win this state.” The mood of the hall was electric.",
+    ("The rally ran late.\n\n“We are going to win this state.” The mood of the hall was electric.",
      [("We are going to win this state.", None)]),
-    ("Dana Ortiz spoke last.\n\n“We are going to win this state.” Ortiz was confident on Monday.",
+    ("The rally ran late.\n\n“We are going to win this state.” Dana Ortiz was confident on Monday.",
      [("We are going to win this state.", None)]),
     # the one asked answers in the next quotation
     ("Dana Ortiz was asked about the scandal on Tuesday. “It is a disgrace to this office.”",
@@ -922,6 +922,25 @@ def test_cue_before_a_quote_the_parser_began_a_sentence_at(pipeline):
      [("jobs plan.", "Tom Lee"), ("It will fail, and everyone knows it.", None)]),
 ])
 def test_quote_after_a_sentence_about_a_person(pipeline, text, expected):
+    assert_speakers(pipeline, text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a quotation paragraph after a paragraph that ends on a person as its subject is theirs
+    ("Maria Ortiz, a nurse in Dayton, has voted Republican all her life.\n\n“I am done with them. They lied to us.”",
+     [("I am done with them. They lied to us.", "Maria Ortiz")]),
+    # ... not when the quote names that person (it is about them), nor after two people
+    ("Tom Lee has run the county for a decade.\n\n“Lee has done nothing for us.”",
+     [("Lee has done nothing for us.", None)]),
+    ("Maria Ortiz and Tom Lee disagree.\n\n“Nobody should be surprised.”", [("Nobody should be surprised.", None)]),
+    # ... nor after a paragraph about a thing
+    ("The storm hit the coast on Monday.\n\n“It was the worst night of our lives.”",
+     [("It was the worst night of our lives.", None)]),
+    # ... and a sentence naming the words' owner outranks it
+    ("Tom Lee has run the county for a decade.\n\n“He has done nothing for us.” Those were the words of Maria "
+     "Ortiz, a nurse.", [("He has done nothing for us.", "Maria Ortiz")]),
+])
+def test_quote_paragraph_after_a_paragraph_about_a_person(pipeline, text, expected):
     assert_speakers(pipeline, text, expected)
 
 

@@ -35,7 +35,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Sequence
 
-from .attribution_base import (CONF_AFTER_COMMA, CONF_AFTER_PERSON, CONF_AFTER_REPORT, CONF_CLAUSE_SUBJECT, CONF_CONTINUATION,
+from .attribution_base import (CONF_AFTER_COMMA, CONF_AFTER_PERSON, CONF_AFTER_PERSON_PARAGRAPH, CONF_AFTER_REPORT, CONF_CLAUSE_SUBJECT, CONF_CONTINUATION,
                                CONF_CONTINUES, CONF_INDIRECT, CONF_SEQUEL, CONF_WORDS_AFTER, MIN_INDIRECT_TOKENS, Link,
                                TextIndex,
                                is_title_like, set_cue, without_source, words_before)
@@ -101,6 +101,7 @@ def link_speakers(doc: "Doc", article: Article, spans: Sequence[QuotedSpan], cue
             if link.method == "none" and link.kind == "direct" else None
         if owner is not None:
             link.source, link.method, link.confidence = mention_range(owner), "words_after", CONF_WORDS_AFTER
+    _after_person_paragraph(links, ix, text)
     links = [lk for lk in links if not _is_scare_quote(lk, text, config)]
     _merge_fragments(links)
     if config.include_indirect:
@@ -372,10 +373,40 @@ def _after_person_sentence(links: list[Link], ix: TextIndex, text: str) -> None:
         if not subj and roots and lemma_in(roots[0], _ASKED):
             # "Ruiz was asked about the vote on Tuesday. “…”": the answer
             subj = [c for c in roots[0].children if c.dep_ == "nsubjpass"]
-        if len(subj) != 1 or any(is_dash(t) for t in doc[prev_lo:subj[0].i]):
+        if len(subj) != 1 or any(is_dash(t) for t in doc[prev_lo:subj[0].i]) \
+                or any(c.dep_ == "conj" for c in subj[0].children):
             continue
         if is_person_subject(ix, subj[0]):
             link.source, link.method, link.confidence = mention_range(subj[0]), "after_person", CONF_AFTER_PERSON
+
+
+def _after_person_paragraph(links: list[Link], ix: TextIndex, text: str) -> None:
+    """'Ruiz, a nurse in Dayton, has voted Republican all her life. / “I am done with them.”': a
+    paragraph that is a quotation, with no cue, after a paragraph that quotes nobody and whose
+    last sentence's main subject is a person, is that person's."""
+    doc = ix.doc
+    for link in links:
+        if link.method != "none" or link.kind != "direct":
+            continue
+        q = link.quoted[0]
+        p = ix.para(q.open_mark)
+        para = ix.paras[p] if p < len(ix.paras) else None
+        if para is None or p == 0 or words_before(text, para.start, q.open_mark):
+            continue
+        prev = ix.paras[p - 1]
+        lo, hi = ix.tok(prev.start), ix.tok(max(prev.start, prev.end - 1)) + 1
+        if hi <= lo or any(ix.in_quote[i] for i in range(lo, hi)) or text[prev.start:prev.end].rstrip().endswith(":"):
+            continue
+        s_lo, s_hi = ix.sent_bounds[hi - 1]
+        roots = [t for t in doc[max(lo, s_lo):s_hi] if t.dep_ == "ROOT"]
+        subj = [c for c in roots[0].children if c.dep_ == "nsubj"] if len(roots) == 1 else []
+        if len(subj) != 1 or not is_person_subject(ix, subj[0]) or any(is_dash(t) for t in doc[s_lo:subj[0].i]) \
+                or any(c.dep_ == "conj" for c in subj[0].children):
+            continue  # (nor when two people are the subject: "Ruiz and Lee disagree.")
+        named = subj[0].text if subj[0].pos_ == "PROPN" else None
+        if named and re.search(rf"\b{re.escape(named)}\b", text[q.content.start:q.content.end]):
+            continue  # "Lee has run the county for years. / “Lee did nothing for us.”": about him
+        link.source, link.method, link.confidence = mention_range(subj[0]), "after_person", CONF_AFTER_PERSON_PARAGRAPH
 
 
 def _has_outside_words(ix: TextIndex, para: Span, link: Link) -> bool:

@@ -28,6 +28,7 @@ CONF_CONTINUATION = 0.75  # cue-less quote paragraph after one whose speaker is 
 CONF_AFTER_COMMA = 0.7  # quote after "X <verb the lexicon lacks> …, “…”" (see attribution.py)
 CONF_CLAUSE_SUBJECT = 0.7  # a mixed quote with no cue in a clause whose subject is a person (see attribution.py)
 CONF_AFTER_PERSON = 0.65  # a cue-less quote right after a sentence whose subject is a person (see attribution.py)
+CONF_AFTER_PERSON_PARAGRAPH = 0.6  # a cue-less quote paragraph after one that ends on a person as subject
 CONF_WORDS_AFTER = 0.75  # "“…” Those were the words of X." / "“…” X's remarks drew cheers." (see attribution.py)
 CONF_AFTER_REPORT = 0.75  # quote paragraph after a paragraph ending in reported speech (2/2, even half)
 CONF_AFTER_CUE_SENTENCE = 0.85  # "X agreed. “…”": a quote right after a reported statement
