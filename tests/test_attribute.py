@@ -572,6 +572,12 @@ def test_unnamed_source_keeps_its_relative_clause(pipeline, text, name, mention)
     ("Kasich was blunt: “Nobody should be surprised by this.”", [("Nobody should be surprised by this.", "Kasich")]),
     ("The ad ends with a warning: “Send them home!”", [("Send them home!", "The ad")]),
     ("Aides were blunt: “Send them home!”", [("Send them home!", "Aides")]),
+    # ... a label inside the paragraph, a name the recognizer does not know or a role
+    ("Critics lined up against the plan. — Kasich Priebus: “We will not back down on this.”",
+     [("We will not back down on this.", "Kasich Priebus")]),
+    ("Critics lined up against the plan. The senator: “We will not back down on this.”",
+     [("We will not back down on this.", "The senator")]),
+    ("The mood of the crowd: “Send them home!”", [("Send them home!", None)]),
     # ... the subject of the first of several verbs
     ("Maria Ortiz paused, looked up and went on: “Send them home!”", [("Send them home!", "Maria Ortiz")]),
     # a label that is a person's possessive names that person

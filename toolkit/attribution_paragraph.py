@@ -98,9 +98,14 @@ def _link_by_inline_colon(link: Link, q: QuotedSpan, ix: TextIndex, text: str) -
             and not lemma_in(root, _PUT_TO_VERBS) else None
     elif subj:
         speaker = _colon_speaker(ix, subj[0]) if not ix.in_quote[subj[0].i] else None
+    elif any(t.pos_ in ("VERB", "AUX") for t in doc[root.left_edge.i:colon]):
+        speaker = None
     else:
-        # a fragment: "Her answer:", "The verdict from Ann Ruiz:"
+        # a fragment: "Her answer:", "The verdict from Ann Ruiz:", or a label inside the
+        # paragraph the recognizer did not read as a person ("… — Kasich: “…”", "The senator:")
         speaker = _words_owner(root) if root.pos_ == "NOUN" else None
+        if speaker is None and (_proper_subject(root) or _speaking_noun(root)) and not ix.in_quote[root.i]:
+            speaker = root
     if speaker is not None:
         link.source, link.method, link.confidence = mention_range(speaker), "colon", CONF_COLON_SUBJECT
         return True
