@@ -406,7 +406,8 @@ def _after_person_paragraph(links: list[Link], ix: TextIndex, text: str) -> None
         named = subj[0].text if subj[0].pos_ == "PROPN" else None
         if named and re.search(rf"\b{re.escape(named)}\b", text[q.content.start:q.content.end]):
             continue  # "Lee has run the county for years. / “Lee did nothing for us.”": about him
-        link.source, link.method, link.confidence = mention_range(subj[0]), "after_person", CONF_AFTER_PERSON_PARAGRAPH
+        link.source, link.method, link.confidence = mention_range(subj[0]), "after_person_paragraph", \
+            CONF_AFTER_PERSON_PARAGRAPH
 
 
 def _has_outside_words(ix: TextIndex, para: Span, link: Link) -> bool:
