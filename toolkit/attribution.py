@@ -49,7 +49,7 @@ from .cues import WRITTEN_SOURCES, Cue, find_source, is_dash, lemma_in, mention_
 from .types import Article, QuotedSpan, Span
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 MAX_LEAD_IN_TOKENS = 10  # a lead-in before a colon ("Then, later that month on national television:" is 8)
 
@@ -357,57 +357,56 @@ _ASKED = frozenset({"ask", "question", "press", "quiz"})
 
 def _after_person_sentence(links: list[Link], ix: TextIndex, text: str) -> None:
     """'The judge then turned to me. “Explain to me why you are here.”': a quotation that opens a
-    sentence inside a paragraph, with no cue, right after a sentence whose main subject is a
-    person ("Ruiz", "she", "the judge", or the one asked) and that quotes nobody, is that person's. Not when the
-    subject sits in a dashed aside (the parse of such sentences is unreliable)."""
-    doc = ix.doc
+    sentence inside a paragraph, with no cue, right after a sentence that quotes nobody and whose
+    main subject is a person (_sentence_person), is that person's."""
     for link in links:
         if link.method != "none" or link.kind != "direct":
             continue
         before = sentence_before(ix, link.quoted[0], text)
-        if before is None:
-            continue
-        prev_lo, prev_hi = before
-        roots = [t for t in doc[prev_lo:prev_hi] if t.dep_ == "ROOT"]
-        subj = [c for c in roots[0].children if c.dep_ == "nsubj"] if len(roots) == 1 else []
-        if not subj and roots and lemma_in(roots[0], _ASKED):
-            # "Ruiz was asked about the vote on Tuesday. “…”": the answer
-            subj = [c for c in roots[0].children if c.dep_ == "nsubjpass"]
-        if len(subj) != 1 or any(is_dash(t) for t in doc[prev_lo:subj[0].i]) \
-                or any(c.dep_ == "conj" for c in subj[0].children):
-            continue
-        if is_person_subject(ix, subj[0]):
-            link.source, link.method, link.confidence = mention_range(subj[0]), "after_person", CONF_AFTER_PERSON
+        subj = _sentence_person(ix, *before) if before is not None else None
+        if subj is not None:
+            link.source, link.method, link.confidence = mention_range(subj), "after_person", CONF_AFTER_PERSON
 
 
 def _after_person_paragraph(links: list[Link], ix: TextIndex, text: str) -> None:
     """'Ruiz, a nurse in Dayton, has voted Republican all her life. / “I am done with them.”': a
-    paragraph that is a quotation, with no cue, after a paragraph that quotes nobody and whose
-    last sentence's main subject is a person, is that person's."""
-    doc = ix.doc
+    paragraph that is a quotation, with no cue, after a paragraph that quotes nobody, does not
+    end in a colon, and whose last sentence's main subject is a person, is that person's --
+    unless the quotation names that person (then it is about them)."""
     for link in links:
         if link.method != "none" or link.kind != "direct":
             continue
         q = link.quoted[0]
         p = ix.para(q.open_mark)
-        para = ix.paras[p] if p < len(ix.paras) else None
-        if para is None or p == 0 or words_before(text, para.start, q.open_mark):
+        if p == 0 or p >= len(ix.paras) or words_before(text, ix.paras[p].start, q.open_mark):
             continue
         prev = ix.paras[p - 1]
         lo, hi = ix.tok(prev.start), ix.tok(max(prev.start, prev.end - 1)) + 1
         if hi <= lo or any(ix.in_quote[i] for i in range(lo, hi)) or text[prev.start:prev.end].rstrip().endswith(":"):
             continue
-        s_lo, s_hi = ix.sent_bounds[hi - 1]
-        roots = [t for t in doc[max(lo, s_lo):s_hi] if t.dep_ == "ROOT"]
-        subj = [c for c in roots[0].children if c.dep_ == "nsubj"] if len(roots) == 1 else []
-        if len(subj) != 1 or not is_person_subject(ix, subj[0]) or any(is_dash(t) for t in doc[s_lo:subj[0].i]) \
-                or any(c.dep_ == "conj" for c in subj[0].children):
-            continue  # (nor when two people are the subject: "Ruiz and Lee disagree.")
-        named = subj[0].text if subj[0].pos_ == "PROPN" else None
-        if named and re.search(rf"\b{re.escape(named)}\b", text[q.content.start:q.content.end]):
+        subj = _sentence_person(ix, max(lo, ix.sent_bounds[hi - 1][0]), hi)
+        if subj is None:
+            continue
+        if subj.pos_ == "PROPN" and re.search(rf"\b{re.escape(subj.text)}\b", text[q.content.start:q.content.end]):
             continue  # "Lee has run the county for years. / “Lee did nothing for us.”": about him
-        link.source, link.method, link.confidence = mention_range(subj[0]), "after_person_paragraph", \
+        link.source, link.method, link.confidence = mention_range(subj), "after_person_paragraph", \
             CONF_AFTER_PERSON_PARAGRAPH
+
+
+def _sentence_person(ix: TextIndex, lo: int, hi: int) -> "Token | None":
+    """The main subject of the writer's sentence doc[lo:hi] when it is one person ("Ruiz", "she",
+    "the judge"; the one asked in "Ruiz was asked about the vote."), else None: not two people
+    ("Ruiz and Lee disagree."), nor a subject in a dashed aside (the parse of those is unreliable)."""
+    doc = ix.doc
+    roots = [t for t in doc[lo:hi] if t.dep_ == "ROOT"]
+    if len(roots) != 1:
+        return None
+    subj = [c for c in roots[0].children if c.dep_ == "nsubj"]
+    if not subj and lemma_in(roots[0], _ASKED):
+        subj = [c for c in roots[0].children if c.dep_ == "nsubjpass"]
+    if len(subj) != 1 or any(is_dash(t) for t in doc[lo:subj[0].i]) or any(c.dep_ == "conj" for c in subj[0].children):
+        return None
+    return subj[0] if is_person_subject(ix, subj[0]) else None
 
 
 def _has_outside_words(ix: TextIndex, para: Span, link: Link) -> bool:
