@@ -602,6 +602,25 @@ def test_labels_and_long_appositions(pipeline, text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # the one quoted said the words, not the one who passes them on
+    ("“We will not back down on this,” Tom Lee said, quoting Maria Ortiz.",
+     [("We will not back down on this,", "Maria Ortiz")]),
+    ("“We will not back down on this,” Tom Lee recalled Maria Ortiz saying.",
+     [("We will not back down on this,", "Maria Ortiz")]),
+    ("“We will not back down on this,” Tom Lee quoted Maria Ortiz as saying.",
+     [("We will not back down on this,", "Maria Ortiz")]),
+    ("The Times quoted Maria Ortiz as saying the deal was “dead and buried.”",
+     [("dead and buried.", "Maria Ortiz")]),
+    # ... but a person spoken of or to is not quoted
+    ("“We will not back down on this,” Tom Lee said, referring to Maria Ortiz.",
+     [("We will not back down on this,", "Tom Lee")]),
+    ("“We will not back down on this,” Tom Lee told Maria Ortiz.", [("We will not back down on this,", "Tom Lee")]),
+])
+def test_the_one_quoted_is_the_speaker(pipeline, text, expected):
+    assert_speakers(pipeline, text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
     # the sentence after a quotation says whose words they were
     ("Dana Ortiz spoke last.\n\n“We are going to win this state.” Those were the words of Dana Ortiz on Monday.",
      [("We are going to win this state.", "Dana Ortiz")]),

@@ -144,6 +144,9 @@ def _according_to(doc: "Doc", tok: "Token") -> Cue | None:
 
 def _verb_cue(doc: "Doc", verb: "Token") -> Cue | None:
     src = find_source(verb)
+    quoted = _quoted_person(verb)
+    if src is not None and quoted is not None:
+        src = quoted  # "Lee quoted Ruiz as saying", "Lee said, quoting Ruiz": the words are Ruiz's
     content = None
     for child in verb.children:
         if child.dep_ == "xcomp" and not lemma_in(verb, XCOMP_SPEECH):
@@ -166,6 +169,29 @@ def _verb_cue(doc: "Doc", verb: "Token") -> Cue | None:
 
 
 RELATIVE_PRONOUNS = {"who", "which", "that"}
+
+
+def _quoted_person(verb: "Token") -> "Token | None":
+    """The person whose words a reporting verb passes on, when the sentence names one: "Lee
+    quoted Ruiz as saying “…”", "“…,” Lee said, quoting Ruiz", "“…,” Lee recalled Ruiz saying"."""
+    def person(t: "Token") -> bool:
+        return t.ent_type_ == "PERSON" or t.lower_ in ("him", "her") or (t.pos_ == "PROPN" and not t.ent_type_)
+
+    if verb.lower_ == "saying" and verb.dep_ == "pcomp" and verb.head.lower_ == "as":
+        verb = verb.head.head  # "quoted Ruiz as saying": the verb that names whose words
+    for child in verb.children:
+        if lemma_in(verb, {"quote"}) and child.dep_ == "dobj" and person(child):
+            return child  # "quoted Ruiz (as saying)"
+        if child.dep_ == "advcl" and child.lower_ == "quoting":
+            obj = next((c for c in child.children if c.dep_ == "dobj"), None)
+            if obj is not None and person(obj):
+                return obj
+        if child.dep_ in ("ccomp", "xcomp") and child.lower_ in ("saying", "say") and child.i > verb.i:
+            subj = next((c for c in child.children if c.dep_ in ("nsubj", "dobj")), None)
+            if subj is not None and person(subj) and not any(c.dep_ in ("ccomp", "dobj") and c is not subj
+                                                             for c in child.children):
+                return subj  # "recalled Ruiz saying" -- not "recalled Ruiz saying that …" (its own cue)
+    return None
 
 
 def relative_pronoun(verb: "Token", src: "Token") -> int | None:
