@@ -611,6 +611,21 @@ def test_labels_and_long_appositions(pipeline, text, expected):
      [("We will not back down on this,", "Maria Ortiz")]),
     ("The Times quoted Maria Ortiz as saying the deal was “dead and buried.”",
      [("dead and buried.", "Maria Ortiz")]),
+    ("“We will not back down on this,” Tom Lee said Maria Ortiz told him.",
+     [("We will not back down on this,", "Maria Ortiz")]),
+    ("“We will not back down on this,” a person in the room said Maria Ortiz told Tom Lee.",
+     [("We will not back down on this,", "Maria Ortiz")]),
+    ("Maria Ortiz accused Tom Lee of saying “we will not back down on this.”",
+     [("we will not back down on this.", "Tom Lee")]),
+    # words passed on are their owner's: read, cited, released
+    ("Tom Lee read aloud a letter from Maria Ortiz: “We will not back down on this.”",
+     [("We will not back down on this.", "Maria Ortiz")]),
+    ("Tom Lee cited Maria Ortiz’s words: “We will not back down on this.”",
+     [("We will not back down on this.", "Maria Ortiz")]),
+    ("Tom Lee’s campaign released a statement from Maria Ortiz: “We will not back down on this.”",
+     [("We will not back down on this.", "Maria Ortiz")]),
+    # ... not words characterized ("called her remarks “a new low”" is his)
+    ("Tom Lee called Maria Ortiz's remarks on the vote “a new low” on Monday.", [("a new low", "Tom Lee")]),
     # ... but a person spoken of or to is not quoted
     ("“We will not back down on this,” Tom Lee said, referring to Maria Ortiz.",
      [("We will not back down on this,", "Tom Lee")]),

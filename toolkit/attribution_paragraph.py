@@ -10,7 +10,8 @@ from .attribution_base import (CONF_AFTER_CUE_SENTENCE, CONF_COLON, CONF_COLON_S
                                HEADLINE_LABEL_RE, MAX_HEADLINE_WORDS,
                                DASH_RE, LABEL_RE, MAX_HEADER_DISTANCE, MAX_HEADER_WORDS, MAX_SEQUEL_GAP,
                                TITLE_SMALL_WORDS, Link, TextIndex, is_title_like, set_cue, words_before)
-from .cues import NOT_SPEAKER_ENTS, WRITTEN_SOURCES, Cue, apposed_name, lemma_in, mention_range
+from .cues import (NOT_SPEAKER_ENTS, WRITTEN_SOURCES, Cue, apposed_name, lemma_in, mention_range,
+                   passed_on_words_owner, words_owner)
 from .roles_lexicon import INSTITUTION_NOUNS, is_role_noun
 from .types import QuotedSpan
 
@@ -22,10 +23,6 @@ LABEL_PLACE_WORDS = frozenset({"in", "on", "via", "to", "at", "during", "after",
 _TITLE_IN_GAP = re.compile(r"[“\"]([^“”\"\n]{1,80})[”\"]")
 # Verbs whose passive subject is the one spoken to: "Ruiz was asked: “…?”" quotes the asker.
 _PUT_TO_VERBS = frozenset({"ask", "question", "press", "tell", "challenge", "quiz", "confront", "warn", "urge"})
-# Nouns for an answer or an utterance, whose owner is the one who gives it: "Clinton’s response
-# was: “…”", "“…” Those were the words of Ann Ruiz."
-REPLY_NOUNS = frozenset({"response", "reply", "answer", "retort", "verdict", "reaction", "word", "warning",
-                         "advice", "plea", "promise", "assessment", "take"})
 
 
 def link_by_colon(link: Link, q: QuotedSpan, ix: TextIndex, cues: Sequence[Cue], text: str) -> bool:
@@ -63,7 +60,7 @@ def _fragment_speaker(frag) -> "Token | None":
     root = frag.root
     if root.ent_type_ == "PERSON" and root.pos_ == "PROPN":
         return root
-    return next((owner for tok in frag if (owner := _words_owner(tok)) is not None), None)
+    return next((owner for tok in frag if (owner := words_owner(tok)) is not None), None)
 
 
 def _link_by_inline_colon(link: Link, q: QuotedSpan, ix: TextIndex, text: str) -> bool:
@@ -88,6 +85,11 @@ def _link_by_inline_colon(link: Link, q: QuotedSpan, ix: TextIndex, text: str) -
     while root.dep_ == "conj" and not any(t.dep_ in ("nsubj", "nsubjpass") for t in root.children) \
             and lo <= root.head.i < colon:
         root = root.head  # "Ruiz paused, looked up and went on:" -- the first verb's subject
+    owned = passed_on_words_owner(root)
+    if owned is not None and not ix.in_quote[owned.i]:
+        # "The campaign released a statement from Ruiz:", "Lee read her letter aloud:": the words' owner
+        link.source, link.method, link.confidence = mention_range(owned), "colon", CONF_COLON_SUBJECT
+        return True
     subj = [t for t in root.children if t.dep_ in ("nsubj", "nsubjpass")]
     if not subj and root.dep_ in ("nsubj", "nsubjpass"):
         subj = [root]  # the parse hung the subject itself on the quotation's verb
@@ -103,7 +105,7 @@ def _link_by_inline_colon(link: Link, q: QuotedSpan, ix: TextIndex, text: str) -
     else:
         # a fragment: "Her answer:", "The verdict from Ann Ruiz:", or a label inside the
         # paragraph the recognizer did not read as a person ("… — Kasich: “…”", "The senator:")
-        speaker = _words_owner(root) if root.pos_ == "NOUN" else None
+        speaker = words_owner(root) if root.pos_ == "NOUN" else None
         if speaker is None and (_proper_subject(root) or _speaking_noun(root)) and not ix.in_quote[root.i]:
             speaker = root
     if speaker is not None:
@@ -139,7 +141,7 @@ def _colon_speaker(ix: TextIndex, subj: "Token") -> "Token | None":
     named = apposed_name(subj)
     if named is not None:
         return named
-    owner = _words_owner(subj)
+    owner = words_owner(subj)
     if owner is not None:
         return owner
     return subj if _speaking_noun(subj) else None
@@ -159,24 +161,6 @@ def _speaking_noun(subj: "Token") -> bool:
         return False
     word = subj.lower_[:-1] if subj.tag_ == "NNS" and subj.lower_.endswith("s") else subj.lower_
     return is_role_noun(word) or lemma_in(subj, INSTITUTION_NOUNS | WRITTEN_SOURCES)
-
-
-def _words_owner(noun: "Token") -> "Token | None":
-    """Whose words a noun for speech names: "Clinton’s response", "her other remarks", "the
-    statement from Senator Ann Ruiz"; None for any other noun."""
-    if noun.pos_ != "NOUN" or not lemma_in(noun, WRITTEN_SOURCES | REPLY_NOUNS):
-        return None
-    for c in noun.children:
-        if c.dep_ == "poss" and (c.ent_type_ == "PERSON" or c.lower_ in ("his", "her")):
-            return c
-        if c.dep_ == "prep" and c.lower_ in ("from", "by", "of"):
-            obj = next((o for o in c.children if o.dep_ == "pobj"), None)
-            # ("the words of Ann Ruiz" is hers; "the release of the files" is no one's)
-            if obj is not None and (obj.ent_type_ == "PERSON" if c.lower_ == "of" else
-                                    obj.pos_ == "PROPN" or obj.ent_type_ in ("PERSON", "ORG")
-                                    or (obj.tag_ == "NN" and is_role_noun(obj.text))):
-                return obj
-    return None
 
 
 def link_by_label(link: Link, q: QuotedSpan, ix: TextIndex, text: str) -> bool:
@@ -378,10 +362,10 @@ def words_owner_after(ix: TextIndex, q: QuotedSpan, text: str) -> "Token | None"
     subj = [c for c in roots[0].children if c.dep_ == "nsubj"] if len(roots) == 1 else []
     if len(subj) != 1:
         return None
-    owner = _words_owner(subj[0])
+    owner = words_owner(subj[0])
     if owner is None and subj[0].lower_ in ("that", "those", "this", "these", "such") and lemma_in(roots[0], {"be"}):
         attr = [c for c in roots[0].children if c.dep_ == "attr"]
-        owner = _words_owner(attr[0]) if len(attr) == 1 else None
+        owner = words_owner(attr[0]) if len(attr) == 1 else None
     return owner if owner is not None and not ix.in_quote[owner.i] else None
 
 
@@ -397,7 +381,7 @@ def _owner_in_tail(ix: TextIndex, q: QuotedSpan) -> "Token | None":
     if root is None or root.i <= close or ix.in_quote[root.i] or not lemma_in(root, {"be", "come"}):
         return None
     nouns = [c for c in root.children if c.dep_ in ("nsubj", "attr") and c.i > close]
-    owner = _words_owner(nouns[0]) if len(nouns) == 1 else None
+    owner = words_owner(nouns[0]) if len(nouns) == 1 else None
     return owner if owner is not None and not ix.in_quote[owner.i] else None
 
 

@@ -14,6 +14,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Literal
 
 from .config import Config
+from .roles_lexicon import is_role_noun
 from .types import Span
 
 if TYPE_CHECKING:
@@ -168,17 +169,62 @@ def _verb_cue(doc: "Doc", verb: "Token") -> Cue | None:
                relative=relative_pronoun(verb, src))
 
 
+# Nouns for an answer or an utterance, whose owner is the one who gives it: "Clinton’s response
+# was: “…”", "“…” Those were the words of Ann Ruiz."
+REPLY_NOUNS = frozenset({"response", "reply", "answer", "retort", "verdict", "reaction", "word", "warning",
+                         "advice", "plea", "promise", "assessment", "take"})
+
+
+def words_owner(noun: "Token") -> "Token | None":
+    """Whose words a noun for speech names: "Clinton’s response", "her other remarks", "the
+    statement from Senator Ann Ruiz"; None for any other noun."""
+    if noun.pos_ != "NOUN" or not lemma_in(noun, WRITTEN_SOURCES | REPLY_NOUNS):
+        return None
+    for c in noun.children:
+        if c.dep_ == "poss" and (c.ent_type_ == "PERSON" or c.lower_ in ("his", "her")):
+            return c
+        if c.dep_ == "prep" and c.lower_ in ("from", "by", "of"):
+            obj = next((o for o in c.children if o.dep_ == "pobj"), None)
+            # ("the words of Ann Ruiz" is hers; "the release of the files" is no one's)
+            if obj is not None and (obj.ent_type_ == "PERSON" if c.lower_ == "of" else
+                                    obj.pos_ == "PROPN" or obj.ent_type_ in ("PERSON", "ORG")
+                                    or (obj.tag_ == "NN" and is_role_noun(obj.text))):
+                return obj
+    return None
+
+
 RELATIVE_PRONOUNS = {"who", "which", "that"}
+
+
+#: Verbs that pass on words someone else owns: "read a letter from Ruiz", "released a statement
+#: from Ruiz". Not "called Ruiz's remarks “a new low”": that quotation characterizes the words.
+PASSING_ON_VERBS = frozenset({"read", "cite", "quote", "recite", "repeat", "release", "issue", "publish",
+                              "post", "share", "retweet", "forward", "circulate", "relay", "paraphrase"})
+
+
+def passed_on_words_owner(verb: "Token") -> "Token | None":
+    """The owner of the words a verb of passing on has as its object ("read a letter from Ruiz")."""
+    if not lemma_in(verb, PASSING_ON_VERBS):
+        return None
+    return next((o for c in verb.children if c.dep_ == "dobj" and (o := words_owner(c)) is not None), None)
 
 
 def _quoted_person(verb: "Token") -> "Token | None":
     """The person whose words a reporting verb passes on, when the sentence names one: "Lee
-    quoted Ruiz as saying “…”", "“…,” Lee said, quoting Ruiz", "“…,” Lee recalled Ruiz saying"."""
+    quoted Ruiz as saying “…”", "“…,” Lee said, quoting Ruiz", "“…,” Lee recalled Ruiz saying",
+    "“…,” Lee said Ruiz told him", "Lee read a letter from Ruiz: “…”", "Ortiz accused Lee of
+    saying “…”"."""
     def person(t: "Token") -> bool:
         return t.ent_type_ == "PERSON" or t.lower_ in ("him", "her") or (t.pos_ == "PROPN" and not t.ent_type_)
 
-    if verb.lower_ == "saying" and verb.dep_ == "pcomp" and verb.head.lower_ == "as":
-        verb = verb.head.head  # "quoted Ruiz as saying": the verb that names whose words
+    if verb.lower_ == "saying" and verb.dep_ == "pcomp" and verb.head.lower_ in ("as", "of", "for"):
+        outer = verb.head.head  # "quoted Ruiz as saying", "accused Lee of saying": the outer verb's object
+        obj = next((c for c in outer.children if c.dep_ == "dobj"), None)
+        if obj is not None and person(obj) and outer.i < verb.i:
+            return obj
+    owner = passed_on_words_owner(verb)
+    if owner is not None:
+        return owner  # "read a letter from Ruiz", "cited Ruiz's words"
     for child in verb.children:
         if lemma_in(verb, {"quote"}) and child.dep_ == "dobj" and person(child):
             return child  # "quoted Ruiz (as saying)"
@@ -186,11 +232,16 @@ def _quoted_person(verb: "Token") -> "Token | None":
             obj = next((c for c in child.children if c.dep_ == "dobj"), None)
             if obj is not None and person(obj):
                 return obj
-        if child.dep_ in ("ccomp", "xcomp") and child.lower_ in ("saying", "say") and child.i > verb.i:
+        if child.dep_ in ("ccomp", "xcomp") and child.i > verb.i and (
+                child.lower_ in ("saying", "say") or lemma_in(child, {"say", "tell", "write"})):
             subj = next((c for c in child.children if c.dep_ in ("nsubj", "dobj")), None)
-            if subj is not None and person(subj) and not any(c.dep_ in ("ccomp", "dobj") and c is not subj
-                                                             for c in child.children):
-                return subj  # "recalled Ruiz saying" -- not "recalled Ruiz saying that …" (its own cue)
+            # (a person told is the one spoken to, not what was said)
+            told = [c for c in child.children if c.dep_ in ("ccomp", "dobj", "xcomp") and c is not subj
+                    and not (c.dep_ == "dobj" and (c.lower_ in ("him", "her", "me", "us", "them") or person(c)))]
+            if subj is not None and person(subj) and not told:
+                # "recalled Ruiz saying", "said Ruiz told him": the quotation is what Ruiz said --
+                # not "said Ruiz told him that …" (a cue with its own reported clause)
+                return subj
     return None
 
 
