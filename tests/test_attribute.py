@@ -626,6 +626,13 @@ def test_labels_and_long_appositions(pipeline, text, expected):
      [("We will not back down on this.", "Maria Ortiz")]),
     # ... not words characterized ("called her remarks “a new low”" is his)
     ("Tom Lee called Maria Ortiz's remarks on the vote “a new low” on Monday.", [("a new low", "Tom Lee")]),
+    # a question put to someone: the next quote may be the answer, so it continues no one
+    ("“Will it work?” Maria Ortiz asked Tom Lee. “Of course.”",
+     [("Will it work?", "Maria Ortiz"), ("Of course.", None)]),
+    ("Maria Ortiz asked Tom Lee about the vote. “It will pass.”", [("It will pass.", None)]),
+    # "shot back"
+    ("“It will work,” Tom Lee said.\n\n“It will fail,” Maria Ortiz shot back.",
+     [("It will work,", "Tom Lee"), ("It will fail,", "Maria Ortiz")]),
     # ... but a person spoken of or to is not quoted
     ("“We will not back down on this,” Tom Lee said, referring to Maria Ortiz.",
      [("We will not back down on this,", "Tom Lee")]),

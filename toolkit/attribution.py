@@ -406,6 +406,9 @@ def _sentence_person(ix: TextIndex, lo: int, hi: int) -> "Token | None":
         subj = [c for c in roots[0].children if c.dep_ == "nsubjpass"]
     if len(subj) != 1 or any(is_dash(t) for t in doc[lo:subj[0].i]) or any(c.dep_ == "conj" for c in subj[0].children):
         return None
+    if subj[0].dep_ == "nsubj" and lemma_in(roots[0], _ASKED) and any(
+            c.dep_ in ("dobj", "dative") and c.pos_ in ("PROPN", "PRON") for c in roots[0].children):
+        return None  # "Ruiz asked Lee about the vote. “…”": the answer as likely as the question
     return subj[0] if is_person_subject(ix, subj[0]) else None
 
 

@@ -395,7 +395,7 @@ def link_after_cue_sentence(link: Link, q: QuotedSpan, ix: TextIndex, cues: Sequ
         return False
     prev_lo, prev_hi = before
     inside = [c for c in cues if prev_lo <= c.head < prev_hi and c.source is not None]
-    if len(inside) != 1:
+    if len(inside) != 1 or _asked_someone(inside[0], ix):
         return False
     set_cue(link, inside[0], "after", CONF_AFTER_CUE_SENTENCE)
     return True
@@ -416,12 +416,23 @@ def _reported_in_passing(prev: Link, ix: TextIndex) -> bool:
     return subj is not None and not prev.source[0] <= subj.i < prev.source[1] and names_a_person(ix, subj)
 
 
+def _asked_someone(cue: Cue | None, ix: TextIndex) -> bool:
+    """'“Will it work?” Ruiz asked Lee. “Of course.”': the quote after a question put to someone
+    is as likely the answer as more of the question, so it continues neither."""
+    if cue is None:
+        return False
+    verb = ix.doc[cue.head]
+    return bool(lemma_in(verb, {"ask", "question", "press"})) and any(
+        c.dep_ in ("dobj", "dative") and (c.ent_type_ == "PERSON" or c.pos_ in ("PROPN", "PRON"))
+        for c in verb.children)
+
+
 def same_paragraph_sequel(prev: Link | None, q: QuotedSpan, ix: TextIndex, text: str) -> bool:
     """“A,” Cummings said. “B.” : a sentence-initial quote right after an attributed quote and its
     cue in the same paragraph, with no other words between, continues that speaker."""
     if prev is None or prev.method == "none" or not q.sentence_initial:
         return False
-    if _reported_in_passing(prev, ix):
+    if _reported_in_passing(prev, ix) or _asked_someone(prev.cue, ix):
         return False
     last = prev.quoted[-1]
     if ix.para(last.open_mark) != ix.para(q.open_mark):

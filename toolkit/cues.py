@@ -54,7 +54,7 @@ IRREGULAR = {"said": "say", "says": "say", "told": "tell", "wrote": "write", "wr
              "denied": "deny", "testified": "testify", "was": "be", "were": "be", "is": "be", "are": "be",
              "am": "be", "been": "be", "being": "be", "became": "become", "heard": "hear", "saw": "see",
              "seen": "see", "ran": "run", "sang": "sing", "sung": "sing", "got": "get", "gotten": "get",
-             "came": "come"}
+             "came": "come", "shot": "shoot"}
 
 
 def lemma_in(tok: "Token", words: frozenset[str] | set[str]) -> str | None:
