@@ -630,6 +630,9 @@ def test_labels_and_long_appositions(pipeline, text, expected):
     ("“Will it work?” Maria Ortiz asked Tom Lee. “Of course.”",
      [("Will it work?", "Maria Ortiz"), ("Of course.", None)]),
     ("Maria Ortiz asked Tom Lee about the vote. “It will pass.”", [("It will pass.", None)]),
+    # ... and "he" after a woman's question is the man she asked
+    ("“Will it work?” Maria Ortiz asked Tom Lee. “Of course,” he said.",
+     [("Will it work?", "Maria Ortiz"), ("Of course,", "Tom Lee")]),
     # "shot back"
     ("“It will work,” Tom Lee said.\n\n“It will fail,” Maria Ortiz shot back.",
      [("It will work,", "Tom Lee"), ("It will fail,", "Maria Ortiz")]),

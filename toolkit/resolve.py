@@ -311,10 +311,15 @@ def _resolve_pronoun(doc: "Doc", head: "Token", span: Span, names: "_NameIndex",
             if gender in (None, want):
                 prev[0].mentions.append(span)
                 return _Resolved(prev[0], RESOLVE_PRONOUN_PREV_SPEAKER)
-            if not names.article_says_gender(prev[0].name):
+            addressed = any(prev[1] < p.span.start < span.start and not p.quoted
+                            and names.gender_of(names.canonical(p.span, p.span.start)[0]) == want
+                            for p in names.persons)
+            if not names.article_says_gender(prev[0].name) and not addressed:
                 # only the given name disagrees ("Graham said, “…” He continued, “…”" with
                 # "Lindsey" mostly a woman's name): the article reads as one speaker going on,
-                # the name list says otherwise; neither wins, the speaker stays unknown
+                # the name list says otherwise; neither wins, the speaker stays unknown -- unless
+                # a person of the pronoun's gender is named since ("“…?” Maria Ruiz asked Tom
+                # Lee. “…,” he said."), who is then looked for as any other referent
                 return _Resolved(None, 0.0, unresolved=True)
     # a subject in the pronoun's own sentence ("…, says Bradford, can teach “skills,” she says"),
     # then the subject of an earlier sentence before a clause's ("Bolton discussed the rules … at
