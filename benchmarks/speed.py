@@ -2,6 +2,8 @@
 
     python benchmarks/speed.py [--gold PATH] [--limit N] [--repeat R]
 
+Also prints the words per second of the stages after the parse alone (the texts parsed once).
+
 The bare parse is ``nlp.pipe(texts)`` with the same model and all its components: what textacy
 and the other spaCy based attributors pay before their own rules (quotelens itself loads the model
 without the lemmatizer, which it does not need) (textacy's direct_quotations runs at about
@@ -61,12 +63,32 @@ def main() -> None:
           f"  ({best_parse / best_e2e:.2f} x bare parse)")
     print(f"quotelens e2e, batched (Pipeline.attribute_texts, quotelens batch): {words / best_batched:8,.0f} words/s"
           f"  ({best_parse / best_batched:.2f} x bare parse)")
+    print(f"quotelens after the parse (cues, attribution, names, roles; texts parsed once): "
+          f"{words / _after_parse(pipe, texts, a.repeat):8,.0f} words/s")
     if best_textacy is None:
         print("textacy          : not installed (pip install textacy to compare)")
     else:
         print(f"textacy direct_quotations (parse + extract): {words / best_textacy:,.0f} words/s")
         print(f"ratio quotelens batched / textacy : {best_textacy / best_batched:8.2f}"
               f"   (one at a time / textacy: {best_textacy / best_e2e:.2f})")
+
+
+def _after_parse(pipe: Pipeline, texts: list[str], repeat: int) -> float:
+    """Best time of the stages after the parse over texts parsed once: what quotelens adds."""
+    from quotelens.segment import parse
+
+    items = []
+    for t in texts:
+        article = pipe.article_from_text(t)
+        spans = pipe._quote_spans(article)
+        items.append((article, parse(article, pipe.nlp, quoted=spans), spans))
+    best = float("inf")
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        for article, doc, spans in items:
+            pipe._after_parse(article, doc, spans)
+        best = min(best, time.perf_counter() - t0)
+    return best
 
 
 def _textacy(nlp, texts: list[str], repeat: int) -> float | None:
