@@ -624,6 +624,8 @@ def test_labels_and_long_appositions(pipeline, text, expected):
      [("We will not back down on this.", "Maria Ortiz")]),
     ("Tom Lee’s campaign released a statement from Maria Ortiz: “We will not back down on this.”",
      [("We will not back down on this.", "Maria Ortiz")]),
+    ("The paper published a letter from the mayor’s office: “We will not back down on this.”",
+     [("We will not back down on this.", "mayor’s office")]),
     # ... not words characterized ("called her remarks “a new low”" is his)
     ("Tom Lee called Maria Ortiz's remarks on the vote “a new low” on Monday.", [("a new low", "Tom Lee")]),
     # a question put to someone: the next quote may be the answer, so it continues no one
@@ -986,6 +988,8 @@ def test_quote_after_a_sentence_about_a_person(pipeline, text, expected):
     # ... nor after a paragraph about a thing
     ("The storm hit the coast on Monday.\n\n“It was the worst night of our lives.”",
      [("It was the worst night of our lives.", None)]),
+    # ... nor after a sentence about someone's words: the quote may be those words or a reply to them
+    ("Tom Lee received a letter from Maria Ortiz on Monday. “The plan is dead.”", [("The plan is dead.", None)]),
     # ... and a sentence naming the words' owner outranks it
     ("Tom Lee has run the county for a decade.\n\n“He has done nothing for us.” Those were the words of Maria "
      "Ortiz, a nurse.", [("He has done nothing for us.", "Maria Ortiz")]),

@@ -45,7 +45,8 @@ from .attribution_paragraph import (link_after_cue_sentence, link_by_colon, link
 from .attribution_pattern import link_by_pattern
 from .attribution_sentence import link_by_cue, phrase_around
 from .config import Config
-from .cues import WRITTEN_SOURCES, Cue, find_source, is_dash, lemma_in, mention_range, quote_only_verbs
+from .cues import (WRITTEN_SOURCES, Cue, find_source, is_dash, lemma_in, mention_range, quote_only_verbs,
+                   words_owner)
 from .types import Article, QuotedSpan, Span
 
 if TYPE_CHECKING:
@@ -409,6 +410,8 @@ def _sentence_person(ix: TextIndex, lo: int, hi: int) -> "Token | None":
     if subj[0].dep_ == "nsubj" and lemma_in(roots[0], _ASKED) and any(
             c.dep_ in ("dobj", "dative") and c.pos_ in ("PROPN", "PRON") for c in roots[0].children):
         return None  # "Ruiz asked Lee about the vote. “…”": the answer as likely as the question
+    if any(c.dep_ == "dobj" and words_owner(c) is not None for c in roots[0].children):
+        return None  # "Lee received a letter from Ruiz. “…”": the letter's words, or his reply to it
     return subj[0] if is_person_subject(ix, subj[0]) else None
 
 

@@ -14,7 +14,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Literal
 
 from .config import Config
-from .roles_lexicon import is_role_noun
+from .roles_lexicon import INSTITUTION_NOUNS, is_role_noun
 from .types import Span
 
 if TYPE_CHECKING:
@@ -188,7 +188,8 @@ def words_owner(noun: "Token") -> "Token | None":
             # ("the words of Ann Ruiz" is hers; "the release of the files" is no one's)
             if obj is not None and (obj.ent_type_ == "PERSON" if c.lower_ == "of" else
                                     obj.pos_ == "PROPN" or obj.ent_type_ in ("PERSON", "ORG")
-                                    or (obj.tag_ == "NN" and is_role_noun(obj.text))):
+                                    or (obj.tag_ == "NN" and (is_role_noun(obj.text)
+                                                              or lemma_in(obj, INSTITUTION_NOUNS)))):
                 return obj
     return None
 
