@@ -35,13 +35,13 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Sequence
 
-from .attribution_base import (CONF_AFTER_COMMA, CONF_AFTER_PERSON, CONF_AFTER_PERSON_PARAGRAPH, CONF_AFTER_REPORT, CONF_CLAUSE_SUBJECT, CONF_CONTINUATION,
-                               CONF_CONTINUES, CONF_INDIRECT, CONF_SEQUEL, CONF_WORDS_AFTER, MIN_INDIRECT_TOKENS, Link,
-                               TextIndex,
-                               is_title_like, set_cue, without_source, words_before)
-from .attribution_paragraph import (link_after_cue_sentence, link_by_colon, link_by_header, link_by_label,
-                                    is_person_subject, names_a_person, same_paragraph_sequel,
-                                    sentence_before, words_owner_after)
+from .attribution_base import (CONF_AFTER_COMMA, CONF_AFTER_PERSON, CONF_AFTER_PERSON_PARAGRAPH, CONF_AFTER_REPORT,
+                               CONF_CLAUSE_SUBJECT, CONF_CONTINUATION, CONF_CONTINUES, CONF_INDIRECT, CONF_SEQUEL,
+                               CONF_WORDS_AFTER, MIN_INDIRECT_TOKENS, Link, TextIndex, is_title_like, set_cue,
+                               without_source, words_before)
+from .attribution_paragraph import (ASK_VERBS, asks_someone, is_person_subject, link_after_cue_sentence,
+                                    link_by_colon, link_by_header, link_by_label, names_a_person,
+                                    same_paragraph_sequel, sentence_before, words_owner_after)
 from .attribution_pattern import link_by_pattern
 from .attribution_sentence import link_by_cue, phrase_around
 from .config import Config
@@ -97,11 +97,7 @@ def link_speakers(doc: "Doc", article: Article, spans: Sequence[QuotedSpan], cue
     _after_comma_clause(links, ix, text)
     _clause_subject(links, ix, text, config)
     _after_person_sentence(links, ix, text)
-    for link in links:
-        owner = words_owner_after(ix, link.quoted[-1], text) \
-            if link.method == "none" and link.kind == "direct" else None
-        if owner is not None:
-            link.source, link.method, link.confidence = mention_range(owner), "words_after", CONF_WORDS_AFTER
+    _words_named_after(links, ix, text)
     _after_person_paragraph(links, ix, text)
     links = [lk for lk in links if not _is_scare_quote(lk, text, config)]
     _merge_fragments(links)
@@ -353,9 +349,6 @@ def _clause_subject(links: list[Link], ix: TextIndex, text: str, config: Config)
             link.source, link.method, link.confidence = mention_range(subj), "clause_subject", CONF_CLAUSE_SUBJECT
 
 
-_ASKED = frozenset({"ask", "question", "press", "quiz"})
-
-
 def _after_person_sentence(links: list[Link], ix: TextIndex, text: str) -> None:
     """'The judge then turned to me. “Explain to me why you are here.”': a quotation that opens a
     sentence inside a paragraph, with no cue, right after a sentence that quotes nobody and whose
@@ -367,6 +360,17 @@ def _after_person_sentence(links: list[Link], ix: TextIndex, text: str) -> None:
         subj = _sentence_person(ix, *before) if before is not None else None
         if subj is not None:
             link.source, link.method, link.confidence = mention_range(subj), "after_person", CONF_AFTER_PERSON
+
+
+def _words_named_after(links: list[Link], ix: TextIndex, text: str) -> None:
+    """'“…” Those were the words of Ruiz.' / '“…,” was Ruiz's verdict.': a cue-less quotation whose
+    next words say whose words they were (words_owner_after) is that owner's."""
+    for link in links:
+        if link.method != "none" or link.kind != "direct":
+            continue
+        owner = words_owner_after(ix, link.quoted[-1], text)
+        if owner is not None:
+            link.source, link.method, link.confidence = mention_range(owner), "words_after", CONF_WORDS_AFTER
 
 
 def _after_person_paragraph(links: list[Link], ix: TextIndex, text: str) -> None:
@@ -403,12 +407,11 @@ def _sentence_person(ix: TextIndex, lo: int, hi: int) -> "Token | None":
     if len(roots) != 1:
         return None
     subj = [c for c in roots[0].children if c.dep_ == "nsubj"]
-    if not subj and lemma_in(roots[0], _ASKED):
+    if not subj and lemma_in(roots[0], ASK_VERBS):
         subj = [c for c in roots[0].children if c.dep_ == "nsubjpass"]
     if len(subj) != 1 or any(is_dash(t) for t in doc[lo:subj[0].i]) or any(c.dep_ == "conj" for c in subj[0].children):
         return None
-    if subj[0].dep_ == "nsubj" and lemma_in(roots[0], _ASKED) and any(
-            c.dep_ in ("dobj", "dative") and c.pos_ in ("PROPN", "PRON") for c in roots[0].children):
+    if subj[0].dep_ == "nsubj" and asks_someone(roots[0]):
         return None  # "Ruiz asked Lee about the vote. “…”": the answer as likely as the question
     if any(c.dep_ == "dobj" and words_owner(c) is not None for c in roots[0].children):
         return None  # "Lee received a letter from Ruiz. “…”": the letter's words, or his reply to it

@@ -21,8 +21,10 @@ if TYPE_CHECKING:
 # "Name, in a statement:" / "Name, on Twitter:" / "Name, via email:": where the words were said.
 LABEL_PLACE_WORDS = frozenset({"in", "on", "via", "to", "at", "during", "after", "from"})
 _TITLE_IN_GAP = re.compile(r"[“\"]([^“”\"\n]{1,80})[”\"]")
+# Verbs of asking: "Ruiz asked Lee: “…?”" puts a question to someone.
+ASK_VERBS = frozenset({"ask", "question", "press", "quiz"})
 # Verbs whose passive subject is the one spoken to: "Ruiz was asked: “…?”" quotes the asker.
-_PUT_TO_VERBS = frozenset({"ask", "question", "press", "tell", "challenge", "quiz", "confront", "warn", "urge"})
+_PUT_TO_VERBS = ASK_VERBS | {"tell", "challenge", "confront", "warn", "urge"}
 
 
 def link_by_colon(link: Link, q: QuotedSpan, ix: TextIndex, cues: Sequence[Cue], text: str) -> bool:
@@ -395,7 +397,7 @@ def link_after_cue_sentence(link: Link, q: QuotedSpan, ix: TextIndex, cues: Sequ
         return False
     prev_lo, prev_hi = before
     inside = [c for c in cues if prev_lo <= c.head < prev_hi and c.source is not None]
-    if len(inside) != 1 or _asked_someone(inside[0], ix):
+    if len(inside) != 1 or asks_someone(ix.doc[inside[0].head]):
         return False
     set_cue(link, inside[0], "after", CONF_AFTER_CUE_SENTENCE)
     return True
@@ -416,13 +418,11 @@ def _reported_in_passing(prev: Link, ix: TextIndex) -> bool:
     return subj is not None and not prev.source[0] <= subj.i < prev.source[1] and names_a_person(ix, subj)
 
 
-def _asked_someone(cue: Cue | None, ix: TextIndex) -> bool:
-    """'“Will it work?” Ruiz asked Lee. “Of course.”': the quote after a question put to someone
-    is as likely the answer as more of the question, so it continues neither."""
-    if cue is None:
-        return False
-    verb = ix.doc[cue.head]
-    return bool(lemma_in(verb, {"ask", "question", "press"})) and any(
+def asks_someone(verb: "Token") -> bool:
+    """'“Will it work?” Ruiz asked Lee. “Of course.”': a verb of asking with a person as its
+    object. The quote after such a question is as likely the answer as more of the question, so
+    neither the asker's sequel nor the after-sentence rules continue it."""
+    return bool(lemma_in(verb, ASK_VERBS)) and any(
         c.dep_ in ("dobj", "dative") and (c.ent_type_ == "PERSON" or c.pos_ in ("PROPN", "PRON"))
         for c in verb.children)
 
@@ -432,7 +432,7 @@ def same_paragraph_sequel(prev: Link | None, q: QuotedSpan, ix: TextIndex, text:
     cue in the same paragraph, with no other words between, continues that speaker."""
     if prev is None or prev.method == "none" or not q.sentence_initial:
         return False
-    if _reported_in_passing(prev, ix) or _asked_someone(prev.cue, ix):
+    if _reported_in_passing(prev, ix) or (prev.cue is not None and asks_someone(ix.doc[prev.cue.head])):
         return False
     last = prev.quoted[-1]
     if ix.para(last.open_mark) != ix.para(q.open_mark):

@@ -226,8 +226,9 @@ def _quoted_person(verb: "Token") -> "Token | None":
     owner = passed_on_words_owner(verb)
     if owner is not None:
         return owner  # "read a letter from Ruiz", "cited Ruiz's words"
+    quote = lemma_in(verb, {"quote"})
     for child in verb.children:
-        if lemma_in(verb, {"quote"}) and child.dep_ == "dobj" and person(child):
+        if quote and child.dep_ == "dobj" and person(child):
             return child  # "quoted Ruiz (as saying)"
         if child.dep_ == "advcl" and child.lower_ == "quoting":
             obj = next((c for c in child.children if c.dep_ == "dobj"), None)

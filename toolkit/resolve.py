@@ -311,10 +311,7 @@ def _resolve_pronoun(doc: "Doc", head: "Token", span: Span, names: "_NameIndex",
             if gender in (None, want):
                 prev[0].mentions.append(span)
                 return _Resolved(prev[0], RESOLVE_PRONOUN_PREV_SPEAKER)
-            addressed = any(prev[1] < p.span.start < span.start and not p.quoted
-                            and names.gender_of(names.canonical(p.span, p.span.start)[0]) == want
-                            for p in names.persons)
-            if not names.article_says_gender(prev[0].name) and not addressed:
+            if not names.article_says_gender(prev[0].name) and not names.of_gender_between(prev[1], span.start, want):
                 # only the given name disagrees ("Graham said, “…” He continued, “…”" with
                 # "Lindsey" mostly a woman's name): the article reads as one speaker going on,
                 # the name list says otherwise; neither wins, the speaker stays unknown -- unless
@@ -333,7 +330,7 @@ def _resolve_pronoun(doc: "Doc", head: "Token", span: Span, names: "_NameIndex",
     else:
         return _Resolved(None, 0.0, unresolved=True)
     full, c2 = names.canonical(cand, cand.start)
-    if level != "any" and _rival_named_after(doc, cand, span, names, full, want):
+    if level != "any" and _rival_named_after(doc, cand, span, names, want):
         return _Resolved(None, 0.0, unresolved=True)
     if _unrecognised_subject_between(cand.end, span.start, names, full):
         # "West landed a dig at …. “…,” he said.": a name the recognizer missed is the nearer
@@ -345,7 +342,7 @@ def _resolve_pronoun(doc: "Doc", head: "Token", span: Span, names: "_NameIndex",
     return _Resolved(p, conf * c2)
 
 
-def _rival_named_after(doc: "Doc", cand: Span, span: Span, names: "_NameIndex", full: str, want: str) -> bool:
+def _rival_named_after(doc: "Doc", cand: Span, span: Span, names: "_NameIndex", want: str) -> bool:
     """Another person of the pronoun's gender is named after the subject chosen, in a later
     sentence: "Lee asked Maria Ortiz about the vote. Her answer: …" -- the subject of an earlier
     sentence is no safer a referent than the person named last, so neither is taken."""
@@ -353,14 +350,9 @@ def _rival_named_after(doc: "Doc", cand: Span, span: Span, names: "_NameIndex", 
     if cand_end is None:
         return False
     sent_end = cand_end[-1].sent.end_char
-    for p in names.persons:
-        if not (sent_end <= p.span.start < span.start) or p.quoted:
-            continue
+    for p in names.of_gender_between(sent_end - 1, span.start, want):
         rival = doc.char_span(p.span.start, p.span.end, alignment_mode="expand")
-        if rival is None or not _addressed(rival.root):
-            continue
-        if names.gender_of(names.canonical(p.span, p.span.start)[0]) == want \
-                and names.canonical_key(p.span) != names.canonical_key(cand):
+        if rival is not None and _addressed(rival.root) and names.canonical_key(p.span) != names.canonical_key(cand):
             return True
     return False
 
@@ -544,6 +536,12 @@ class _NameIndex:
 
     def canonical_key(self, span: Span) -> str:
         return "person:" + self.canonical(span, span.start)[0].lower()
+
+    def of_gender_between(self, lo: int, hi: int, gender: str) -> list[_Named]:
+        """People named outside quotations between ``lo`` and ``hi`` (characters) whose gender is
+        known to be ``gender``."""
+        return [p for p in self.persons if lo < p.span.start < hi and not p.quoted
+                and self.gender_of(self.canonical(p.span, p.span.start)[0]) == gender]
 
     def subjects_between(self, lo: int, hi: int) -> list[Span]:
         return [p.span for p in self.persons if p.subject and not p.quoted and lo < p.span.start < hi]
