@@ -28,9 +28,9 @@ CONF_CONTINUATION = 0.75  # cue-less quote paragraph after one whose speaker is 
 CONF_AFTER_COMMA = 0.7  # quote after "X <verb the lexicon lacks> …, “…”" (see attribution.py)
 CONF_CLAUSE_SUBJECT = 0.7  # a mixed quote with no cue in a clause whose subject is a person (see attribution.py)
 CONF_AFTER_PERSON = 0.65  # a cue-less quote right after a sentence whose subject is a person (see attribution.py)
-# These two fire once (words-after) and never (after-person paragraph) on the tuning half, so
-# their priors are not measured: set at and below the neighbouring rules' (held-out when added:
-# 1 of 1 and 3 of 3 right).
+# These two fire once (words-after, right) and never (after-person paragraph) on the tuning half,
+# so their priors are not measured: set at and below the neighbouring rules'. On the held-out
+# half (counted, not read) words-after never fires and the paragraph rule is 3 right, 1 wrong.
 CONF_AFTER_PERSON_PARAGRAPH = 0.6  # a cue-less quote paragraph after one that ends on a person as subject
 CONF_WORDS_AFTER = 0.75  # "“…” Those were the words of X." / "“…” X's remarks drew cheers." (see attribution.py)
 CONF_AFTER_REPORT = 0.75  # quote paragraph after a paragraph ending in reported speech (2/2, even half)
