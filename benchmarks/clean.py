@@ -45,6 +45,68 @@ def in_paragraph_quotes_kept(gold_path: pathlib.Path, pred_path: pathlib.Path) -
     return kept, total
 
 
+# Inline tags whose text runs on into the next word; every other element ends a word.
+INLINE_TAGS = frozenset({"a", "abbr", "b", "cite", "code", "em", "font", "i", "label", "mark", "q", "s",
+                         "small", "span", "strong", "sub", "sup", "time", "u"})
+
+
+def page_word_runs(html: str) -> list[str]:
+    """The page's visible words as " a b c " token strings, read two ways.
+
+    Once with a break after every element and once after block elements only ("<sup>1</sup>"
+    may or may not be a word of its own); script, style and the head are no text.
+    """
+    import lxml.html
+
+    runs = []
+    for every in (True, False):
+        try:
+            doc = lxml.html.fromstring(html)
+        except (ValueError, lxml.etree.ParserError):
+            return []
+        for el in doc.xpath("//script|//style|//noscript|//template|//head"):
+            if el.getparent() is not None:
+                el.drop_tree()
+        for el in doc.iter():
+            if isinstance(el.tag, str) and (every or el.tag not in INLINE_TAGS or el.tag == "br"):
+                el.tail = " " + (el.tail or "")
+        runs.append(" " + " ".join(WORD.findall(doc.text_content())) + " ")
+    return runs
+
+
+def misses_skipping_page_words(pages: list[dict], gold: dict, pred_path: pathlib.Path) -> tuple[int, int]:
+    """Quotations the scorer counts as lost, and how many of them are no run of the page's words.
+
+    Those the gold made by leaving out words the page has between two marks (a "Learn more"
+    link between two list items paired up by straight marks): keeping them means leaving out
+    exactly what the gold's editor left out, which no general rule does.
+    """
+    scorer = _load_scorer()
+    preds = {row["id"]: row["text"] for row in read_jsonl(pred_path)}
+    lost = skipping = 0
+    for row in pages:
+        hay = " " + " ".join(scorer.tokens(preds.get(row["id"], ""))) + " "
+        runs = None
+        for m in scorer.QUOTE_RE.finditer(gold[row["id"]]["text"]):
+            words = scorer.tokens(m.group(1))
+            quoted = " " + " ".join(words) + " "
+            if len(words) < 4 or quoted in hay:
+                continue
+            runs = runs if runs is not None else page_word_runs(row["html"])
+            lost += 1
+            skipping += not any(quoted in run for run in runs)
+    return lost, skipping
+
+
+def _load_scorer():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("score_clean", SCORER)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def read_jsonl(path: pathlib.Path):
     opener = gzip.open if str(path).endswith(".gz") else open
     with opener(path, "rt", encoding="utf-8") as f:
@@ -128,6 +190,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'quoted passages':22}{base['quotes_total']:12d}{mine['quotes_total']:12d}")
     print(f"{'in-paragraph quotes':22}{base['in_par_kept'] / max(1, base['in_par_total']):12.3f}"
           f"{mine['in_par_kept'] / max(1, mine['in_par_total']):12.3f}   (of {mine['in_par_total']}; see IN_PARAGRAPH_QUOTE)")
+    lost, skipping = misses_skipping_page_words(pages, gold, out / "quotelens.jsonl")
+    print(f"{'quotes lost':22}{'':12}{lost:12d}   ({skipping} of them skip words the page has between "
+          "their marks; see misses_skipping_page_words)")
     print(f"{'ms/page':22}{base['ms']:12.1f}{mine['ms']:12.1f}   (ratio {mine['ms'] / base['ms']:.2f}, one run)")
     return 0
 
