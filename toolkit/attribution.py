@@ -45,8 +45,9 @@ from .attribution_paragraph import (ASK_VERBS, asks_someone, is_person_subject, 
 from .attribution_pattern import link_by_pattern
 from .attribution_sentence import link_by_cue, phrase_around
 from .config import Config
-from .cues import (WRITTEN_SOURCES, Cue, find_source, is_dash, lemma_in, mention_range, quote_only_verbs,
-                   words_owner)
+from .cues import Cue, find_source, is_dash, mention_range
+from .cues_lexicon import WRITTEN_SOURCES, lemma_in, quote_only_verbs
+from .cues_owner import words_owner
 from .types import Article, QuotedSpan, Span
 
 if TYPE_CHECKING:

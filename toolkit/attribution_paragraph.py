@@ -9,9 +9,10 @@ from typing import TYPE_CHECKING, Sequence
 from .attribution_base import (CONF_AFTER_CUE_SENTENCE, CONF_COLON, CONF_COLON_SUBJECT, CONF_HEADER, CONF_LABEL,
                                HEADLINE_LABEL_RE, MAX_HEADLINE_WORDS,
                                DASH_RE, LABEL_RE, MAX_HEADER_DISTANCE, MAX_HEADER_WORDS, MAX_SEQUEL_GAP,
-                               TITLE_SMALL_WORDS, Link, TextIndex, is_title_like, set_cue, words_before)
-from .cues import (NOT_SPEAKER_ENTS, WRITTEN_SOURCES, Cue, apposed_name, lemma_in, mention_range,
-                   passed_on_words_owner, words_owner)
+                               Link, TextIndex, is_title_like, set_cue, words_before)
+from .cues import NOT_SPEAKER_ENTS, Cue, apposed_name, mention_range
+from .cues_lexicon import WRITTEN_SOURCES, lemma_in
+from .cues_owner import passed_on_words_owner, words_owner
 from .roles_lexicon import INSTITUTION_NOUNS, is_role_noun
 from .types import QuotedSpan
 

@@ -13,7 +13,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .attribution_base import CONF_PATTERN, Link, TextIndex, set_cue
-from .cues import IRREGULAR, Cue, lemma_in, reporting_verbs
+from .cues import Cue
+from .cues_lexicon import IRREGULAR, lemma_in, reporting_verbs
 from .types import QuotedSpan, Span
 
 if TYPE_CHECKING:

@@ -9,12 +9,11 @@ steps: find the cue words, then read their source and content off the dependency
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING, Literal
 
 from .config import Config
-from .roles_lexicon import INSTITUTION_NOUNS, is_role_noun
+from .cues_lexicon import WRITTEN_SOURCES, lemma_in, reporting_verbs
+from .cues_owner import quoted_person
 from .types import Span
 
 if TYPE_CHECKING:
@@ -46,58 +45,6 @@ class Cue:
     # The relative pronoun that is the verb's subject when the source is its antecedent ("Trump,
     # [who] has called the pact “insanity”"): the words that name the speaker here, as "he" is.
     relative: int | None = None
-
-
-IRREGULAR = {"said": "say", "says": "say", "told": "tell", "wrote": "write", "written": "write",
-             "spoke": "speak", "spoken": "speak", "swore": "swear", "sworn": "swear", "read": "read",
-             "put": "put", "puts": "put", "putting": "put", "cried": "cry", "replied": "reply",
-             "denied": "deny", "testified": "testify", "was": "be", "were": "be", "is": "be", "are": "be",
-             "am": "be", "been": "be", "being": "be", "became": "become", "heard": "hear", "saw": "see",
-             "seen": "see", "ran": "run", "sang": "sing", "sung": "sing", "got": "get", "gotten": "get",
-             "came": "come", "shot": "shoot"}
-
-
-def lemma_in(tok: "Token", words: frozenset[str] | set[str]) -> str | None:
-    """The lemma of ``tok`` if it is one of ``words``, else None.
-
-    quotelens loads the model without spaCy's lemmatizer (8% of the parse time, and nothing
-    else needs it): a word is matched against the few lemmas a lexicon holds by its inflected
-    forms instead ("noted" -> note, "urging" -> urge, "comments" -> comment, "said" -> say).
-    A model that does lemmatize is used as it is."""
-    if tok.lemma_:
-        lem = tok.lemma_.lower()
-        return lem if lem in words else None
-    w = tok.lower_
-    for cand in (IRREGULAR.get(w), w, w[:-1], w[:-2], w[:-3] + "y" if w.endswith(("ies", "ied")) else None,
-                 w[:-3] if w.endswith("ing") else None, w[:-3] + "e" if w.endswith("ing") else None,
-                 w[:-4] if w.endswith("ing") and len(w) > 5 and w[-4] == w[-5] else None,
-                 w[:-3] if w.endswith("ed") and len(w) > 4 and w[-3] == w[-4] else None):
-        if cand and cand in words:
-            return cand
-    return None
-
-
-@lru_cache(maxsize=1)
-def _lexicon() -> dict[str, set[str]]:
-    """data/reporting_verbs.txt: lemma -> its flags ("quote-only")."""
-    text = (resources.files("quotelens") / "data" / "reporting_verbs.txt").read_text(encoding="utf-8")
-    entries: dict[str, set[str]] = {}
-    for line in text.splitlines():
-        fields = line.split("#", 1)[0].split()
-        if fields:
-            entries[fields[0]] = set(fields[1:])
-    return entries
-
-
-@lru_cache(maxsize=1)
-def reporting_verbs() -> frozenset[str]:
-    return frozenset(_lexicon())
-
-
-@lru_cache(maxsize=1)
-def quote_only_verbs() -> frozenset[str]:
-    """Cues only next to a quotation, never for reported speech ("he wondered", "he continued")."""
-    return frozenset(w for w, flags in _lexicon().items() if "quote-only" in flags)
 
 
 def find_cues(doc: "Doc", config: Config) -> list[Cue]:
@@ -145,7 +92,7 @@ def _according_to(doc: "Doc", tok: "Token") -> Cue | None:
 
 def _verb_cue(doc: "Doc", verb: "Token") -> Cue | None:
     src = find_source(verb)
-    quoted = _quoted_person(verb)
+    quoted = quoted_person(verb)
     if src is not None and quoted is not None:
         src = quoted  # "Lee quoted Ruiz as saying", "Lee said, quoting Ruiz": the words are Ruiz's
     content = None
@@ -169,82 +116,7 @@ def _verb_cue(doc: "Doc", verb: "Token") -> Cue | None:
                relative=relative_pronoun(verb, src))
 
 
-# Nouns for an answer or an utterance, whose owner is the one who gives it: "Clinton’s response
-# was: “…”", "“…” Those were the words of Ann Ruiz."
-REPLY_NOUNS = frozenset({"response", "reply", "answer", "retort", "verdict", "reaction", "word", "warning",
-                         "advice", "plea", "promise", "assessment", "take"})
-
-
-def words_owner(noun: "Token") -> "Token | None":
-    """Whose words a noun for speech names: "Clinton’s response", "her other remarks", "the
-    statement from Senator Ann Ruiz"; None for any other noun."""
-    if noun.pos_ != "NOUN" or not lemma_in(noun, WRITTEN_SOURCES | REPLY_NOUNS):
-        return None
-    for c in noun.children:
-        if c.dep_ == "poss" and (c.ent_type_ == "PERSON" or c.lower_ in ("his", "her")):
-            return c
-        if c.dep_ == "prep" and c.lower_ in ("from", "by", "of"):
-            obj = next((o for o in c.children if o.dep_ == "pobj"), None)
-            # ("the words of Ann Ruiz" is hers; "the release of the files" is no one's)
-            if obj is not None and (obj.ent_type_ == "PERSON" if c.lower_ == "of" else
-                                    obj.pos_ == "PROPN" or obj.ent_type_ in ("PERSON", "ORG")
-                                    or (obj.tag_ == "NN" and (is_role_noun(obj.text)
-                                                              or lemma_in(obj, INSTITUTION_NOUNS)))):
-                return obj
-    return None
-
-
 RELATIVE_PRONOUNS = {"who", "which", "that"}
-
-
-#: Verbs that pass on words someone else owns: "read a letter from Ruiz", "released a statement
-#: from Ruiz". Not "called Ruiz's remarks “a new low”": that quotation characterizes the words.
-PASSING_ON_VERBS = frozenset({"read", "cite", "quote", "recite", "repeat", "release", "issue", "publish",
-                              "post", "share", "retweet", "forward", "circulate", "relay", "paraphrase"})
-
-
-def passed_on_words_owner(verb: "Token") -> "Token | None":
-    """The owner of the words a verb of passing on has as its object ("read a letter from Ruiz")."""
-    if not lemma_in(verb, PASSING_ON_VERBS):
-        return None
-    return next((o for c in verb.children if c.dep_ == "dobj" and (o := words_owner(c)) is not None), None)
-
-
-def _quoted_person(verb: "Token") -> "Token | None":
-    """The person whose words a reporting verb passes on, when the sentence names one: "Lee
-    quoted Ruiz as saying “…”", "“…,” Lee said, quoting Ruiz", "“…,” Lee recalled Ruiz saying",
-    "“…,” Lee said Ruiz told him", "Lee read a letter from Ruiz: “…”", "Ortiz accused Lee of
-    saying “…”"."""
-    def person(t: "Token") -> bool:
-        return t.ent_type_ == "PERSON" or t.lower_ in ("him", "her") or (t.pos_ == "PROPN" and not t.ent_type_)
-
-    if verb.lower_ == "saying" and verb.dep_ == "pcomp" and verb.head.lower_ in ("as", "of", "for"):
-        outer = verb.head.head  # "quoted Ruiz as saying", "accused Lee of saying": the outer verb's object
-        obj = next((c for c in outer.children if c.dep_ == "dobj"), None)
-        if obj is not None and person(obj) and outer.i < verb.i:
-            return obj
-    owner = passed_on_words_owner(verb)
-    if owner is not None:
-        return owner  # "read a letter from Ruiz", "cited Ruiz's words"
-    quote = lemma_in(verb, {"quote"})
-    for child in verb.children:
-        if quote and child.dep_ == "dobj" and person(child):
-            return child  # "quoted Ruiz (as saying)"
-        if child.dep_ == "advcl" and child.lower_ == "quoting":
-            obj = next((c for c in child.children if c.dep_ == "dobj"), None)
-            if obj is not None and person(obj):
-                return obj
-        if child.dep_ in ("ccomp", "xcomp") and child.i > verb.i and (
-                child.lower_ in ("saying", "say") or lemma_in(child, {"say", "tell", "write"})):
-            subj = next((c for c in child.children if c.dep_ in ("nsubj", "dobj")), None)
-            # (a person told is the one spoken to, not what was said)
-            told = [c for c in child.children if c.dep_ in ("ccomp", "dobj", "xcomp") and c is not subj
-                    and not (c.dep_ == "dobj" and (c.lower_ in ("him", "her", "me", "us", "them") or person(c)))]
-            if subj is not None and person(subj) and not told:
-                # "recalled Ruiz saying", "said Ruiz told him": the quotation is what Ruiz said --
-                # not "said Ruiz told him that …" (a cue with its own reported clause)
-                return subj
-    return None
 
 
 def relative_pronoun(verb: "Token", src: "Token") -> int | None:
@@ -263,9 +135,6 @@ def relative_pronoun(verb: "Token", src: "Token") -> int | None:
 
 PUT = frozenset({"put"})
 TELL_ASK = frozenset({"tell", "ask"})
-# Written or spoken pieces whose owner is the speaker: "the campaign's statement", "his remarks".
-WRITTEN_SOURCES = {"statement", "comment", "remark", "ad", "tweet", "letter", "email", "e-mail", "release", "memo",
-                   "post", "speech", "message", "note", "op-ed", "column", "announcement", "testimony"}
 # Entities that are never a speaker: "Saturday at the convention Sen. Warren said" parses
 # "Saturday" as the subject.
 NOT_SPEAKER_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}

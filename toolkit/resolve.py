@@ -29,7 +29,8 @@ from typing import TYPE_CHECKING, Sequence
 from . import roles as roles_mod
 from .attribution import Link
 from .config import Config
-from .cues import NOT_SPEAKER_ENTS, REFLEXIVES, lemma_in
+from .cues import NOT_SPEAKER_ENTS, REFLEXIVES
+from .cues_lexicon import lemma_in
 from .roles_lexicon import INSTITUTION_NOUNS, is_role_noun
 from .types import Article, Quote, Span, Speaker, SpeakerType
 

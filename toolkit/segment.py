@@ -44,7 +44,7 @@ def load_nlp(name: str | None = None) -> "Language":
         errors = []
         for cand in candidates:
             try:
-                # nothing in quotelens needs spaCy's lemmas (cues.lemma_in matches its lexicons by
+                # nothing in quotelens needs spaCy's lemmas (cues_lexicon.lemma_in matches its lexicons by
                 # inflected form), and the lemmatizer is 8% of the parse time
                 nlp = spacy.load(cand, exclude=EXCLUDE)
             except OSError as exc:  # spaCy's "[E050] Can't find model"
