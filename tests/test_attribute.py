@@ -655,6 +655,18 @@ def test_the_one_quoted_is_the_speaker(pipeline, text, expected):
      [("We are going to win this state.", "Dana Ortiz")]),
     ("Dana Ortiz spoke last.\n\n“We are going to win this state.” Ortiz's remarks drew loud cheers.",
      [("We are going to win this state.", "Dana Ortiz")]),
+    # ... also when it opens the next paragraph, and then before the previous speaker goes on
+    ("“We listened to the riders,” Tom Lee said.\n\n“The plan is a step backward for our neighborhoods.”\n\n"
+     "That was the verdict of Dana Ortiz, who lives near the new line.",
+     [("We listened to the riders,", "Tom Lee"), ("The plan is a step backward for our neighborhoods.", "Dana Ortiz")]),
+    ("“We listened to the riders,” Tom Lee said.\n\n“The plan is a step backward for our neighborhoods.”\n\n"
+     "That was the verdict of the Riverside Neighborhood Association in a letter on Monday.",
+     [("We listened to the riders,", "Tom Lee"),
+      ("The plan is a step backward for our neighborhoods.", "Riverside Neighborhood Association")]),
+    # ... but a paragraph that opens on other words of someone's starts a new topic
+    ("The shooting drew responses across the city on Sunday.\n\n“The shooting is a tragedy for our city.”\n\n"
+     "Dana Ortiz’s second post, an hour later, was about the budget vote.",
+     [("The shooting is a tragedy for our city.", None)]),
     # ... or the quotation's own sentence goes on to say it
     ("“It will fail, and everyone knows it,” was Dana Ortiz’s verdict.",
      [("It will fail, and everyone knows it,", "Dana Ortiz")]),

@@ -93,12 +93,13 @@ def link_speakers(doc: "Doc", article: Article, spans: Sequence[QuotedSpan], cue
         if link.kind == "mixed" and link.clause is None and link.method != "none":
             link.clause = phrase_around(ix, link.quoted[0], link.cue.head if link.cue is not None else None)
     _backfill_multiparagraph(links, ix)
+    # (before continuations: "“…” / That was the verdict of X." says whose words they are)
+    _words_named_after(links, ix, text)
     _continuations(links, ix, text)
     _after_report_paragraph(links, ix, free_cues, text)
     _after_comma_clause(links, ix, text)
     _clause_subject(links, ix, text, config)
     _after_person_sentence(links, ix, text)
-    _words_named_after(links, ix, text)
     _after_person_paragraph(links, ix, text)
     links = [lk for lk in links if not _is_scare_quote(lk, text, config)]
     _merge_fragments(links)

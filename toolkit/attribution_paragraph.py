@@ -334,7 +334,8 @@ def sentence_before(ix: TextIndex, q: QuotedSpan, text: str) -> tuple[int, int] 
 
 def sentence_after(ix: TextIndex, q: QuotedSpan, text: str) -> tuple[int, int] | None:
     """Token bounds of the writer's sentence that begins right after ``q`` closes (``q`` ends its
-    own sentence), in the same paragraph, with no quotation in it; else None."""
+    own sentence), in the same paragraph -- or, when ``q`` ends its paragraph, the first sentence
+    of the next one -- with no quotation in it; else None."""
     if q.close_mark is None:
         return None
     doc = ix.doc
@@ -342,12 +343,18 @@ def sentence_after(ix: TextIndex, q: QuotedSpan, text: str) -> tuple[int, int] |
     start = q.close_mark + 1
     while start < para.end and text[start].isspace():
         start += 1
+    p = ix.para(q.open_mark)
+    if start >= para.end and p + 1 < len(ix.paras):
+        para = ix.paras[p + 1]  # “…” / That was the verdict of the association.
+        start = para.start
     if start >= para.end or text[start] in "“”\"‘’«»":
         return None
     i = ix.tok(start)
     lo, hi = ix.sent_bounds[i]
     if lo != i or ix.sent_bounds[ix.tok(q.open_mark)] == (lo, hi):
         return None  # the quotation's own sentence goes on ("“…,” X said")
+    while hi > lo + 1 and doc[hi - 1].is_space:
+        hi -= 1  # (the blank line that ends the text)
     if doc[hi - 1].idx >= para.end or any(ix.in_quote[j] for j in range(lo, hi)):
         return None
     return lo, hi
@@ -356,7 +363,9 @@ def sentence_after(ix: TextIndex, q: QuotedSpan, text: str) -> tuple[int, int] |
 def words_owner_after(ix: TextIndex, q: QuotedSpan, text: str) -> "Token | None":
     """Whose words the sentence right after a quotation says they were: "“…” Those were the words
     of Ann Ruiz.", "“…” That was the message from Ruiz.", "“…” Ruiz's remarks drew cheers." -- the
-    owner of a noun for speech that is the sentence's subject, or that "that/those was/were" name."""
+    owner of a noun for speech that is the sentence's subject, or that "that/those was/were" name.
+    A sentence that opens the next paragraph counts only in the second form: "His second tweet
+    was …" there starts on other words, "That was the verdict of …" points back."""
     after = sentence_after(ix, q, text)
     if after is None:
         return _owner_in_tail(ix, q)
@@ -365,7 +374,8 @@ def words_owner_after(ix: TextIndex, q: QuotedSpan, text: str) -> "Token | None"
     subj = [c for c in roots[0].children if c.dep_ == "nsubj"] if len(roots) == 1 else []
     if len(subj) != 1:
         return None
-    owner = words_owner(subj[0])
+    next_paragraph = ix.para(ix.doc[lo].idx) != ix.para(q.open_mark)
+    owner = None if next_paragraph else words_owner(subj[0])
     if owner is None and subj[0].lower_ in ("that", "those", "this", "these", "such") and lemma_in(roots[0], {"be"}):
         attr = [c for c in roots[0].children if c.dep_ == "attr"]
         owner = words_owner(attr[0]) if len(attr) == 1 else None

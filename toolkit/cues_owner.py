@@ -22,8 +22,10 @@ def words_owner(noun: "Token") -> "Token | None":
             return c
         if c.dep_ == "prep" and c.lower_ in ("from", "by", "of"):
             obj = next((o for o in c.children if o.dep_ == "pobj"), None)
-            # ("the words of Ann Ruiz" is hers; "the release of the files" is no one's)
-            if obj is not None and (obj.ent_type_ == "PERSON" if c.lower_ == "of" else
+            # ("the words of Ann Ruiz" is hers, "the verdict of the association" its; "the
+            # release of the files" is no one's)
+            of_owner = ("PERSON", "ORG") if lemma_in(noun, REPLY_NOUNS) else ("PERSON",)
+            if obj is not None and (obj.ent_type_ in of_owner if c.lower_ == "of" else
                                     obj.pos_ == "PROPN" or obj.ent_type_ in ("PERSON", "ORG")
                                     or (obj.tag_ == "NN" and (is_role_noun(obj.text)
                                                               or lemma_in(obj, INSTITUTION_NOUNS)))):
