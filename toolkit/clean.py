@@ -11,7 +11,9 @@ HTML: trafilatura finds the body and the metadata; then passes of our own fix wh
    quote the cleaner loses is a quote nobody can attribute; a page where it kept almost nothing
    falls back to the page's own paragraphs;
 4. residue (clean_residue): whole lines of page furniture named in data/residue_patterns.txt
-   ("Published: Updated:", "Enable Read mode", "Watch: ...", share/newsletter/cookie lines).
+   ("Published: Updated:", "Enable Read mode", "Watch: ...", share/newsletter/cookie lines);
+5. block quotations (clean_blockquotes): which paragraphs the page set in <blockquote>, so that
+   an embedded post or a quoted excerpt is a quotation though no mark encloses it.
 
 Plain text is never rewritten: offsets index it exactly as given, and residue lines are
 reported as ``Article.boilerplate`` spans instead of being cut.
@@ -23,6 +25,7 @@ import re
 
 from .clean_decode import (check_not_binary, check_size, check_text_not_binary, decode_page,
                            repair_mojibake)
+from .clean_blockquotes import blockquote_runs, blockquote_spans
 from .clean_recover import harvest_blocks, recover_blocks
 from .clean_residue import residue_flags
 from .config import Config
@@ -83,7 +86,7 @@ def clean_html(html: bytes | str, url: str | None = None, config: Config = Confi
     return Article(text=text, url=url or extracted.url,
                    title=clean_title(extracted.title, extracted.sitename, url or extracted.url),
                    byline=clean_byline(extracted.author), published=_none_if_blank(extracted.date),
-                   paragraphs=spans)
+                   paragraphs=spans, blockquotes=blockquote_spans(blockquote_runs(page, kept), spans))
 
 
 def html_to_str(html: bytes | str, config: Config, encoding: str | None = None) -> str:

@@ -85,7 +85,7 @@ class _Block:
     element: object  # the lxml element, to check its containers
 
 
-def _tok(text: str) -> str:
+def tokens_of(text: str) -> str:
     return " " + " ".join(t.lower() for t in _TOKEN.findall(text)) + " "
 
 
@@ -147,12 +147,12 @@ def leaf_blocks(page: str) -> list[_Block]:
                 text = _SPACES.sub(" ", _own_text(el)).strip()
                 if text:
                     blocks.append(_Block(text=("- " + text if el.tag == "li" else text),
-                                         tokens=_tok(text), element=el))
+                                         tokens=tokens_of(text), element=el))
             continue
         text = _SPACES.sub(" ", el.text_content()).strip()
         if text and len(text) <= MAX_BLOCK_CHARS:
             blocks.append(_Block(text=("- " + text if el.tag == "li" else text),
-                                 tokens=_tok(text), element=el))
+                                 tokens=tokens_of(text), element=el))
     return blocks
 
 
@@ -221,7 +221,7 @@ def recover_blocks(page: str, lines: list[str]) -> list[str]:
         lo = found[before][1] if before is not None else 0
         if found[i] is not None and lo <= found[i][0] < found[after][0] + 1:
             continue
-        if found[i] is not None and b.tokens.strip() and _tok(text[lo:found[after][0]]).find(b.tokens) >= 0:
+        if found[i] is not None and b.tokens.strip() and tokens_of(text[lo:found[after][0]]).find(b.tokens) >= 0:
             continue
         if not (_quote_missing(b, aligned, before, after, i)
                 or _sandwiched(b, before, after, i, found, blocks, text)):

@@ -158,7 +158,8 @@ class Pipeline:
     def _quote_spans(self, article: Article) -> "list[QuotedSpan]":
         from .quotes import find_quote_spans
 
-        return find_quote_spans(article.text, self.config, paragraphs=article.paragraphs)
+        return find_quote_spans(article.text, self.config, paragraphs=article.paragraphs,
+                                blockquotes=article.blockquotes)
 
     def _after_parse(self, article: Article, doc: "Doc", spans: "Sequence[QuotedSpan]") -> Attribution:
         from .attribution import link_speakers

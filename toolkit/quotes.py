@@ -69,7 +69,8 @@ class _Pair:
     end: int = 0  # end of the content when left open
 
 
-def find_quote_spans(text: str, config: Config, paragraphs: Sequence[Span] = ()) -> list[QuotedSpan]:
+def find_quote_spans(text: str, config: Config, paragraphs: Sequence[Span] = (),
+                     blockquotes: Sequence[Span] = ()) -> list[QuotedSpan]:
     """Every outermost quotation in ``text``, in text order.
 
     ``paragraphs`` are the article's paragraph spans; when empty, every non-blank line
@@ -87,13 +88,21 @@ def find_quote_spans(text: str, config: Config, paragraphs: Sequence[Span] = ())
     """
     if not isinstance(text, str):
         raise TypeError(f"text must be str, not {type(text).__name__}")
-    if not text or not MARK_RE.search(text):
+    if not text or not (blockquotes or MARK_RE.search(text)):
         return []
     paras = _clean_paragraphs(text, paragraphs)
     per_para = [_pairs_in_paragraph(text, p) for p in paras]
+    # A block with marks of its own is quoted by them (the writer marked the words); only a
+    # block with none is a quotation as a whole.
+    blockquotes = [b for b in blockquotes
+                   if not any(pairs for p, pairs in zip(paras, per_para) if b.start <= p.start and p.end <= b.end)]
     spans: list[QuotedSpan] = []
     for i, (para, pairs) in enumerate(zip(paras, per_para)):
         next_para = paras[i + 1] if i + 1 < len(paras) else None
+        block = _block_paragraph(text, para, next_para, blockquotes)
+        if block is not None:
+            spans.append(block)
+            continue
         previous: QuotedSpan | None = None  # the quote before, in this paragraph
         for pair in pairs:
             span = _to_quoted_span(text, para, pair, next_para, previous)
@@ -101,6 +110,25 @@ def find_quote_spans(text: str, config: Config, paragraphs: Sequence[Span] = ())
                 spans.append(span)
                 previous = span
     return spans
+
+
+def _block_paragraph(text: str, para: Span, next_para: Span | None,
+                     blockquotes: Sequence[Span]) -> QuotedSpan | None:
+    """The paragraph as a quotation when it is part of a block quotation, else None. Every
+    paragraph of a block but the last ``continues``, as in a multi-paragraph quote."""
+    block = next((b for b in blockquotes if b.start <= para.start and para.end <= b.end), None)
+    if block is None:
+        return None
+    start, end = para.start, para.end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end <= start or not _ALNUM_RE.search(text, start, end):
+        return None
+    last = next_para is None or next_para.start >= block.end
+    return QuotedSpan(content=Span(start, end), open_mark=start, close_mark=end - 1 if last else None,
+                      continues=not last, sentence_initial=True, block=True)
 
 
 # A nickname inside a name: Marcia “Cia” Price, Dwayne "The Rock" Johnson (a capitalised word on

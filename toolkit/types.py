@@ -60,6 +60,11 @@ class Article:
     # Lines of page furniture that survived into ``text`` (only for plain-text input, whose text
     # is never rewritten): "Published: Updated:", "100% Font Size", ... Nothing in them is attributed.
     boilerplate: tuple[Span, ...] = ()
+    # Block quotations of an HTML page (<blockquote>: an embedded post, an excerpt of a
+    # statement), each from its first paragraph's start to its last one's end, without a
+    # closing credit line ("— Maria Ortiz (@MayorOrtiz) …"). Their words are a quotation though
+    # no mark encloses them (quotes.py).
+    blockquotes: tuple[Span, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +84,9 @@ class QuotedSpan:
     # True when the quote starts a sentence/paragraph (a candidate direct quote) rather than
     # sitting inside the writer's own sentence (a candidate mixed quote or scare quote).
     sentence_initial: bool = False
+    # True for a paragraph of a block quotation (Article.blockquotes), which has no marks:
+    # ``open_mark`` is then its first character and ``close_mark`` its last.
+    block: bool = False
 
 
 @dataclass(frozen=True, slots=True)
