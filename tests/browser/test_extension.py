@@ -447,6 +447,51 @@ def test_real_service_hover_cards_name_the_seed_speakers(browser, service):
             page.close()
 
 
+# An invented news page with a post embedded the way sites paste it (the widget script is not
+# loaded, as on a page that blocks it): a <blockquote> with no marks, signed by a credit line.
+EMBEDDED_POST_PAGE = """<!doctype html><html><head><meta charset="utf-8"><title>Council approves transit plan</title>
+</head><body><article><h1>Council approves transit plan</h1>
+<p>The city council voted 7-2 on Tuesday to approve the new transit plan, which will add three bus lines
+and extend service hours across the northern districts.</p>
+<p>Mayor Maria Ortiz, who had opposed the plan for months, reacted shortly after the vote.</p>
+<blockquote class="twitter-tweet"><p lang="en">Tonight the council chose higher fares and fewer choices for
+working families. We will keep fighting. <a href="#">pic.twitter.com/x</a></p>&mdash; Maria Ortiz (@MayorOrtiz)
+<a href="#">March 3, 2026</a></blockquote>
+<p>“We listened to the people who ride the bus every day,” said council member Tom Lee, who wrote the plan.</p>
+<p>The plan takes effect in March, and the first new line is due to open in the summer after a round of
+public hearings in each district.</p></article></body></html>"""
+
+
+@needs_browser
+@pytest.mark.browser
+@pytest.mark.model
+def test_real_service_highlights_an_embedded_post_and_names_who_signed_it(browser, service, tmp_path):
+    """A block quotation has no marks: the service still returns it, the extension highlights its
+    words in the live page (across the link inside it), and the hover card names the signer."""
+    from _ext_helpers import page_server_for
+
+    (tmp_path / "post.html").write_text(EMBEDDED_POST_PAGE, encoding="utf-8")
+    browser.clear_settings()
+    browser.set_settings(serviceUrl=service)
+    with page_server_for(tmp_path) as base:
+        page = browser.open(f"{base}/post.html", timeout=120000)
+        try:
+            state = page_state(page)
+            assert state["quotelens"] == "done" and state["quotelensUnplaced"] == "0", state
+            ranges = highlight_ranges(page)
+            post = [r for r in ranges if squash(r["text"]).startswith(squash("Tonight the council chose"))]
+            assert len(post) == 1 and squash(post[0]["text"]).endswith(squash("pic.twitter.com/x")), ranges
+            assert not any("MayorOrtiz" in r["text"] for r in ranges)  # the credit line is no quote
+            r = post[0]
+            page.evaluate("y => window.scrollTo(0, y - 300)", r["rect"]["y"])
+            top = r["rect"]["y"] - page.evaluate("scrollY")
+            page.mouse.move(r["rect"]["x"] + 4, top + min(6, r["rect"]["h"] / 2))
+            page.wait_for_timeout(120)
+            assert "Maria Ortiz" in closed_shadow_text(page)
+        finally:
+            page.close()
+
+
 # ---- page changes and the fallback ---------------------------------------------------------------
 
 @needs_browser
