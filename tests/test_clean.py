@@ -12,7 +12,7 @@ import re
 
 import pytest
 
-from quotelens.clean import clean_html, clean_text, demo_page_path
+from quotelens.clean import clean_html, clean_text, demo_page_path, mark_inline_quotes
 from quotelens.clean_decode import decode_page, repair_mojibake
 from quotelens.clean_residue import is_residue
 from quotelens.config import Config
@@ -199,6 +199,25 @@ def _page(middle: str) -> str:
 def test_quotes_in_blockquote_q_list_and_pullquote_survive(middle, quote):
     article = clean_html(_page(middle))
     assert _tokens(quote) in _tokens(article.text)
+
+
+@pytest.mark.parametrize("html, expected", [
+    ("<p>Lee said the plan was <q>a win for every rider</q> and thanked the mayor.</p>",
+     "<p>Lee said the plan was “a win for every rider” and thanked the mayor.</p>"),
+    ("<p><Q class='x'>She told us <q>never again</q> twice,</Q> Lee said.</p>",
+     "<p>“She told us ‘never again’ twice,” Lee said.</p>"),
+    ("<p>Lee said <q>“a win for every rider”</q> twice.</p>", "<p>Lee said “a win for every rider” twice.</p>"),
+    ("<blockquote><quote>not a q element</quote></blockquote>", "<blockquote><quote>not a q element</quote></blockquote>"),
+])
+def test_q_elements_get_the_marks_a_browser_draws(html, expected):
+    assert mark_inline_quotes(html) == expected
+
+
+def test_a_q_element_keeps_its_paragraph_whole():
+    article = clean_html(_page("<p>Council member Tom Lee said the plan was <q>a win for every rider in this "
+                               "city</q> and thanked the mayor for her support.</p>"))
+    assert ("Council member Tom Lee said the plan was “a win for every rider in this city” and thanked the mayor "
+            "for her support.") in [article.text[p.start:p.end] for p in article.paragraphs]
 
 
 @pytest.mark.parametrize("folder", FIXTURE_DIRS, ids=[p.name for p in FIXTURE_DIRS])

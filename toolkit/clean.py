@@ -49,7 +49,7 @@ HARVEST_GAIN = 3
 _WORD = re.compile(r"\w+")
 _SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]+")
 
-__all__ = ["clean_html", "clean_text", "demo_page_path"]
+__all__ = ["clean_html", "clean_text", "demo_page_path", "mark_inline_quotes"]
 
 
 def demo_page_path() -> pathlib.Path:
@@ -65,7 +65,7 @@ def clean_html(html: bytes | str, url: str | None = None, config: Config = Confi
     Raises InputTooLarge (checked before any parsing), BadInput (binary junk, wrong type)
     and NotAnArticle (no article body found).
     """
-    page = html_to_str(html, config, encoding)
+    page = mark_inline_quotes(html_to_str(html, config, encoding))
     where = f" at {url}" if url else ""
     extracted = _extract(page, url)
     if extracted is None or not (extracted.text or "").strip():
@@ -87,6 +87,37 @@ def clean_html(html: bytes | str, url: str | None = None, config: Config = Confi
                    title=clean_title(extracted.title, extracted.sitename, url or extracted.url),
                    byline=clean_byline(extracted.author), published=_none_if_blank(extracted.date),
                    paragraphs=spans, blockquotes=blockquote_spans(blockquote_runs(page, kept), spans))
+
+
+_Q_TAG = re.compile(r"<(/?)q\b[^>]*>", re.IGNORECASE)
+_MARK_AFTER = re.compile(r"\s*[“”\"‘’'«»„]")
+_MARK_BEFORE = re.compile(r"[“”\"‘’'«»„]\s*$")
+
+
+def mark_inline_quotes(page: str) -> str:
+    """``<q>`` elements as the quotation marks a browser draws around them (“…”, ‘…’ inside).
+
+    The marks are CSS, not text, so the extracted text would hold the words bare, and
+    trafilatura also breaks the paragraph at the element ("said the plan was" / "a win for …" /
+    "and thanked the mayor"). A <q> whose words already carry marks is only unwrapped.
+    """
+    if "<q" not in page and "<Q" not in page:
+        return page
+    out, pos, depth = [], 0, 0
+    for m in _Q_TAG.finditer(page):
+        out.append(page[pos:m.start()])
+        closing = bool(m.group(1))
+        if closing:
+            depth = max(0, depth - 1)
+            if not _MARK_BEFORE.search(page, pos, m.start()):
+                out.append("’" if depth % 2 else "”")
+        else:
+            if not _MARK_AFTER.match(page, m.end()):
+                out.append("‘" if depth % 2 else "“")
+            depth += 1
+        pos = m.end()
+    out.append(page[pos:])
+    return "".join(out)
 
 
 def html_to_str(html: bytes | str, config: Config, encoding: str | None = None) -> str:
