@@ -5,6 +5,7 @@ HTML: trafilatura finds the body and the metadata; then passes of our own fix wh
 
 1. decoding (clean_decode): size cap before parsing, binary junk refused, the charset
    chosen header > UTF-8 > page > cp1252, and UTF-8-read-as-latin-1 ("â€œ") repaired;
+   <q> elements written with the marks a browser draws (mark_inline_quotes);
 2. extraction: trafilatura, run again with favor_recall when it returns a short text;
 3. recovery (clean_recover): blocks with quotations that trafilatura dropped, and headings or
    list items it dropped between two kept paragraphs, are put back where they stood, because a
