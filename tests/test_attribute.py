@@ -78,6 +78,10 @@ def assert_speakers(pipeline, text: str, expected: list[tuple[str, str | None]])
     # "Name: “…”" label and "“…” — Name"
     ("Maria Lopez: “The budget is balanced for the first time in a decade.”",
      [("The budget is balanced for the first time in a decade.", "Maria Lopez")]),
+    ("“The budget is balanced for the first time in a decade.”\n\n— Maria Lopez – budget director of the city",
+     [("The budget is balanced for the first time in a decade.", "Maria Lopez")]),
+    ("“The budget is balanced for the first time in a decade.”\n\n— Maria Lopez (@LopezBudget) March 3, 2026",
+     [("The budget is balanced for the first time in a decade.", "Maria Lopez")]),
     # mixed quote inside the writer's sentence
     ("Price said the findings “present yet another opportunity for all nations to speak with one voice.”",
      [("present yet another opportunity for all nations to speak with one voice.", "Price")]),

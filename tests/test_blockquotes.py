@@ -25,6 +25,9 @@ STATEMENT = ('<p>Council member Tom Lee, who wrote the plan, said in a statement
              '<p>It is theirs, and it will make their commute shorter and cheaper.</p></blockquote>')
 CALLOUT = ('<p>Residents can comment on the plan online until the end of the month at the city website.</p>'
            '<blockquote><p>How to comment on the transit plan</p></blockquote>')
+CITED = ('<p>Not everyone on the council was convinced by the numbers presented at the meeting.</p>'
+         '<blockquote class="wp-block-quote"><p>This plan asks the riders who have the least to pay the most, and '
+         'I could not vote for it.</p><cite>Dana Ortiz, council member</cite></blockquote>')
 PULL = ('<p>“We listened to the riders,” Tom Lee said at the meeting on Tuesday night.</p>'
         '<figure class="wp-block-pullquote"><blockquote><p>We listened to the riders</p></blockquote></figure>')
 
@@ -49,6 +52,11 @@ def test_a_block_introduced_by_a_colon_spans_its_paragraphs():
     assert blocks(page(LEAD, STATEMENT, TAIL)) == [
         "This plan was written with the riders who depend on the bus every day.\n\n"
         "It is theirs, and it will make their commute shorter and cheaper."]
+
+
+def test_a_block_signed_by_a_cite_is_a_block_without_it():
+    assert blocks(page(LEAD, CITED, TAIL)) == [
+        "This plan asks the riders who have the least to pay the most, and I could not vote for it."]
 
 
 @pytest.mark.parametrize("part", [CALLOUT, PULL], ids=["call-out box", "pull quote"])
@@ -90,6 +98,7 @@ def _span_of(text: str, start_words: str):
 @pytest.mark.parametrize("parts, expected", [
     ((LEAD, TWEET, TAIL), [("Tonight the council chose", "Maria Ortiz")]),
     ((LEAD, STATEMENT, TAIL), [("This plan was written", "Tom Lee"), ("It is theirs, and", "Tom Lee")]),
+    ((LEAD, CITED, TAIL), [("This plan asks the riders", "Dana Ortiz")]),
 ])
 def test_block_quotations_are_attributed(pipeline, parts, expected):
     result = pipeline.attribute_html(page(*parts))

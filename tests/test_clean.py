@@ -12,7 +12,7 @@ import re
 
 import pytest
 
-from quotelens.clean import clean_html, clean_text, demo_page_path, mark_inline_quotes
+from quotelens.clean import clean_html, clean_text, demo_page_path, mark_block_credits, mark_inline_quotes
 from quotelens.clean_decode import decode_page, repair_mojibake
 from quotelens.clean_residue import is_residue
 from quotelens.config import Config
@@ -211,6 +211,29 @@ def test_quotes_in_blockquote_q_list_and_pullquote_survive(middle, quote):
 ])
 def test_q_elements_get_the_marks_a_browser_draws(html, expected):
     assert mark_inline_quotes(html) == expected
+
+
+@pytest.mark.parametrize("html, expected", [
+    # a WordPress quote block and the HTML spec's <footer> credit read as dash lines
+    ('<blockquote class="wp-block-quote"><p>It asks the most.</p><cite>Dana Ortiz, council member</cite></blockquote>',
+     '<blockquote class="wp-block-quote"><p>It asks the most.</p><cite>— Dana Ortiz, council member</cite></blockquote>'),
+    ("<blockquote><p>It asks the most.</p><footer><cite>Dana Ortiz</cite></footer></blockquote>",
+     "<blockquote><p>It asks the most.</p><footer><cite>— Dana Ortiz</cite></footer></blockquote>"),
+    # ... a credit with its dash already, a work's title inside a sentence, a <cite> outside a block: as they were
+    ("<blockquote><p>It asks the most.</p><footer>— <cite>Dana Ortiz</cite></footer></blockquote>",
+     "<blockquote><p>It asks the most.</p><footer>— <cite>Dana Ortiz</cite></footer></blockquote>"),
+    ("<blockquote><p>As I wrote in <cite>The Ledger</cite>, it fails.</p><p>It asks the most.</p></blockquote>",
+     "<blockquote><p>As I wrote in <cite>The Ledger</cite>, it fails.</p><p>It asks the most.</p></blockquote>"),
+    ("<p>Read <cite>The Ledger</cite>.</p><footer>Copyright 2026</footer>",
+     "<p>Read <cite>The Ledger</cite>.</p><footer>Copyright 2026</footer>"),
+])
+def test_block_credits_read_as_dash_lines(html, expected):
+    assert mark_block_credits(html) == expected
+
+
+def test_block_credits_take_linear_time_on_unbalanced_tags():
+    page = "<blockquote>" * 50_000 + "</blockquote>" + "<blockquote><p>a</p><cite>b" * 50_000
+    assert mark_block_credits(page).startswith("<blockquote>")  # returns (a quadratic scan would not, here)
 
 
 def test_a_q_element_keeps_its_paragraph_whole():

@@ -205,7 +205,9 @@ def link_by_label(link: Link, q: QuotedSpan, ix: TextIndex, text: str) -> bool:
         d = DASH_RE.match(after)
         if d and d.end() > 0 and after[:d.end()].strip():
             rest = after[d.end():]
-            name = re.match(r"[A-Z][\w.’'\- ]{1,60}?(?=,|$|\.\s|\n|\()", rest)
+            # (the name ends at a comma, a parenthesis or a dash before the title: "— Ann Ruiz –
+            # Principal SEO at Yoast", "— Ann Ruiz (@ruiz)")
+            name = re.match(r"[A-Z][\w.’'\- ]{1,60}?(?=,|$|\.\s|\n|\(|\s[—–-]\s)", rest)
             if name:
                 lo = start + d.end()
                 hi = lo + _signature_length(name.group(0).rstrip(". "))

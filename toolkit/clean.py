@@ -66,7 +66,7 @@ def clean_html(html: bytes | str, url: str | None = None, config: Config = Confi
     Raises InputTooLarge (checked before any parsing), BadInput (binary junk, wrong type)
     and NotAnArticle (no article body found).
     """
-    page = mark_inline_quotes(html_to_str(html, config, encoding))
+    page = mark_block_credits(mark_inline_quotes(html_to_str(html, config, encoding)))
     where = f" at {url}" if url else ""
     extracted = _extract(page, url)
     if extracted is None or not (extracted.text or "").strip():
@@ -119,6 +119,39 @@ def mark_inline_quotes(page: str) -> str:
         pos = m.end()
     out.append(page[pos:])
     return "".join(out)
+
+
+_BLOCKQUOTE_TAG = re.compile(r"<(/?)blockquote\b", re.IGNORECASE)
+# A credit inside a block quotation: a <cite> right after the quoted paragraph (WordPress quote
+# blocks) or a <cite>/<footer> line of its own; not a <cite> inside a sentence (a work's title).
+_CREDIT_TAG = re.compile(r"(?:</p>\s*|<footer\b[^>]*>\s*)(?:<cite\b[^>]*>)?(?=\s*(?:<[^>]+>\s*)*[^\s<—–-])",
+                         re.IGNORECASE)
+
+
+def mark_block_credits(page: str) -> str:
+    """A block quotation's credit (``<cite>Dana Ortiz, council member</cite>`` after its words)
+    written as the dash line it reads as ("— Dana Ortiz, council member"), so that the credit
+    signs the block (clean_blockquotes) and names its speaker ("“…” — Name")."""
+    low = page.lower()
+    if "</blockquote" not in low or ("<cite" not in low and "<footer" not in low):
+        return page
+    out, pos, opened = [], 0, None  # one pass over the tags: linear however they nest
+    for m in _BLOCKQUOTE_TAG.finditer(page):
+        if not m.group(1):
+            opened = m.start() if opened is None else opened
+        elif opened is not None:
+            out.append(page[pos:opened])
+            out.append(_CREDIT_TAG.sub(_dash_after, page[opened:m.start()]))
+            pos, opened = m.start(), None
+    out.append(page[pos:])
+    return "".join(out)
+
+
+def _dash_after(m: re.Match) -> str:
+    tag = m.group(0)
+    if "<cite" not in tag.lower() and "<footer" not in tag.lower():
+        return tag  # a plain paragraph after another
+    return tag + "— "
 
 
 def html_to_str(html: bytes | str, config: Config, encoding: str | None = None) -> str:
