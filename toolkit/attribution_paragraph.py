@@ -43,12 +43,16 @@ def link_by_colon(link: Link, q: QuotedSpan, ix: TextIndex, cues: Sequence[Cue],
     if inside:
         set_cue(link, inside[-1], "colon", CONF_COLON)
         return True
-    # "President Clinton released the following statement:" -- the subject of the last sentence
+    # "President Clinton released the following statement:" -- the subject of the last sentence,
+    # when it is one who speaks (not "Here are five new films you can stream this week:")
     last = ix.sent(ix.tok(max(prev.start, prev.end - 1)))
     subj = [t for t in last.root.children if t.dep_ == "nsubj" and t.pos_ in ("PROPN", "NOUN")]
-    if subj and not ix.in_quote[subj[0].i]:
-        link.source, link.method, link.confidence = mention_range(subj[0]), "colon", CONF_COLON_SUBJECT
+    speaker = _colon_speaker(ix, subj[0]) if subj and not ix.in_quote[subj[0].i] else None
+    if speaker is not None:
+        link.source, link.method, link.confidence = mention_range(speaker), "colon", CONF_COLON_SUBJECT
         return True
+    if subj:
+        return False
     speaker = _fragment_speaker(last) if not any(t.pos_ in ("VERB", "AUX") for t in last) else None
     if speaker is not None and not ix.in_quote[speaker.i]:
         link.source, link.method, link.confidence = mention_range(speaker), "colon", CONF_COLON_SUBJECT
