@@ -207,7 +207,7 @@ def _resolve_mention(doc: "Doc", rng: tuple[int, int], names: "_NameIndex", peop
         # The small model often labels a bare surname as ORG or GPE ("Churkin told reporters"):
         # a name that is the surname of a person named in the article is that person.
         if label in ORG_LABELS and not names.is_known_person(head):
-            name = _strip_det((ent or toks).text)
+            name = _strip_det(_without_possessive((ent or toks).text))  # "the Institute’s release"
             p = _person(people, name, "organization")
             p.mentions.append(span)
             return _Resolved(p, RESOLVE_NAME)
@@ -648,11 +648,14 @@ def _name_part(doc: "Doc", span) -> Span:
 
 
 def _clean_name(name: str) -> str:
-    name = roles_mod.strip_name(name)
+    return " ".join(_without_possessive(roles_mod.strip_name(name)).split())
+
+
+def _without_possessive(name: str) -> str:
     for suffix in ("’s", "'s", "’", "'"):
         if name.endswith(suffix):
-            name = name[: -len(suffix)]
-    return " ".join(name.split())
+            return name[: -len(suffix)]
+    return name
 
 
 def _is_name(doc: "Doc", span: Span) -> bool:
