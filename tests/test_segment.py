@@ -61,6 +61,14 @@ def test_entities_outside_quotations_are_the_full_parse_ones(nlp):
     assert apart.has_annotation("ENT_IOB")
 
 
+def test_entities_never_run_across_a_line_break(nlp):
+    article = clean_text("3. Candida Höfer\n\nCandida Höfer is one of the best-known photographers of her "
+                         "generation, and her work hangs in museums around the world.")
+    doc = parse(article, nlp)
+    assert doc.ents and not any("\n" in e.text for e in doc.ents)
+    assert doc.text == article.text
+
+
 def test_batched_parse_is_the_single_parse(nlp):
     article, spans = _seed()
     other = clean_text("“It is over,” said Ohio State professor Paul Beck.\n\nNo one else spoke.")

@@ -84,7 +84,8 @@ def parse_many(articles: "Iterable[Article]", nlp: "Language", batch_size: int =
     because the network runs over several documents at once. ``quoted`` gives each article's
     quotation spans, as ``parse`` takes them."""
     if quoted is None or not ner_runs_apart(nlp):
-        yield from nlp.pipe((_prepare(article, nlp) for article in articles), batch_size=batch_size)
+        for doc in nlp.pipe((_prepare(article, nlp) for article in articles), batch_size=batch_size):
+            yield entities_within_lines(doc)
         return
     ner = nlp.get_pipe("ner")
     pairs = zip(articles, quoted)
@@ -93,7 +94,7 @@ def parse_many(articles: "Iterable[Article]", nlp: "Language", batch_size: int =
         parts = [_outside_quotations(doc, quoted_ranges(spans), nlp) for doc, (_, spans) in zip(docs, chunk)]
         for doc, (part, index), found in zip(docs, parts, ner.pipe((p for p, _ in parts), batch_size=batch_size)):
             _copy_entities(found, index, doc)
-        yield from docs
+        yield from (entities_within_lines(doc) for doc in docs)
 
 
 def parse(article: "Article", nlp: "Language", quoted: "Sequence[QuotedSpan] | None" = None) -> "Doc":
@@ -128,6 +129,32 @@ def parse_ranges(article: "Article", nlp: "Language", inside: "Sequence[tuple[in
     if apart:
         part, index = _outside_quotations(doc, inside, nlp)
         _copy_entities(nlp.get_pipe("ner")(part), index, doc)
+    return entities_within_lines(doc)
+
+
+def entities_within_lines(doc: "Doc") -> "Doc":
+    """Entities cut at line breaks: the recognizer runs a heading's name into the paragraph
+    under it ("3. Nan Goldin" / "Nan Goldin (b. 1953) is …" as one PERSON "Nan Goldin\n\nNan
+    Goldin"), and a name is never written across lines."""
+    if not any("\n" in t.text for ent in doc.ents for t in ent):
+        return doc
+    from spacy.tokens import Span as SpacySpan
+
+    spans = []
+    for ent in doc.ents:
+        run: list[int] = []
+        for t in list(ent) + [None]:
+            if t is not None and "\n" not in t.text:
+                run.append(t.i)
+                continue
+            while run and doc[run[-1]].is_space:
+                run.pop()
+            while run and doc[run[0]].is_space:
+                run.pop(0)
+            if run:
+                spans.append(SpacySpan(doc, run[0], run[-1] + 1, label=ent.label))
+            run = []
+    doc.set_ents(spans, default="outside")
     return doc
 
 
