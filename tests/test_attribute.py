@@ -484,6 +484,37 @@ def test_two_people_with_one_surname(pipeline, text, expected):
     assert_speakers(pipeline, text, expected)
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a first name alone is the one person of the article who has it: a given name in a feature,
+    # a family name written first in news
+    ("Kevin Cureghian, an audio specialist, has tested dozens of microphones for the studio.\n\n"
+     "Kevin recommends “a dynamic microphone for anyone who records at home.”",
+     [("a dynamic microphone for anyone who records at home.", "Kevin Cureghian")]),
+    ("UN Secretary-General Ban Ki-moon spoke to reporters in New York on Tuesday.\n\n"
+     "“We cannot wait any longer,” Ban said.",
+     [("We cannot wait any longer,", "Ban Ki-moon")]),
+    # ... not when two people have it
+    ("Kevin Cureghian and Kevin Lee tested dozens of microphones for the studio.\n\n"
+     "Kevin recommends “a dynamic microphone for anyone who records at home.”",
+     [("a dynamic microphone for anyone who records at home.", "Kevin")]),
+])
+def test_a_first_name_alone(pipeline, text, expected):
+    assert_speakers(pipeline, text, expected)
+
+
+def test_the_owner_of_a_subject_is_the_one_a_pronoun_goes_on_with(pipeline):
+    text = ("Kevin Cureghian, an audio specialist, has tested dozens of microphones. “Start with a good dynamic "
+            "microphone,” he says.\n\nMarcus Bernard’s favorite is a pair of studio headphones. “They sound as good "
+            "as a pair that costs ten times as much,” he explains.")
+    assert [s for _, s in who_said_what(pipeline, text)] == ["Kevin Cureghian", "Marcus Bernard"]
+
+
+def test_a_name_in_a_heading_and_the_paragraph_under_it_is_one_person(pipeline):
+    text = ("3. Dana Ortiz\n\nDana Ortiz is one of the most influential painters of her generation.\n\n"
+            "“My work has always come from empathy,” Ortiz has said.")
+    assert who_said_what(pipeline, text) == [("My work has always come from empathy,", "Dana Ortiz")]
+
+
 def test_bulleted_quotes_under_a_header_line(pipeline):
     text = ("Lawrence Yun, NAR Chief Economist\n\n- Rates ease: “Lower rates will qualify more buyers next year.”\n\n"
             "- Prices moderate: “Home price growth will be minimal, about 2% to 3%.”")

@@ -44,6 +44,7 @@ ORG_LABELS = {"ORG", "GPE", "NORP", "FAC"}
 # Confidence that a mention of this kind was resolved to the right speaker.
 RESOLVE_NAME = 1.0
 RESOLVE_SURNAME_AMBIGUOUS = 0.7  # two people in the article share the surname
+RESOLVE_FIRST_NAME = 0.9  # "Ban" -> Ban Ki-moon, "Kevin" -> Kevin Cureghian: the one person with that first name
 RESOLVE_PRONOUN_PREV_SPEAKER = 0.92  # "he" right after a quote by a named man
 RESOLVE_PRONOUN_SUBJECT = 0.8  # "he" -> the person most recently named as a sentence's subject
 RESOLVE_PRONOUN_EMBEDDED = 0.72  # "he" -> the person most recently named as a clause's subject
@@ -439,7 +440,13 @@ class _NameIndex:
             if not name:
                 continue
             subj = next((t for t in ent if t.dep_ in ("nsubj", "nsubjpass")), None)
-            self.persons.append(_Named(part, name, subj is not None, subj is not None and _is_main_clause(subj.head),
+            verb = subj.head if subj is not None else None
+            if subj is None:
+                # the owner of the subject is what the sentence is about: "Bernard’s go-to option
+                # is …", "Ruiz's answer was …"
+                subj = next((t for t in ent if t.dep_ == "poss" and t.head.dep_ in ("nsubj", "nsubjpass")), None)
+                verb = subj.head.head if subj is not None else None
+            self.persons.append(_Named(part, name, subj is not None, verb is not None and _is_main_clause(verb),
                                        quoted.holds(part.start)))
             title_span, _ = roles_mod.split_title(doc, Span(ent.start_char, ent.end_char))
             title = text[title_span.start:title_span.end] if title_span else ""
@@ -472,8 +479,11 @@ class _NameIndex:
         self._possessive_votes(possessives)
         self._canonical: dict[Span, str] = {}  # a name's fullest form where it stands, computed once
         self.by_last: dict[str, list[tuple[Span, str]]] = {}
+        self.by_first: dict[str, set[str]] = {}  # given name -> full names that start with it
         for named in self.persons:
             self.by_last.setdefault(named.name.split()[-1].lower(), []).append((named.span, named.name))
+            if len(named.name.split()) > 1:
+                self.by_first.setdefault(named.name.split()[0].lower(), set()).add(named.name)
 
     def _possessive_votes(self, possessives: "Sequence[Token]") -> None:
         """The article's own word on a person's gender where no title gives it: a possessive on
@@ -508,6 +518,14 @@ class _NameIndex:
         words = name.split()
         cands = self.by_last.get(words[-1].lower(), [])
         supers = {n for _, n in cands if _is_variant(words, n.split())}
+        if len(words) == 1 and supers <= {name}:
+            # a first name alone: a given name ("Kevin recommends …" after "Kevin Cureghian, an
+            # audio specialist") or a family name written first ("Ban" for Ban Ki-moon, "Xi"),
+            # when one person of the article has it and nobody has it as a last name -- and that
+            # person's name is no run of common words the recognizer took for one ("Twitter Be Next")
+            firsts = self.by_first.get(name.lower(), set())
+            if len(firsts) == 1 and not any(w.lower() in _stop_words() for w in next(iter(firsts)).split()[1:]):
+                return next(iter(firsts)), RESOLVE_FIRST_NAME
         if not supers:
             return name, RESOLVE_NAME
         fullest = max(len(n.split()) for n in supers)
@@ -587,6 +605,13 @@ class _NameIndex:
         if said != "?" and not (shared and given):
             return said
         return given
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS  # spaCy is loaded by now: resolve follows the parse
+
+    return frozenset(STOP_WORDS)
 
 
 @lru_cache(maxsize=1)
