@@ -1070,3 +1070,13 @@ GONZALEZ = "Maria Gonzalez spoke on Monday.\n\n"
 ])
 def test_ways_of_naming_the_speaker_after_a_quote(pipeline, text, expected):
     assert_speakers(pipeline, text, expected)
+
+
+@pytest.mark.parametrize("name, no_person", [
+    ("Jacob Lawrence Prize", True), ("Content Strategy Report", True), ("Haus der Kunst", True),
+    ("Stuart Hall", False), ("Sandra Park", False), ("Margaret Court", False), ("Prize", False),
+])
+def test_names_the_recognizer_takes_for_people_by_their_last_word(name, no_person):
+    from quotelens.resolve import _names_no_person
+
+    assert _names_no_person(name) is no_person

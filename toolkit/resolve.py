@@ -41,6 +41,15 @@ PERSONAL_PRONOUNS = {"he", "she", "him", "her"}
 PLURAL_PRONOUNS = {"they", "them"}
 FIRST_PERSON = {"i", "we", "me", "us"}
 ORG_LABELS = {"ORG", "GPE", "NORP", "FAC"}
+# Last words that make a PERSON entity something else: the recognizer's "Jacob Lawrence Prize",
+# "Content Strategy Report", "Haus der Kunst". (Not words that are also surnames: Hall, Park,
+# Court, Church, Post.)
+NOT_PERSON_LAST_WORDS = frozenset({
+    "prize", "award", "awards", "report", "survey", "index", "museum", "gallery", "kunst", "foundation",
+    "institute", "university", "college", "school", "academy", "committee", "commission", "council",
+    "department", "ministry", "agency", "association", "center", "centre", "company", "corporation",
+    "inc", "llc", "ltd", "festival", "conference", "summit", "act", "journal", "magazine", "newspaper",
+    "network", "studios", "labs", "fund"})
 # Confidence that a mention of this kind was resolved to the right speaker.
 RESOLVE_NAME = 1.0
 RESOLVE_SURNAME_AMBIGUOUS = 0.7  # two people in the article share the surname
@@ -207,6 +216,8 @@ def _resolve_mention(doc: "Doc", rng: tuple[int, int], names: "_NameIndex", peop
             ent, label = None, ""
         # The small model often labels a bare surname as ORG or GPE ("Churkin told reporters"):
         # a name that is the surname of a person named in the article is that person.
+        if label not in ORG_LABELS and _names_no_person((ent or toks).text):
+            label = "ORG"  # "the Jacob Lawrence Prize", "our Content Strategy Report"
         if label in ORG_LABELS and not names.is_known_person(head):
             name = _strip_det(_without_possessive((ent or toks).text))  # "the Institute’s release"
             p = _person(people, name, "organization")
@@ -429,7 +440,7 @@ class _NameIndex:
         for ent in doc.ents:
             for i in range(ent.start, ent.end):
                 self.ents[i] = ent
-            if ent.label_ != "PERSON" or not any(t.text[:1].isupper() for t in ent):
+            if ent.label_ != "PERSON" or not any(t.text[:1].isupper() for t in ent) or _names_no_person(ent.text):
                 continue  # (a person's name is capitalised: "juicy figs" is the recognizer's mistake)
             if ent[0].tag_ == "MD":  # "Will Sanders come down …?": a modal is no given name
                 ent = ent[1:]
@@ -670,6 +681,11 @@ def _name_part(doc: "Doc", span) -> Span:
     char = span if isinstance(span, Span) else Span(span.start_char, span.end_char)
     _, name = roles_mod.split_title(doc, char)
     return name
+
+
+def _names_no_person(name: str) -> bool:
+    words = re.findall(r"\w+", name)
+    return len(words) > 1 and words[-1].lower() in NOT_PERSON_LAST_WORDS
 
 
 def _clean_name(name: str) -> str:
