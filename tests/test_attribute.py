@@ -88,6 +88,10 @@ def assert_speakers(pipeline, text: str, expected: list[tuple[str, str | None]])
     # scare quotes and titles are not speech
     ("Chlorine gas was used ‘systematically’ in northern Syria.", []),
     ("She watched “Saturday Night Live” with her family.", []),
+    # ... nor words that advice written as a thing "says" or is followed by
+    ("A helpful practice is to simply label the thoughts: “worrying,” “planning,” “remembering.”", []),
+    ("Another good tactic is to ask for a typical wine: “Find me a typical Pinot Grigio for fifteen dollars.”", []),
+    ("The name (“love” or “passion” in Urdu) says it all: it is a passion project from the chef.", []),
     # ... nor a title under a colon line whose subject is no one who speaks
     ("Here are five new films you can stream this week:\n\n‘The Long Road Home’\n\nA drama about two brothers.", []),
 ])

@@ -144,6 +144,9 @@ MUTE_NOUNS = frozenset(
     "day week month year time moment morning afternoon evening night weekend decade century "
     "challenge diagnosis contest sentence idea issue problem fact reason result way thing "
     "point matter kind sort part lot bit step move decision process goal task trick "
+    # advice written as a thing: "A helpful practice is to label the thoughts: “…”", "Another
+    # good tactic is to ask for …", "The name says it all"
+    "practice tactic tip technique method approach option choice habit name "
     # events: "The first incident came during a speech, when protesters interrupted, shouting “…”"
     "incident event episode occasion encounter confrontation clash ceremony visit trip tour".split())
 # Verbs that invert after a quotation: "“…,” said Jane Doe" / "“…,” added the minister".
