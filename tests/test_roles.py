@@ -69,6 +69,10 @@ def span_of(text: str, part: str) -> Span:
     ("Democrat Hillary Clinton", "Hillary Clinton"),
     ("FBI Director James B. Comey", "James B. Comey"),
     ("Ned Price", "Ned Price"),
+    # a word of the sentence the recognizer ran into the name; particles stay
+    ("Bernard seconds", "Bernard"),
+    ("Ludwig van Beethoven", "Ludwig van Beethoven"),
+    ("Valéry Giscard d'Estaing", "Valéry Giscard d'Estaing"),
 ])
 def test_strip_name(name, expected):
     assert strip_name(name) == expected

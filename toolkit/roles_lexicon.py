@@ -180,6 +180,12 @@ def strip_name(text: str) -> str:
     last = words[-1]
     if is_possessive(last) and len(words) >= 1:
         words[-1] = last[:-2] if last[-1] in "sS" else last[:-1]
+    # a lower-case word after a capitalised one is the sentence's, which the recognizer ran in
+    # ("Bernard seconds Kevin's recommendation" tagged "Bernard seconds"): no name ends so
+    # ("al-Assad", "d'Estaing" and particles are name words)
+    while len(words) > 1 and words[-1][:1].islower() and words[-2][:1].isupper() \
+            and words[-1] not in NAME_PARTICLES and not re.search(r"[-'’]", words[-1]):
+        words.pop()
     start = name_start(words)
     if start >= len(words):
         return " ".join(w for w in words if not is_honorific(w)) or text.strip()
