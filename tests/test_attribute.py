@@ -513,6 +513,13 @@ def test_the_owner_of_a_subject_is_the_one_a_pronoun_goes_on_with(pipeline):
     assert [s for _, s in who_said_what(pipeline, text)] == ["Kevin Cureghian", "Marcus Bernard"]
 
 
+def test_a_person_a_sentence_opens_on_is_the_one_a_pronoun_goes_on_with(pipeline):
+    text = ("Dana Ruiz, an audio specialist, has tested dozens of microphones. “Start with a good dynamic "
+            "microphone,” she says.\n\nFor Maria Ortiz, it is not so much which pop filter you use, but that you "
+            "use one. “It does not matter how good you think the room is,” she says.")
+    assert [s for _, s in who_said_what(pipeline, text)] == ["Dana Ruiz", "Maria Ortiz"]
+
+
 def test_a_name_in_a_heading_and_the_paragraph_under_it_is_one_person(pipeline):
     text = ("3. Dana Ortiz\n\nDana Ortiz is one of the most influential painters of her generation.\n\n"
             "“My work has always come from empathy,” Ortiz has said.")

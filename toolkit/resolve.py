@@ -457,6 +457,12 @@ class _NameIndex:
                 # is …", "Ruiz's answer was …"
                 subj = next((t for t in ent if t.dep_ == "poss" and t.head.dep_ in ("nsubj", "nsubjpass")), None)
                 verb = subj.head.head if subj is not None else None
+            if subj is None:
+                # ... and so is a person the sentence opens on: "For Bernard, it is not so much
+                # which filter you use …"
+                subj = next((t for t in ent if t.dep_ == "pobj" and t.head.lower_ == "for"
+                             and t.head.i == t.sent.start and t.head.head.dep_ == "ROOT"), None)
+                verb = subj.head.head if subj is not None else None
             self.persons.append(_Named(part, name, subj is not None, verb is not None and _is_main_clause(verb),
                                        quoted.holds(part.start)))
             title_span, _ = roles_mod.split_title(doc, Span(ent.start_char, ent.end_char))
