@@ -26,6 +26,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import lxml.html
 from lxml import etree
@@ -126,12 +127,13 @@ def _link_share(el, text: str) -> float:
     return linked / max(1, len(text))
 
 
-def leaf_blocks(page: str) -> list[_Block]:
+@lru_cache(maxsize=1)  # recovery, the harvest and block quotations read the same page in a row
+def leaf_blocks(page: str) -> tuple[_Block, ...]:
     """Text blocks in document order: block elements with no block element inside."""
     try:
         tree = lxml.html.fromstring(page)
     except (etree.ParserError, ValueError):
-        return []
+        return ()
     candidates = [el for el in tree.iter() if isinstance(el.tag, str) and el.tag in BLOCK_TAGS]
     inner: set = set()
     for el in candidates:
@@ -153,7 +155,7 @@ def leaf_blocks(page: str) -> list[_Block]:
         if text and len(text) <= MAX_BLOCK_CHARS:
             blocks.append(_Block(text=("- " + text if el.tag == "li" else text),
                                  tokens=tokens_of(text), element=el))
-    return blocks
+    return tuple(blocks)
 
 
 def _own_text(el) -> str:
