@@ -27,7 +27,7 @@ import re
 from .clean_decode import (check_not_binary, check_size, check_text_not_binary, decode_page,
                            repair_mojibake)
 from .clean_blockquotes import blockquote_runs, blockquote_spans
-from .clean_recover import harvest_blocks, recover_blocks
+from .clean_recover import harvest_blocks, leaf_blocks, recover_blocks
 from .clean_residue import residue_flags
 from .config import Config
 from .errors import BadInput, EmptyText, NotAnArticle
@@ -73,9 +73,10 @@ def clean_html(html: bytes | str, url: str | None = None, config: Config = Confi
         raise NotAnArticle(f"no article body found{where}: the page has no main text block")
     lines = [_tidy(line) for line in extracted.text.split("\n")]
     lines = [line for line in lines if line]
-    lines = recover_blocks(page, lines)
+    blocks = leaf_blocks(page)  # (one parse for recovery, the harvest and block quotations)
+    lines = recover_blocks(page, lines, blocks)
     if _words(lines) < HARVEST_BELOW_WORDS:
-        harvested = harvest_blocks(page)
+        harvested = harvest_blocks(page, blocks)
         if _words(harvested) >= HARVEST_GAIN * max(1, _words(lines)):
             lines = harvested
     kept = [line for line, residue in zip(lines, residue_flags(lines)) if not residue]
@@ -87,7 +88,7 @@ def clean_html(html: bytes | str, url: str | None = None, config: Config = Confi
     return Article(text=text, url=url or extracted.url,
                    title=clean_title(extracted.title, extracted.sitename, url or extracted.url),
                    byline=clean_byline(extracted.author), published=_none_if_blank(extracted.date),
-                   paragraphs=spans, blockquotes=blockquote_spans(blockquote_runs(page, kept), spans))
+                   paragraphs=spans, blockquotes=blockquote_spans(blockquote_runs(page, kept, blocks), spans))
 
 
 _Q_TAG = re.compile(r"<(/?)q\b[^>]*>", re.IGNORECASE)

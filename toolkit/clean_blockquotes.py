@@ -16,6 +16,7 @@ class naming "pull") are left out: they repeat the article's own words, found wh
 from __future__ import annotations
 
 import re
+from typing import Sequence
 
 from .clean_recover import leaf_blocks, tokens_of
 from .types import Span
@@ -34,16 +35,18 @@ EMBED_CLASS = re.compile(r"twitter-tweet|instagram-media|tiktok-embed|text-post-
                          r"mastodon-embed|fb-xfbml-parse-ignore", re.I)
 
 
-def blockquote_runs(page: str, paragraphs: list[str]) -> list[tuple[int, int]]:
+def blockquote_runs(page: str, paragraphs: list[str], page_blocks: Sequence | None = None
+                    ) -> list[tuple[int, int]]:
     """Runs of paragraph indices [first, last] that are one ``<blockquote>`` of the page, in order.
 
     A paragraph belongs to a block when its words are one of the block's paragraphs, or (at
     MIN_PART_WORDS or more) part of one, trafilatura having split it at a ``<br>``.
+    ``page_blocks``: the page's leaf_blocks, when the caller has them already.
     """
     if "<blockquote" not in page and "<BLOCKQUOTE" not in page:
-        return []  # (most pages: no second parse)
+        return []
     blocks: list[tuple[str, object]] = []  # (tokens, the <blockquote> element)
-    for b in leaf_blocks(page):
+    for b in (leaf_blocks(page) if page_blocks is None else page_blocks):
         quote = _blockquote_of(b.element)
         if quote is not None and not _is_pull_quote(quote):
             blocks.append((b.tokens, quote))

@@ -26,7 +26,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from typing import Sequence
 
 import lxml.html
 from lxml import etree
@@ -127,7 +127,6 @@ def _link_share(el, text: str) -> float:
     return linked / max(1, len(text))
 
 
-@lru_cache(maxsize=1)  # recovery, the harvest and block quotations read the same page in a row
 def leaf_blocks(page: str) -> tuple[_Block, ...]:
     """Text blocks in document order: block elements with no block element inside."""
     try:
@@ -197,11 +196,12 @@ class _Aligned:
         return self.char_start[first], self.char_end[last]
 
 
-def recover_blocks(page: str, lines: list[str]) -> list[str]:
-    """``lines`` (the extracted paragraphs) with dropped article blocks put back in place."""
+def recover_blocks(page: str, lines: list[str], blocks: Sequence[_Block] | None = None) -> list[str]:
+    """``lines`` (the extracted paragraphs) with dropped article blocks put back in place.
+    ``blocks``: the page's leaf_blocks, when the caller has them already."""
     text = "\n".join(lines)
     aligned = _Aligned(text)
-    blocks = leaf_blocks(page)
+    blocks = leaf_blocks(page) if blocks is None else blocks
     found = [aligned.find(b.tokens) for b in blocks]
     anchors = _in_order([i for i, (b, f) in enumerate(zip(blocks, found))
                          if f is not None and b.tokens.count(" ") > MIN_ANCHOR_TOKENS], found)
@@ -363,14 +363,14 @@ HARVEST_MIN_WORDS = 8
 HARVEST_MAX_LINK_SHARE = 0.3
 
 
-def harvest_blocks(page: str) -> list[str]:
+def harvest_blocks(page: str, blocks: Sequence[_Block] | None = None) -> list[str]:
     """The page's own paragraphs, headings and list items outside page furniture, in order.
 
     A fallback only: clean_html uses it when trafilatura (twice) kept under 300 words and the
     harvest holds three times as many.
     """
     out = []
-    for b in leaf_blocks(page):
+    for b in (leaf_blocks(page) if blocks is None else blocks):
         tag = b.element.tag
         if tag not in HARVEST_TAGS:
             continue
