@@ -1088,6 +1088,6 @@ def test_ways_of_naming_the_speaker_after_a_quote(pipeline, text, expected):
     ("Stuart Hall", False), ("Sandra Park", False), ("Margaret Court", False), ("Prize", False),
 ])
 def test_names_the_recognizer_takes_for_people_by_their_last_word(name, no_person):
-    from quotelens.resolve import _names_no_person
+    from quotelens.roles_lexicon import names_no_person
 
-    assert _names_no_person(name) is no_person
+    assert names_no_person(name) is no_person

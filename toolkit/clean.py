@@ -26,7 +26,7 @@ import re
 
 from .clean_decode import (check_not_binary, check_size, check_text_not_binary, decode_page,
                            repair_mojibake)
-from .clean_blockquotes import blockquote_runs, blockquote_spans
+from .clean_blockquotes import blockquote_runs, blockquote_spans, mark_block_credits
 from .clean_recover import harvest_blocks, leaf_blocks, recover_blocks
 from .clean_residue import residue_flags
 from .config import Config
@@ -50,7 +50,7 @@ HARVEST_GAIN = 3
 _WORD = re.compile(r"\w+")
 _SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]+")
 
-__all__ = ["clean_html", "clean_text", "demo_page_path", "mark_inline_quotes"]
+__all__ = ["clean_html", "clean_text", "demo_page_path", "mark_block_credits", "mark_inline_quotes"]
 
 
 def demo_page_path() -> pathlib.Path:
@@ -120,39 +120,6 @@ def mark_inline_quotes(page: str) -> str:
         pos = m.end()
     out.append(page[pos:])
     return "".join(out)
-
-
-_BLOCKQUOTE_TAG = re.compile(r"<(/?)blockquote\b", re.IGNORECASE)
-# A credit inside a block quotation: a <cite> right after the quoted paragraph (WordPress quote
-# blocks) or a <cite>/<footer> line of its own; not a <cite> inside a sentence (a work's title).
-_CREDIT_TAG = re.compile(r"(?:</p>\s*|<footer\b[^>]*>\s*)(?:<cite\b[^>]*>)?(?=\s*(?:<[^>]+>\s*)*[^\s<—–-])",
-                         re.IGNORECASE)
-
-
-def mark_block_credits(page: str) -> str:
-    """A block quotation's credit (``<cite>Dana Ortiz, council member</cite>`` after its words)
-    written as the dash line it reads as ("— Dana Ortiz, council member"), so that the credit
-    signs the block (clean_blockquotes) and names its speaker ("“…” — Name")."""
-    low = page.lower()
-    if "</blockquote" not in low or ("<cite" not in low and "<footer" not in low):
-        return page
-    out, pos, opened = [], 0, None  # one pass over the tags: linear however they nest
-    for m in _BLOCKQUOTE_TAG.finditer(page):
-        if not m.group(1):
-            opened = m.start() if opened is None else opened
-        elif opened is not None:
-            out.append(page[pos:opened])
-            out.append(_CREDIT_TAG.sub(_dash_after, page[opened:m.start()]))
-            pos, opened = m.start(), None
-    out.append(page[pos:])
-    return "".join(out)
-
-
-def _dash_after(m: re.Match) -> str:
-    tag = m.group(0)
-    if "<cite" not in tag.lower() and "<footer" not in tag.lower():
-        return tag  # a plain paragraph after another
-    return tag + "— "
 
 
 def html_to_str(html: bytes | str, config: Config, encoding: str | None = None) -> str:

@@ -10,7 +10,8 @@ Pages also set call-outs and promotions in ``<blockquote>`` ("Action Box: Price 
 so a block counts only when the article treats it as someone's words: the paragraph before
 ends in a colon ("Ruiz said in a statement:"), a credit line signs it ("— Maria Ortiz
 (@MayorOrtiz) March 3, 2026", "— Abraham Lincoln"), or it is a social-media embed by its
-class. The credit line itself names the speaker and is no part of the words. Pull quotes (a
+class. The credit line itself names the speaker and is no part of the words; a ``<cite>`` or
+``<footer>`` credit is written as such a dash line before extraction (mark_block_credits). Pull quotes (a
 class naming "pull") are left out: they repeat the article's own words, found where they stand.
 """
 from __future__ import annotations
@@ -35,6 +36,41 @@ EMBED_CLASS = re.compile(r"twitter-tweet|instagram-media|tiktok-embed|text-post-
                          r"mastodon-embed|fb-xfbml-parse-ignore", re.I)
 
 
+_BLOCKQUOTE_TAG = re.compile(r"<(/?)blockquote\b", re.IGNORECASE)
+_ANY_BLOCKQUOTE = re.compile(r"<blockquote\b", re.IGNORECASE)
+_CLOSING_BLOCKQUOTE = re.compile(r"</blockquote\b", re.IGNORECASE)
+_CITE_OR_FOOTER = re.compile(r"<(?:cite|footer)\b", re.IGNORECASE)
+# A credit inside a block quotation: a <cite> right after the quoted paragraph (WordPress quote
+# blocks) or a <cite>/<footer> line of its own; not a <cite> inside a sentence (a work's title).
+_CREDIT_TAG = re.compile(r"(?:</p>\s*|<footer\b[^>]*>\s*)(?:<cite\b[^>]*>)?(?=\s*(?:<[^>]+>\s*)*[^\s<—–-])",
+                         re.IGNORECASE)
+
+
+def mark_block_credits(page: str) -> str:
+    """A block quotation's credit (``<cite>Dana Ortiz, council member</cite>`` after its words)
+    written as the dash line it reads as ("— Dana Ortiz, council member"), so that the credit
+    signs the block (blockquote_runs) and names its speaker ("“…” — Name")."""
+    if not _CLOSING_BLOCKQUOTE.search(page) or not _CITE_OR_FOOTER.search(page):
+        return page
+    out, pos, opened = [], 0, None  # one pass over the tags: linear however they nest
+    for m in _BLOCKQUOTE_TAG.finditer(page):
+        if not m.group(1):
+            opened = m.start() if opened is None else opened
+        elif opened is not None:
+            out.append(page[pos:opened])
+            out.append(_CREDIT_TAG.sub(_dash_after, page[opened:m.start()]))
+            pos, opened = m.start(), None
+    out.append(page[pos:])
+    return "".join(out)
+
+
+def _dash_after(m: re.Match) -> str:
+    tag = m.group(0)
+    if "<cite" not in tag.lower() and "<footer" not in tag.lower():
+        return tag  # a plain paragraph after another
+    return tag + "— "
+
+
 def blockquote_runs(page: str, paragraphs: list[str], page_blocks: Sequence | None = None
                     ) -> list[tuple[int, int]]:
     """Runs of paragraph indices [first, last] that are one ``<blockquote>`` of the page, in order.
@@ -43,7 +79,7 @@ def blockquote_runs(page: str, paragraphs: list[str], page_blocks: Sequence | No
     MIN_PART_WORDS or more) part of one, trafilatura having split it at a ``<br>``.
     ``page_blocks``: the page's leaf_blocks, when the caller has them already.
     """
-    if "<blockquote" not in page and "<BLOCKQUOTE" not in page:
+    if not _ANY_BLOCKQUOTE.search(page):
         return []
     blocks: list[tuple[str, object]] = []  # (tokens, the <blockquote> element)
     for b in (leaf_blocks(page) if page_blocks is None else page_blocks):

@@ -31,7 +31,7 @@ from .attribution import Link
 from .config import Config
 from .cues import NOT_SPEAKER_ENTS, REFLEXIVES
 from .cues_lexicon import lemma_in
-from .roles_lexicon import INSTITUTION_NOUNS, is_role_noun
+from .roles_lexicon import INSTITUTION_NOUNS, is_role_noun, names_no_person
 from .types import Article, Quote, Span, Speaker, SpeakerType
 
 if TYPE_CHECKING:
@@ -41,15 +41,6 @@ PERSONAL_PRONOUNS = {"he", "she", "him", "her"}
 PLURAL_PRONOUNS = {"they", "them"}
 FIRST_PERSON = {"i", "we", "me", "us"}
 ORG_LABELS = {"ORG", "GPE", "NORP", "FAC"}
-# Last words that make a PERSON entity something else: the recognizer's "Jacob Lawrence Prize",
-# "Content Strategy Report", "Haus der Kunst". (Not words that are also surnames: Hall, Park,
-# Court, Church, Post.)
-NOT_PERSON_LAST_WORDS = frozenset({
-    "prize", "award", "awards", "report", "survey", "index", "museum", "gallery", "kunst", "foundation",
-    "institute", "university", "college", "school", "academy", "committee", "commission", "council",
-    "department", "ministry", "agency", "association", "center", "centre", "company", "corporation",
-    "inc", "llc", "ltd", "festival", "conference", "summit", "act", "journal", "magazine", "newspaper",
-    "network", "studios", "labs", "fund"})
 # Confidence that a mention of this kind was resolved to the right speaker.
 RESOLVE_NAME = 1.0
 RESOLVE_SURNAME_AMBIGUOUS = 0.7  # two people in the article share the surname
@@ -216,8 +207,8 @@ def _resolve_mention(doc: "Doc", rng: tuple[int, int], names: "_NameIndex", peop
             ent, label = None, ""
         # The small model often labels a bare surname as ORG or GPE ("Churkin told reporters"):
         # a name that is the surname of a person named in the article is that person.
-        if label not in ORG_LABELS and _names_no_person((ent or toks).text):
-            label = "ORG"  # "the Jacob Lawrence Prize", "our Content Strategy Report"
+        if label not in ORG_LABELS and names_no_person((ent or toks).text):
+            label = "ORG"  # "our Content Strategy Report" (outside the entity, which parse relabels)
         if label in ORG_LABELS and not names.is_known_person(head):
             name = _strip_det(_without_possessive((ent or toks).text))  # "the Institute’s release"
             p = _person(people, name, "organization")
@@ -440,7 +431,7 @@ class _NameIndex:
         for ent in doc.ents:
             for i in range(ent.start, ent.end):
                 self.ents[i] = ent
-            if ent.label_ != "PERSON" or not any(t.text[:1].isupper() for t in ent) or _names_no_person(ent.text):
+            if ent.label_ != "PERSON" or not any(t.text[:1].isupper() for t in ent):
                 continue  # (a person's name is capitalised: "juicy figs" is the recognizer's mistake)
             if ent[0].tag_ == "MD":  # "Will Sanders come down …?": a modal is no given name
                 ent = ent[1:]
@@ -450,20 +441,8 @@ class _NameIndex:
             name = _clean_name(text[part.start:part.end])
             if not name:
                 continue
-            subj = next((t for t in ent if t.dep_ in ("nsubj", "nsubjpass")), None)
-            verb = subj.head if subj is not None else None
-            if subj is None:
-                # the owner of the subject is what the sentence is about: "Bernard’s go-to option
-                # is …", "Ruiz's answer was …"
-                subj = next((t for t in ent if t.dep_ == "poss" and t.head.dep_ in ("nsubj", "nsubjpass")), None)
-                verb = subj.head.head if subj is not None else None
-            if subj is None:
-                # ... and so is a person the sentence opens on: "For Bernard, it is not so much
-                # which filter you use …"
-                subj = next((t for t in ent if t.dep_ == "pobj" and t.head.lower_ == "for"
-                             and t.head.i == t.sent.start and t.head.head.dep_ == "ROOT"), None)
-                verb = subj.head.head if subj is not None else None
-            self.persons.append(_Named(part, name, subj is not None, verb is not None and _is_main_clause(verb),
+            verb = _verb_of_subject(ent)
+            self.persons.append(_Named(part, name, verb is not None, verb is not None and _is_main_clause(verb),
                                        quoted.holds(part.start)))
             title_span, _ = roles_mod.split_title(doc, Span(ent.start_char, ent.end_char))
             title = text[title_span.start:title_span.end] if title_span else ""
@@ -663,6 +642,21 @@ def _given_name_gender(word: str) -> str | None:
     return _given_names().get(folded)
 
 
+def _verb_of_subject(ent) -> "Token | None":
+    """The verb a named person is the subject of, or None. What a sentence is about counts as
+    its subject: the owner of the subject ("Bernard’s go-to option is …") and a person the
+    sentence opens on ("For Bernard, it is not so much which filter you use …")."""
+    for t in ent:
+        if t.dep_ in ("nsubj", "nsubjpass"):
+            return t.head
+    for t in ent:
+        if t.dep_ == "poss" and t.head.dep_ in ("nsubj", "nsubjpass"):
+            return t.head.head
+        if t.dep_ == "pobj" and t.head.lower_ == "for" and t.head.i == t.sent.start and t.head.head.dep_ == "ROOT":
+            return t.head.head
+    return None
+
+
 def _is_main_clause(verb: "Token") -> bool:
     """The verb heads its sentence, or a clause joined to that one by a conjunction, or set in
     it as an aside ("…, Barden says, far too many lives …": the sentence's speaker)."""
@@ -687,11 +681,6 @@ def _name_part(doc: "Doc", span) -> Span:
     char = span if isinstance(span, Span) else Span(span.start_char, span.end_char)
     _, name = roles_mod.split_title(doc, char)
     return name
-
-
-def _names_no_person(name: str) -> bool:
-    words = re.findall(r"\w+", name)
-    return len(words) > 1 and words[-1].lower() in NOT_PERSON_LAST_WORDS
 
 
 def _clean_name(name: str) -> str:

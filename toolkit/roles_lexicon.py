@@ -80,6 +80,20 @@ INSTITUTION_NOUNS = frozenset({
     "foundation", "association", "agency", "school", "hospital", "bank", "army", "military",
 })
 
+# Last words that make a "PERSON" of the recognizer something else ("Jacob Lawrence Prize",
+# "Content Strategy Report", "Haus der Kunst"): the institutions above and a few more -- not
+# words that are also surnames (Court, Bank; Hall, Park, Church and Post are not listed).
+NOT_PERSON_LAST_WORDS = (INSTITUTION_NOUNS - {"court", "bank"}) | frozenset({
+    "prize", "award", "awards", "report", "survey", "index", "museum", "gallery", "kunst", "academy",
+    "corporation", "inc", "llc", "ltd", "festival", "conference", "summit", "act", "journal", "studios",
+    "labs", "fund"})
+
+
+def names_no_person(name: str) -> bool:
+    """Two or more words whose last one names a thing or a body, not a person's surname."""
+    words = re.findall(r"\w+", name)
+    return len(words) > 1 and words[-1].lower() in NOT_PERSON_LAST_WORDS
+
 
 def is_role_noun(word: str) -> bool:
     """A title word, or a lower-case agent noun by its ending ("policymaker", "appointee")."""

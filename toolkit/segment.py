@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from .config import DEFAULT_MODELS
 from .errors import ModelMissing
+from .roles_lexicon import names_no_person
 from .segment_ruler import speed_up_attribute_ruler
 
 if TYPE_CHECKING:  # spaCy is imported lazily: `quotelens --help` should not pay for it
@@ -85,7 +86,7 @@ def parse_many(articles: "Iterable[Article]", nlp: "Language", batch_size: int =
     quotation spans, as ``parse`` takes them."""
     if quoted is None or not ner_runs_apart(nlp):
         for doc in nlp.pipe((_prepare(article, nlp) for article in articles), batch_size=batch_size):
-            yield entities_within_lines(doc)
+            yield tidy_entities(doc)
         return
     ner = nlp.get_pipe("ner")
     pairs = zip(articles, quoted)
@@ -94,7 +95,7 @@ def parse_many(articles: "Iterable[Article]", nlp: "Language", batch_size: int =
         parts = [_outside_quotations(doc, quoted_ranges(spans), nlp) for doc, (_, spans) in zip(docs, chunk)]
         for doc, (part, index), found in zip(docs, parts, ner.pipe((p for p, _ in parts), batch_size=batch_size)):
             _copy_entities(found, index, doc)
-        yield from (entities_within_lines(doc) for doc in docs)
+        yield from (tidy_entities(doc) for doc in docs)
 
 
 def parse(article: "Article", nlp: "Language", quoted: "Sequence[QuotedSpan] | None" = None) -> "Doc":
@@ -129,19 +130,26 @@ def parse_ranges(article: "Article", nlp: "Language", inside: "Sequence[tuple[in
     if apart:
         part, index = _outside_quotations(doc, inside, nlp)
         _copy_entities(nlp.get_pipe("ner")(part), index, doc)
-    return entities_within_lines(doc)
+    return tidy_entities(doc)
 
 
-def entities_within_lines(doc: "Doc") -> "Doc":
-    """Entities cut at line breaks: the recognizer runs a heading's name into the paragraph
-    under it ("3. Nan Goldin" / "Nan Goldin (b. 1953) is …" as one PERSON "Nan Goldin\n\nNan
-    Goldin"), and a name is never written across lines."""
-    if not any("\n" in t.text for ent in doc.ents for t in ent):
+def tidy_entities(doc: "Doc") -> "Doc":
+    """Two mistakes of the small model mended where every later stage reads the entities:
+    - an entity is cut at line breaks: the recognizer runs a heading's name into the paragraph
+      under it ("3. Nan Goldin" / "Nan Goldin (b. 1953) is …" as one PERSON "Nan Goldin\n\nNan
+      Goldin"), and a name is never written across lines;
+    - a PERSON whose last word names a thing or a body ("Jacob Lawrence Prize", "Haus der
+      Kunst", roles_lexicon.names_no_person) is an ORG: otherwise it is a person that "he" or
+      "she" may point to."""
+    ents = list(doc.ents)
+    if not any("\n" in t.text for ent in ents for t in ent) \
+            and not any(ent.label_ == "PERSON" and names_no_person(ent.text) for ent in ents):
         return doc
     from spacy.tokens import Span as SpacySpan
 
     spans = []
-    for ent in doc.ents:
+    for ent in ents:
+        label = "ORG" if ent.label_ == "PERSON" and names_no_person(ent.text) else ent.label_
         run: list[int] = []
         for t in list(ent) + [None]:
             if t is not None and "\n" not in t.text:
@@ -152,7 +160,7 @@ def entities_within_lines(doc: "Doc") -> "Doc":
             while run and doc[run[0]].is_space:
                 run.pop(0)
             if run:
-                spans.append(SpacySpan(doc, run[0], run[-1] + 1, label=ent.label))
+                spans.append(SpacySpan(doc, run[0], run[-1] + 1, label=label))
             run = []
     doc.set_ents(spans, default="outside")
     return doc
