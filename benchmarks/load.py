@@ -120,7 +120,7 @@ def start_server(port: int, threads: int, helper: bool = True) -> subprocess.Pop
 def bare_parse_ms(text: str, repeats: int) -> float:
     """p50 of a bare spaCy parse of the same article text, in this process, at the same
     moment: the floor any service answer sits on (the machine may be shared and busy)."""
-    from quotelens.segment import load_nlp
+    from quotelens.parse.segment import load_nlp
 
     nlp = load_nlp(None)
     nlp(text)

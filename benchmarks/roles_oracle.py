@@ -24,9 +24,10 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from quotelens.roles import speaker_role, strip_name
-from quotelens.roles_lexicon import NAME_SUFFIXES
-from quotelens.segment import load_nlp
+from quotelens.speakers.roles import speaker_role
+from quotelens.speakers.roles.assign import strip_name
+from quotelens.lexicon import NAME_SUFFIXES
+from quotelens.parse.segment import load_nlp
 from quotelens.types import Span
 
 SPEAKER_TYPES = ("person", "anonymous")

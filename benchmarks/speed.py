@@ -75,7 +75,7 @@ def main() -> None:
 
 def _after_parse(pipe: Pipeline, texts: list[str], repeat: int) -> float:
     """Best time of the stages after the parse over texts parsed once: what quotelens adds."""
-    from quotelens.segment import parse
+    from quotelens.parse.segment import parse
 
     items = []
     for t in texts:

@@ -8,7 +8,7 @@ thing only: a pronoun may not refer to a person whose given name disagrees with 
 John Kasich). It never outputs a gender. The table keeps a name only when it is common (borne by
 at least MIN_COUNT people in the sources) and one-sided (p(woman) <= MAX_P or >= 1 - MAX_P):
 "Kelly" (0.89), "Jan", "Kim", "Jean" or "Chris" are left out, so they never veto; a man named
-"Lindsey" (0.90) is told apart by the article itself (resolve.py: "Graham defended his record").
+"Lindsey" (0.90) is told apart by the article itself (speakers/names.py: "Graham defended his record").
 
 The full table is 22 MB and takes seconds to load; this one is a few hundred KB, read lazily.
 """

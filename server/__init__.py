@@ -78,11 +78,11 @@ def create_app(config: Mapping[str, Any] | None = None, *, pipeline: Any = None)
 
 
 def _with_parse_helper(pipeline: Any) -> Any:
-    """The pipeline with a helper process parsing second halves (segment_split), if it starts."""
+    """The pipeline with a helper process parsing second halves (parse/split.py), if it starts."""
     import atexit
     import dataclasses
 
-    from quotelens.segment_split import SplitParser
+    from quotelens.parse import SplitParser
 
     splitter = SplitParser(pipeline.config.model)
     if not splitter.alive:

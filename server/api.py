@@ -9,7 +9,8 @@ from typing import Any
 
 from flask import Blueprint, Response, current_app, jsonify, request
 
-from quotelens import __version__, serialize
+from quotelens import serialize
+from quotelens.version import __version__
 
 from .errors import error_for
 from .examples import sample_attribution

@@ -45,7 +45,7 @@ DEFAULTS: dict = {
     # Below Chrome's 30 s limit on an MV3 service worker's fetch; above fetch's 20 s total timeout.
     "REQUEST_TIMEOUT": 25.0,
     # Parse long pages on two processes: a helper process with its own copy of the model parses
-    # the second half (quotelens.segment_split). About halves a cache miss on two or more cores,
+    # the second half (quotelens.parse.split). About halves a cache miss on two or more cores,
     # for the memory of a second model (~150 MB). ``quotelens serve`` turns it on when the
     # machine has two cores or more; off here, so tests and embedders start no process unasked.
     "PARSE_HELPER": False,

@@ -51,7 +51,7 @@ def config() -> Config:
 @pytest.fixture(scope="session")
 def nlp():
     """The pinned English model, loaded once per test session."""
-    from quotelens.segment import load_nlp
+    from quotelens.parse.segment import load_nlp
 
     return load_nlp(None)
 

@@ -10,10 +10,9 @@ import json
 from pathlib import Path
 
 import pytest
-
-from quotelens.cues import find_cues
-from quotelens.segment import parse
 from quotelens.clean import clean_text
+from quotelens.cues import find_cues
+from quotelens.parse.segment import parse
 
 pytestmark = pytest.mark.model
 
@@ -847,14 +846,14 @@ def test_abstract_nouns_say_nothing(pipeline):
 
 
 def test_reported_stretches_answer_inside_for_nested_spans():
-    from quotelens.resolve import _Quoted
+    from quotelens.speakers.names import Quoted
     from quotelens.types import Span
 
     # an outer quotation holding four inner ones, then another quotation
-    q = _Quoted([Span(0, 100), Span(10, 20), Span(30, 40), Span(50, 60), Span(70, 80), Span(200, 210)])
+    q = Quoted([Span(0, 100), Span(10, 20), Span(30, 40), Span(50, 60), Span(70, 80), Span(200, 210)])
     assert [q.holds(p) for p in (5, 15, 90, 205)] == [True] * 4
     assert [q.holds(p) for p in (100, 150, 210)] == [False] * 3
-    assert not _Quoted([]).holds(3)
+    assert not Quoted([]).holds(3)
 
 
 @pytest.mark.parametrize("text, speaker, mention", [
@@ -1088,6 +1087,6 @@ def test_ways_of_naming_the_speaker_after_a_quote(pipeline, text, expected):
     ("Stuart Hall", False), ("Sandra Park", False), ("Margaret Court", False), ("Prize", False),
 ])
 def test_names_the_recognizer_takes_for_people_by_their_last_word(name, no_person):
-    from quotelens.roles_lexicon import names_no_person
+    from quotelens.lexicon import names_no_person
 
     assert names_no_person(name) is no_person

@@ -1,4 +1,4 @@
-"""Rule 1b (attribution_pattern.py) on the bad parses that make it necessary.
+"""Rule 1b (attribution/pattern.py) on the bad parses that make it necessary.
 
 The small English model misreads some cue clauses after a quotation; in articles it tagged
 "Tulsa" as a verb and hung "said" on the quoted verb, read "Will" as a modal, and "tweeted" as an
@@ -156,7 +156,7 @@ def test_a_fragment_entity_does_not_rename_a_header_name(vocab):
     # “We planted trees in the park this year.”
     # The small model labelled only "Seamans", as NORP: the label on a fragment of the run of
     # proper nouns is noise, and the name is the whole run, a person.
-    from quotelens.resolve import resolve_speakers
+    from quotelens.speakers.resolve import resolve_speakers
 
     rows = [("Georgia", True, "NNP", "PROPN", "compound", 2), ("Silvera", True, "NNP", "PROPN", "compound", 2),
             ("Seamans", False, "NNP", "PROPN", "ROOT", 2), (",", True, ",", "PUNCT", "punct", 2),

@@ -11,10 +11,11 @@ import pathlib
 import re
 
 import pytest
-
-from quotelens.clean import clean_html, clean_text, demo_page_path, mark_block_credits, mark_inline_quotes
-from quotelens.clean_decode import decode_page, repair_mojibake
-from quotelens.clean_residue import is_residue
+from quotelens.clean import clean_html, clean_text, demo_page_path
+from quotelens.clean.blockquotes import mark_block_credits
+from quotelens.clean.decode import decode_page, repair_mojibake
+from quotelens.clean.extract import mark_inline_quotes
+from quotelens.clean.residue import is_residue
 from quotelens.config import Config
 from quotelens.errors import BadInput, EmptyText, InputTooLarge, NotAnArticle
 
@@ -95,7 +96,7 @@ def test_article_lines_are_not_residue(line):
     (["Advertisement", "Jane Doe"], [True, False]),
 ])
 def test_residue_flags_take_the_name_after_a_lone_byline_label(lines, expected):
-    from quotelens.clean_residue import residue_flags
+    from quotelens.clean.residue import residue_flags
 
     assert residue_flags(lines) == expected
 
@@ -361,7 +362,7 @@ def test_wrong_type():
     ("   ", "Site", None, None),
 ])
 def test_clean_title(title, sitename, url, expected):
-    from quotelens.clean import clean_title
+    from quotelens.clean.extract import clean_title
 
     assert clean_title(title, sitename, url) == expected
 
@@ -373,13 +374,13 @@ def test_clean_title(title, sitename, url, expected):
     (None, None),
 ])
 def test_clean_byline(author, expected):
-    from quotelens.clean import clean_byline
+    from quotelens.clean.extract import clean_byline
 
     assert clean_byline(author) == expected
 
 
 # -- clean_html: recovery puts dropped blocks back between paragraphs ---------------------------
-from quotelens.clean_recover import recover_blocks  # noqa: E402
+from quotelens.clean.recover import recover_blocks  # noqa: E402
 
 LEAD = "<p>The kettle heats water to a set temperature and holds it there for half an hour.</p>"
 TAIL = "<p>This design keeps the pour steady and slow for the whole length of the brew.</p>"

@@ -1,4 +1,4 @@
-"""quotes.py: quotation spans from punctuation alone, on news sentences.
+"""The quotes stage: quotation spans from punctuation alone, on news sentences.
 
 Every case asserts the exact content text (``text[s.content.start:s.content.end]``).
 Sentences marked WCXB are from pages of the WCXB dev set (CC-BY-4.0; credit: WCXB,

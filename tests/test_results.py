@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-
 import quotelens
 from quotelens.errors import BadInput, EmptyText, NotAnArticle
-from quotelens.results import MANY_COLUMNS, QUOTE_COLUMNS, Result, attribute, attribute_many, detect_source
+from quotelens.notebook.results import (MANY_COLUMNS, QUOTE_COLUMNS, Result, attribute, attribute_many,
+                                        detect_source)
 from quotelens.types import Article, Attribution, Quote, Span, Speaker
 
 SEED_TEXT = """Russia wants to work with US over Syria gas probe
@@ -204,7 +204,7 @@ def test_repr_html_escapes_everything():
 
 def test_nested_quote_wins_inside_the_outer_one():
     """On “impossible to deny” inside an indirect quote, the inner (mixed) quote owns its words."""
-    from quotelens.widget.render import build_segments
+    from quotelens.notebook.render import build_segments
 
     gold = [("it was “impossible", "chemical weapon attacks", "indirect", "the White House", "organization", None,
              "said", "the White House"),
@@ -222,7 +222,7 @@ def test_quotelens_attribute_stays_the_function_after_the_stage_module_loads():
     quotelens.attribute must survive that (the stage module is named quotelens.attribution)."""
     import importlib
 
-    from quotelens import results
+    from quotelens.notebook import results
 
     stage = importlib.import_module("quotelens.attribution")
     assert hasattr(stage, "link_speakers")
@@ -278,7 +278,7 @@ class StandInPipeline:
 @pytest.fixture
 def stand_in(monkeypatch):
     pipe = StandInPipeline()
-    monkeypatch.setattr(quotelens, "get_pipeline", lambda config=None: pipe)
+    monkeypatch.setattr("quotelens.pipeline.get_pipeline", lambda config=None: pipe)
     return pipe
 
 
@@ -331,7 +331,6 @@ def test_attribute_many_empty_input_gives_an_empty_frame(stand_in):
 # -- plots -------------------------------------------------------------------------------------------
 def test_plots_return_figures_with_the_counts(seed):
     from matplotlib.figure import Figure
-
     from quotelens import plots
 
     fig = plots.quotes_per_speaker(seed)

@@ -8,16 +8,9 @@ from __future__ import annotations
 import re
 
 import pytest
-from quotelens.roles import (
-    HONORIFICS,
-    is_title_word,
-    mention_roles,
-    name_mentions,
-    speaker_role,
-    split_title,
-    strip_name,
-)
-from quotelens.roles_text import body_zones, quotation_zones
+from quotelens.lexicon import HONORIFICS, is_title_word, strip_name
+from quotelens.speakers.roles import mention_roles, name_mentions, speaker_role, split_title
+from quotelens.speakers.roles.text import body_zones, quotation_zones
 from quotelens.types import Span
 
 SEED_TEXT = (

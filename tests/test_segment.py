@@ -10,7 +10,7 @@ import pytest
 from quotelens.clean import clean_text
 from quotelens.config import Config
 from quotelens.quotes import find_quote_spans
-from quotelens.segment import ner_runs_apart, parse, parse_many, quoted_ranges
+from quotelens.parse.segment import ner_runs_apart, parse, parse_many, quoted_ranges
 
 pytestmark = pytest.mark.model
 
@@ -92,13 +92,13 @@ def test_a_stray_mark_does_not_hide_the_rest_of_its_paragraph():
 
 
 def test_table_attribute_ruler_gives_spacys_own_annotations(nlp):
-    # the default model's ruler matches by table lookup (segment_ruler.py); parts of speech and
+    # the default model's ruler matches by table lookup (parse/ruler.py); parts of speech and
     # morphology must be exactly those of spaCy's own Matcher, on the seed and the saved pages
     import spacy
 
     from quotelens.clean import clean_html
-    from quotelens.segment import EXCLUDE
-    from quotelens.segment_ruler import TableMatch
+    from quotelens.parse.segment import EXCLUDE
+    from quotelens.parse.ruler import TableMatch
 
     assert isinstance(nlp.get_pipe("attribute_ruler").match, TableMatch)
     reference = spacy.load(nlp.meta["quotelens_name"], exclude=EXCLUDE)
@@ -113,7 +113,7 @@ def test_table_attribute_ruler_gives_spacys_own_annotations(nlp):
 def test_a_ruler_with_patterns_the_table_cannot_read_keeps_spacys_matcher():
     import spacy
 
-    from quotelens.segment_ruler import TableMatch, speed_up_attribute_ruler
+    from quotelens.parse.ruler import TableMatch, speed_up_attribute_ruler
 
     plain = spacy.blank("en")
     ruler = plain.add_pipe("attribute_ruler")
@@ -143,7 +143,7 @@ def test_a_hyphen_glued_to_a_capitalised_word_is_split_off(nlp, text, tokens):
 
 
 def test_odd_spaces_are_plain_spaces_for_the_model_and_offsets_stay(nlp):
-    from quotelens.segment import model_text
+    from quotelens.parse.segment import model_text
     from quotelens.types import Article, Span
 
     text = "Mayor\u00a0Jo\u202fPark said\u2009so.\u200bOK"

@@ -1,4 +1,4 @@
-"""The two-process parse (segment_split.py): the same Doc as one parse, and never a failure."""
+"""The two-process parse (parse/split.py): the same Doc as one parse, and never a failure."""
 from __future__ import annotations
 
 import glob
@@ -11,8 +11,8 @@ from quotelens.clean import clean_html, clean_text
 from quotelens.config import Config
 from quotelens.pipeline import Pipeline
 from quotelens.quotes import find_quote_spans
-from quotelens.segment import parse
-from quotelens.segment_split import SplitParser, split_point
+from quotelens.parse.segment import parse
+from quotelens.parse.split import SplitParser, split_point
 
 pytestmark = pytest.mark.model
 

@@ -14,13 +14,13 @@ pytest.importorskip("anywidget", reason="the widget needs the 'widget' extra (an
 
 import quotelens  # noqa: E402
 from quotelens.errors import BadInput, NotAnArticle  # noqa: E402
-from quotelens.results import Result  # noqa: E402
+from quotelens.notebook.results import Result  # noqa: E402
 from quotelens.serialize import to_dict  # noqa: E402
 from quotelens.widget import QuoteWidget  # noqa: E402
-from quotelens.widget.palette import color_index, load_palette, palette_css, speaker_color  # noqa: E402
+from quotelens.notebook.palette import color_index, load_palette, palette_css, speaker_color  # noqa: E402
 from test_results import SEED_TEXT, seed_attribution  # noqa: E402
 
-STATIC = Path(quotelens.__file__).parent / "widget" / "static"
+STATIC = Path(quotelens.__file__).parent / "notebook" / "static"
 OKABE_ITO = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#999999"]
 
 
@@ -156,7 +156,7 @@ def _send(widget, content):
 
 
 def test_empty_widget_shows_the_paste_box_and_attributes_pasted_text(monkeypatch):
-    monkeypatch.setattr(quotelens, "get_pipeline", lambda config=None: StandIn())
+    monkeypatch.setattr("quotelens.pipeline.get_pipeline", lambda config=None: StandIn())
     w = QuoteWidget()
     assert w.show_input is True and w.attribution == {} and w.result is None
     busy = []
@@ -173,7 +173,7 @@ def test_empty_widget_shows_the_paste_box_and_attributes_pasted_text(monkeypatch
     ("missing.html", "no such file: missing.html (bad_input)"),
 ])
 def test_paste_box_errors_are_shown_in_the_widget(monkeypatch, source, message):
-    monkeypatch.setattr(quotelens, "get_pipeline", lambda config=None: StandIn())
+    monkeypatch.setattr("quotelens.pipeline.get_pipeline", lambda config=None: StandIn())
     w = QuoteWidget()
     _send(w, {"type": "attribute", "source": source})
     assert w.error == message and w.attribution == {} and w.busy is False
@@ -200,7 +200,7 @@ def _node(script: str):
 
 @pytest.mark.skipif(NODE is None, reason="node is not installed")
 def test_js_segments_match_the_python_ones(widget):
-    from quotelens.widget.render import build_segments
+    from quotelens.notebook.render import build_segments
 
     data = widget.attribution
     js = _node(f"return w.buildSegments({json.dumps(data)}).map(s => [s.start, s.end, s.quote && s.quote.id,"
@@ -231,7 +231,7 @@ def test_js_colour_slots_match_python(speaker_id, index):
 
 @pytest.mark.skipif(NODE is None, reason="node is not installed")
 def test_js_hover_text_matches_python(widget):
-    from quotelens.widget.render import describe_quote
+    from quotelens.notebook.render import describe_quote
 
     for q in widget.attribution["quotes"][5:9]:
         assert _node(f"return w.describeQuote({json.dumps(q)});") == describe_quote(q)

@@ -16,9 +16,9 @@ import sys
 from pathlib import Path
 from typing import Any, Iterable, Iterator, TextIO
 
-from . import __version__
 from .config import Config
 from .errors import BadInput, InputTooLarge, QuotelensError
+from .version import __version__
 
 BATCH_CHUNK = 16  # documents parsed together (spaCy's nlp.pipe); output order is input order
 HTML_SNIFF = ("<!doctype", "<html", "<head", "<body", "<article", "<div", "<p>", "<p ", "<?xml", "<meta", "<!--")
@@ -51,7 +51,7 @@ def _config(args: argparse.Namespace) -> Config:
 
 def attribute_source(source: str, config: Config):
     """PATH, URL or '-' (stdin) -> Attribution; HTML or text is detected."""
-    from . import get_pipeline
+    from .pipeline import get_pipeline
 
     pipe = get_pipeline(config)
     if is_url(source):
@@ -120,8 +120,8 @@ def cmd_attribute(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from . import get_pipeline
     from .clean import demo_page_path
+    from .pipeline import get_pipeline
     from .serialize import to_dict
 
     path = demo_page_path()
@@ -141,7 +141,7 @@ _worker_pipe = None
 
 def _init_worker(config: Config) -> None:
     global _worker_pipe
-    from . import get_pipeline
+    from .pipeline import get_pipeline
 
     _worker_pipe = get_pipeline(config)
 
@@ -256,7 +256,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
     inp = sys.stdin if args.input == "-" else open(args.input, encoding="utf-8", errors="replace")
     out = sys.stdout if args.output in (None, "-") else open(args.output, "w", encoding="utf-8")
     try:
-        from . import get_pipeline
+        from .pipeline import get_pipeline
 
         get_pipeline(config)  # fail early (and once) if the model is missing
         done, failed = run_batch(inp, out, config, workers=max(1, args.workers), progress=not args.quiet)

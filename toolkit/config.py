@@ -18,7 +18,7 @@ class Config:
     #: spaCy model to load by package name or path; None tries DEFAULT_MODELS in order.
     model: str | None = None
     #: Attributions scoring below this confidence keep their quote but get no speaker
-    #: ("unknown speaker" beats a wrong name). See attribution.py for the score.
+    #: ("unknown speaker" beats a wrong name). See docs/architecture.md for the score.
     min_confidence: float = 0.5
     #: Also report indirect (reported) speech: "Price said that ...".
     include_indirect: bool = True

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-    from .segment_split import SplitParser
+    from .parse import SplitParser
 
 
 def read_item(item: Mapping[str, Any]) -> tuple[str, str, str | None]:
@@ -42,26 +42,38 @@ def read_item(item: Mapping[str, Any]) -> tuple[str, str, str | None]:
     return kind, value, url
 
 
+_pipelines: dict[Config, "Pipeline"] = {}
+
+
+def get_pipeline(config: Config | None = None) -> "Pipeline":
+    """One Pipeline per distinct Config, built on first use (loads the spaCy model)."""
+    config = config or Config()
+    pipe = _pipelines.get(config)
+    if pipe is None:
+        pipe = _pipelines[config] = Pipeline.from_config(config)
+    return pipe
+
+
 @dataclass
 class Pipeline:
     """A loaded model plus a config: build once, call many times (thread-safe for reads)."""
 
     nlp: "Language"
     config: Config
-    #: A helper process that parses the second half of long articles (segment_split.py): the
+    #: A helper process that parses the second half of long articles (parse/split.py): the
     #: service's latency on two cores. None parses in this process alone.
     splitter: "SplitParser | None" = None
 
     @classmethod
     def from_config(cls, config: Config | None = None) -> "Pipeline":
-        from .segment import load_nlp
+        from .parse import load_nlp
 
         config = config or Config()
         return cls(nlp=load_nlp(config.model), config=config)
 
     @property
     def model(self) -> str:
-        from .segment import model_name
+        from .parse import model_name
 
         return model_name(self.nlp)
 
@@ -113,7 +125,7 @@ class Pipeline:
 
     # -- the stages ----------------------------------------------------------------------
     def run(self, article: Article) -> Attribution:
-        from .segment import parse
+        from .parse import parse
 
         self._check_size(article)
         spans = self._quote_spans(article)
@@ -127,7 +139,7 @@ class Pipeline:
                  ) -> Iterator[Attribution | QuotelensError]:
         """Like ``run`` over many articles, with the parse batched (spaCy's nlp.pipe). An item
         that is already an error, or fails, comes out as its QuotelensError, in place."""
-        from .segment import parse_many
+        from .parse import parse_many
 
         items = list(articles)
         ok: list[Article] = []
@@ -164,7 +176,7 @@ class Pipeline:
     def _after_parse(self, article: Article, doc: "Doc", spans: "Sequence[QuotedSpan]") -> Attribution:
         from .attribution import link_speakers
         from .cues import find_cues
-        from .resolve import resolve_speakers
+        from .speakers import resolve_speakers
 
         cues = find_cues(doc, self.config)
         links = link_speakers(doc, article, spans, cues, self.config)

@@ -15,6 +15,7 @@ from importlib import resources
 from typing import Any
 
 from .types import Article, Attribution, Quote, Span, Speaker
+from .version import __version__
 
 SCHEMA_VERSION = 1
 SELECTOR_CONTEXT = 32  # characters of prefix and suffix, as Hypothesis' TextQuoteSelector uses
@@ -58,8 +59,6 @@ def _span(text: str, span: Span | None) -> dict[str, Any] | None:
 
 def to_dict(attribution: Attribution) -> dict[str, Any]:
     """The JSON-ready dict of contract v1."""
-    from . import __version__
-
     art = attribution.article
     text = art.text
     u16 = Utf16Map(text)

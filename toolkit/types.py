@@ -63,13 +63,13 @@ class Article:
     # Block quotations of an HTML page (<blockquote>: an embedded post, an excerpt of a
     # statement), each from its first paragraph's start to its last one's end, without a
     # closing credit line ("— Maria Ortiz (@MayorOrtiz) …"). Their words are a quotation though
-    # no mark encloses them (quotes.py).
+    # no mark encloses them (the quotes stage).
     blockquotes: tuple[Span, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
 class QuotedSpan:
-    """A stretch of text between quotation marks, found from punctuation alone (quotes.py).
+    """A stretch of text between quotation marks, found from punctuation alone (the quotes stage).
 
     ``content`` excludes the marks; ``open_mark``/``close_mark`` are the marks' offsets
     (``close_mark`` is None for a paragraph of a multi-paragraph quote that the next
@@ -106,7 +106,7 @@ class Quote:
     cue: Span | None  # the reporting words: "said", "told reporters", "according to"
     speaker_id: str | None  # None means "found, not attributed": never guess
     mention: Span | None  # the words that name the speaker here ("he", "the minister", "Price")
-    confidence: float  # 0..1; see attribution.py for how it is computed
+    confidence: float  # 0..1; see docs/architecture.md for how it is computed
     # The reported clause around a mixed quote, or the content of indirect speech:
     # "Price said [the findings “present yet another opportunity …”]".
     clause: Span | None = None

@@ -4,7 +4,7 @@
 "use strict";
 (function () {
   const TOKEN_KEY = "quotelens-token";
-  const PALETTE_SIZE = 8; // toolkit/widget/static/palette.json: speaker sN -> colour (N-1) mod 8
+  const PALETTE_SIZE = 8; // toolkit/notebook/static/palette.json: speaker sN -> colour (N-1) mod 8
 
   /** @param {string} id */
   const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));

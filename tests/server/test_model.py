@@ -147,7 +147,7 @@ def test_options_reach_the_real_pipeline(real_client):
 
 
 def test_model_is_loaded_when_the_app_is_built_not_on_the_first_request(nlp, monkeypatch):
-    from quotelens import segment
+    from quotelens.parse import segment
 
     app = create_app({"TESTING": True, "TOKEN": ""})  # the real pipeline, built here
     assert app.extensions["quotelens"].model

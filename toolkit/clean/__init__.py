@@ -1,0 +1,9 @@
+"""Clean stage: a news page (HTML) or plain text -> ``Article``, whose text no later stage changes.
+
+Inner modules, in the order ``extract.clean_html`` runs them: ``decode`` (size, charset, mojibake),
+trafilatura, ``recover`` (blocks with quotations it dropped), ``residue`` (page furniture lines),
+``blockquotes`` (paragraphs set as block quotations). See docs/clean.md.
+"""
+from .extract import clean_html, clean_text, demo_page_path, html_to_str
+
+__all__ = ["clean_html", "clean_text", "demo_page_path", "html_to_str"]

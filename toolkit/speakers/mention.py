@@ -1,0 +1,137 @@
+"""One speaker mention -> a person, an organisation, a description or a pronoun's referent.
+
+The sieve for one mention, surest first: a pronoun goes to pronouns.py; a name is joined to its
+fullest form (names.py); an organisation's name, or an institution noun ("the ministry"), is an
+organisation; a description a person's name completes is that person; "the minister" is the one
+named minister nearby (nominals.py); any other description is an anonymous source.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..cues import NOT_SPEAKER_ENTS, REFLEXIVES, lemma_in
+from ..lexicon import INSTITUTION_NOUNS, is_role_noun, names_no_person
+from ..types import Span
+from .names import NameIndex, char_span, clean_name, name_part, strip_det, without_possessive
+from .nominals import description_name, resolve_nominal
+from .people import (FIRST_PERSON, ORG_LABELS, PERSONAL_PRONOUNS, PLURAL_PRONOUNS, RESOLVE_NAME, Person, Resolved,
+                     person_for)
+from .pronouns import resolve_pronoun
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+
+def _capitalised_known_surname(head: "Token", toks, names: "NameIndex") -> bool:
+    """'Reyes: “…”' with "Reyes" tagged a common noun (a label line parses badly): a one-word,
+    capitalised mention that is the last name of a person the article names is that name."""
+    word = clean_name(head.text)
+    return len(toks) == 1 and head.text[:1].isupper() and bool(word) and word.split()[-1].lower() in names.by_last
+
+
+
+def resolve_mention(doc: "Doc", rng: tuple[int, int], names: "NameIndex", people: dict[str, Person],
+                     prev: tuple[Person, int] | None, text: str) -> Resolved:
+    lo, hi = rng
+    span = char_span(doc, rng)
+    if hi - lo > 1 and doc[hi - 1].lower_ in REFLEXIVES:
+        hi -= 1  # "Holt herself": the mention keeps the emphasis, the name does not
+    toks = doc[lo:hi]
+    head = toks.root
+    low = head.lower_
+    if head.pos_ == "PRON" or low in PERSONAL_PRONOUNS | PLURAL_PRONOUNS | FIRST_PERSON:
+        res = resolve_pronoun(doc, head, span, names, people, prev)
+        res.pronoun = True
+        return res
+    # A name: the PROPN/entity words of the mention (a person unless the entity says otherwise)
+    name_toks = [t for t in toks if t.pos_ == "PROPN" or t.ent_type_ == "PERSON"]
+    # "the Ohio Republican", "a Democrat": a party or nationality with an article describes a person
+    # (and "one of the aides", "two of the aides": a number is no name, whatever its entity label)
+    described = (head.ent_type_ == "NORP" and any(t.dep_ == "det" for t in head.lefts)) or (
+        head.ent_type_ in NOT_SPEAKER_ENTS and head.pos_ != "PROPN")
+    if not described and (head.pos_ == "PROPN" or (head.ent_type_ and head.ent_type_ != "PERSON" and head.pos_ != "NOUN")
+                          or head.ent_type_ == "PERSON" or _capitalised_known_surname(head, toks, names)):
+        ent = names.entity_of(head)
+        label = head.ent_type_ or next((t.ent_type_ for t in name_toks if t.ent_type_), "")
+        if _partial_entity(ent, toks, head):
+            ent, label = None, ""
+        # The small model often labels a bare surname as ORG or GPE ("Churkin told reporters"):
+        # a name that is the surname of a person named in the article is that person.
+        if label not in ORG_LABELS and names_no_person((ent or toks).text):
+            label = "ORG"  # "our Content Strategy Report" (outside the entity, which parse relabels)
+        if label in ORG_LABELS and not names.is_known_person(head):
+            name = strip_det(without_possessive((ent or toks).text))  # "the Institute’s release"
+            p = person_for(people, name, "organization")
+            p.mentions.append(span)
+            return Resolved(p, RESOLVE_NAME)
+        name_span = name_part(doc, ent if ent is not None else toks)
+        full, conf = names.canonical(name_span, span.start)
+        p = person_for(people, full, "person")
+        p.mentions.append(span)
+        p.role_mentions.append(span)
+        return Resolved(p, conf)
+    # A description that a person's name completes is that person: "Cruz constituent Dan Golvach",
+    # "the LinkedIn chief executive, Jeff Weiner, put it"
+    ent = _name_completing(doc, head, toks, names)
+    if ent is not None:
+        name_span = name_part(doc, ent)
+        full, conf = names.canonical(name_span, span.start)
+        p = person_for(people, full, "person")
+        p.mentions.append(span)
+        p.role_mentions.extend([span, Span(ent.start_char, ent.end_char)])
+        return Resolved(p, conf)
+    # A description: "the minister", "one senior diplomat", "French diplomatic sources", "the campaign"
+    if lemma_in(head, INSTITUTION_NOUNS) and head.tag_ != "NNS":
+        p = person_for(people, strip_det(description_name(head, toks)), "organization")
+        p.mentions.append(span)
+        return Resolved(p, RESOLVE_NAME)
+    named = resolve_nominal(doc, head, toks, span, names, people)
+    if named is not None:
+        return named
+    p = person_for(people, description_name(head, toks), "anonymous")
+    p.one_person = head.tag_ == "NN" and is_role_noun(head.text)
+    p.mentions.append(span)
+    p.role_mentions.append(span)
+    return Resolved(p, RESOLVE_NAME)
+
+def _partial_entity(ent, toks, head: "Token") -> bool:
+    """True when a non-person entity covers only part of the run of proper nouns around the
+    mention's head, the rest of the run in no entity: "Georgia Silvera [Seamans]NORP". The small
+    model's label on such a fragment is noise; the whole run is the name."""
+    if ent is None or ent.label_ == "PERSON":
+        return False
+    lo = hi = head.i - toks.start
+    while lo > 0 and toks[lo - 1].pos_ == "PROPN":
+        lo -= 1
+    while hi + 1 < len(toks) and toks[hi + 1].pos_ == "PROPN":
+        hi += 1
+    outside = [t for t in toks[lo:hi + 1] if not (ent.start <= t.i < ent.end)]
+    return bool(outside) and all(not t.ent_type_ for t in outside)
+
+
+def _name_completing(doc: "Doc", head: "Token", toks, names: "NameIndex"):
+    """The PERSON entity that ends a description or stands in apposition to its head, if any."""
+    last = names.entity_of(toks[-1]) if len(toks) > 1 else None
+    if last is not None and last.label_ == "PERSON" and last.start > toks.start and last.end == toks.end \
+            and _names_the_head(last.root, head):
+        return last
+    for child in head.rights:
+        if child.dep_ == "appos" and child.ent_type_ == "PERSON":
+            ent = names.entity_of(child)
+            if ent is not None and ent.start > head.i and not any(t.text in ("(", ";") for t in doc[head.i:ent.start]):
+                return ent
+    return None
+
+
+def _names_the_head(name: "Token", head: "Token") -> bool:
+    """The name is the description's own ("Cruz constituent Dan Golvach", "the chief executive
+    Jeff Weiner"), not a word of a clause inside it ("One pastor supporting [Mr. Cruz]", "a
+    spokesman for [Bill Clinton]"): the way up from it to the head is compounds and appositions."""
+    tok = name
+    for _ in range(8):
+        if tok.i == head.i:
+            return True
+        if tok.dep_ not in ("compound", "appos", "flat", "nmod") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False

@@ -1,0 +1,58 @@
+"""What the speakers stage builds: a person or organisation with its mentions, how a mention
+resolved, and the confidence prior of each way of resolving one (documented in docs/architecture.md)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..types import Span, SpeakerType
+
+PERSONAL_PRONOUNS = {"he", "she", "him", "her"}
+PLURAL_PRONOUNS = {"they", "them"}
+FIRST_PERSON = {"i", "we", "me", "us"}
+ORG_LABELS = {"ORG", "GPE", "NORP", "FAC"}
+# Confidence that a mention of this kind was resolved to the right speaker.
+RESOLVE_NAME = 1.0
+RESOLVE_SURNAME_AMBIGUOUS = 0.7  # two people in the article share the surname
+RESOLVE_FIRST_NAME = 0.9  # "Ban" -> Ban Ki-moon, "Kevin" -> Kevin Cureghian: the one person with that first name
+RESOLVE_PRONOUN_PREV_SPEAKER = 0.92  # "he" right after a quote by a named man
+RESOLVE_PRONOUN_SUBJECT = 0.8  # "he" -> the person most recently named as a sentence's subject
+RESOLVE_PRONOUN_EMBEDDED = 0.72  # "he" -> the person most recently named as a clause's subject
+RESOLVE_PRONOUN_NEAREST = 0.65  # "he" -> the person most recently named at all
+RESOLVE_NOMINAL = 0.8  # "the minister" -> the one named minister nearby
+PRONOUN_REACH = 1500  # characters back (about three news paragraphs) to look for a pronoun's referent
+
+
+@dataclass
+class Person:
+    key: str  # canonical name, lower case
+    name: str  # canonical name as written (fullest form)
+    type: SpeakerType
+    mentions: list[Span] = field(default_factory=list)
+    role_mentions: list[Span] = field(default_factory=list)  # the mentions roles are read from
+    first: int = 10**9
+    # An unnamed source that is one person ("one pastor supporting Mr. Cruz", "a spokesman"):
+    # "he" or "she" right after its quote may be it, as it would be a named person.
+    one_person: bool = False
+
+    @property
+    def is_one_person(self) -> bool:
+        return self.type == "person" or self.one_person
+
+
+@dataclass
+class Resolved:
+    person: Person | None
+    confidence: float
+    # A pronoun ("it", "they", "I") that surely names the speaker here but that no rule
+    # resolves: the quote keeps the mention and an unknown speaker.
+    unresolved: bool = False
+    # The mention is a pronoun: when the cue is sure but the referent is not, the quote keeps
+    # "he" as its mention and an unknown speaker, rather than a guessed name.
+    pronoun: bool = False
+
+def person_for(people: dict[str, Person], name: str, kind: SpeakerType) -> Person:
+    key = f"{kind}:{name.lower()}"
+    p = people.get(key)
+    if p is None:
+        p = people[key] = Person(key=key, name=name, type=kind)
+    return p

@@ -1,0 +1,273 @@
+"""Roles: what the article says a speaker is, and titles split from names (pipeline stage 6).
+
+A role is taken only from the article's own words (GUIDELINES.md in the roles gold set):
+- a title or pre-modifier before the name: "National Security Council spokesman Ned Price";
+- an apposition after it: "Price, a spokesman for the State Department";
+- a relative clause: "Smith, who chairs the committee" / "Deace, who was named a leader of ...";
+- an affiliation: "Joel Pollak of Breitbart California";
+- a nominal mention that is itself a role: "the Vermont senator", "one senior diplomat".
+Wording follows the article minus a leading determiner, evaluative adjectives, possessive
+pronouns, honorifics, trailing locations and party tags. Age, home town, nationality and party
+label alone are not roles. The prime rule holds here too: a wrong role is worse than none, so
+every source must end in a role noun (data/role_titles.txt, or an agent-noun ending).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+
+from ...lexicon import (DETERMINERS, HONORIFICS, NAME_SUFFIXES, is_honorific, is_name_word, is_party_word,
+                        is_title_word, name_start, strip_name)
+from ...types import Span
+from .after import roles_after
+from .before import named_roles, pre_apposition_roles, prefix_roles
+from .phrase import clean_role
+from .text import Word, body_zones, doc_text, words_of
+
+__all__ = [
+    "HONORIFICS",
+    "is_title_word",
+    "mention_roles",
+    "name_mentions",
+    "speaker_role",
+    "split_title",
+    "strip_name",
+]
+
+
+# ----------------------------------------------------------------------------- split_title
+def split_title(doc: Doc, mention: Span) -> tuple[Span | None, Span]:
+    """Split a person mention into its title (or None) and the bare name.
+
+    'National Security Council spokesman Ned Price' -> ('National Security Council spokesman', 'Ned Price');
+    'Sen. Ted Cruz (R-Texas)' -> ('Sen.', 'Ted Cruz'); 'Mr. Trump' -> (None, 'Trump'): honorifics are dropped,
+    they are not titles. A mention with no title, or no name part at all ('the minister'), gives (None, mention).
+    A prefix that is only a party label ('Democrat Hillary Clinton') is cut from the name but is not a title.
+    """
+    words = _mention_words(doc, mention)
+    if not words:
+        return None, mention
+    texts = [w.text for w in words]
+    texts[-1] = texts[-1][:len(texts[-1]) - _possessive_len(texts[-1])] or texts[-1]  # "Churkin’s" -> "Churkin"
+    i = name_start(texts)
+    if i >= len(words):
+        return None, mention
+    last = words[-1]
+    end = last.end - _possessive_len(last.text)
+    name = Span(words[i].start, end)
+    title = _trim_title(words[:i])
+    if not title or all(is_party_word(w.text) for w in title):
+        return None, name
+    return Span(title[0].start, title[-1].end), name
+
+
+def _mention_words(doc: Doc, mention: Span) -> list[Word]:
+    """The mention's words up to the end of the name: without a parenthesis ('(R-Texas)'), an
+    apposition (', a spokesman'), an affiliation after a person's name ('Joel Pollak of Breitbart
+    California'; not 'Bank of America CEO Brian Moynihan') or trailing punctuation."""
+    words = words_of(doc, mention.start, mention.end)
+    for k, w in enumerate(words):
+        if w.text.startswith("(") or (k and w.text == ","):
+            words = words[:k]
+            break
+        if k and w.text in ("of", "from", "at") and _is_person_word(doc, words[k - 1]):
+            words = words[:k]
+            break
+    while words and all(not c.isalnum() for c in words[-1].text):
+        words.pop()
+    return words
+
+
+def _is_person_word(doc: Doc, word: Word) -> bool:
+    span = doc.char_span(word.start, word.end, alignment_mode="expand")
+    return span is not None and span[-1].ent_type_ == "PERSON"
+
+
+def _possessive_len(text: str) -> int:
+    if len(text) > 2 and text[-2] in "'\u2019" and text[-1] in "sS":
+        return 2
+    return 1 if text.endswith(("'", "\u2019")) and len(text) > 1 else 0
+
+
+def _trim_title(words: Sequence[Word]) -> list[Word]:
+    out = list(words)
+    while out and (out[0].text.lower() in DETERMINERS or is_honorific(out[0].text)):
+        out.pop(0)
+    while out and is_honorific(out[-1].text):
+        out.pop()
+    return out
+
+
+# ----------------------------------------------------------------------------- mention_roles
+
+
+def mention_roles(doc: Doc, mention: Span) -> list[str]:
+    """Every role the text states at this one mention of a person, nearest first (see module doc)."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="contract")
+    if span is None or len(span) == 0:
+        return []
+    if all(t.pos_ == "PRON" for t in span if not t.is_punct):
+        return []
+    title, name = split_title(doc, mention)
+    if name == mention and not _has_name(doc, mention):
+        role = _nominal_role(span)
+        return [role] if role else []
+    name_toks = doc.char_span(name.start, name.end, alignment_mode="expand")
+    if name_toks is None:
+        return []
+    first = _name_start_token(doc, name_toks[0].i) if title is None else span[0].i
+    roles: list[str] = []
+    roles += prefix_roles(doc, first, span.end, title)
+    roles += pre_apposition_roles(doc, name_toks)
+    roles += named_roles(doc, first)
+    roles += roles_after(doc, name_toks.end)
+    out: list[str] = []
+    for r in roles:
+        if r and r not in out:
+            out.append(r)
+    return out
+
+
+def _name_start_token(doc: Doc, i: int) -> int:
+    """A surname mention ('Sanders') widened to the full name written around it ('Sen. Bernie Sanders'),
+    so the title before the first name is found."""
+    for _ in range(3):
+        prev = doc[i - 1] if i > 0 else None
+        if prev is None or prev.whitespace_ == "" or prev.is_space or not is_name_word(prev.text):
+            break
+        if prev.ent_type_ != "PERSON" or doc[i].ent_iob_ != "I":
+            break  # only within one PERSON entity: "former Secretary of State Hillary Clinton" stops at "Hillary"
+        i -= 1
+    return i
+
+
+def _has_name(doc: Doc, mention: Span) -> bool:
+    title, name = split_title(doc, mention)
+    return title is not None or name != mention or _names_itself(doc, mention)
+
+
+def _names_itself(doc: Doc, mention: Span) -> bool:
+    words = _mention_words(doc, mention)
+    if not words:
+        return False
+    texts = [w.text for w in words]
+    texts[-1] = texts[-1][:len(texts[-1]) - _possessive_len(texts[-1])] or texts[-1]
+    return name_start(texts) < len(words)
+
+
+def _nominal_role(span: SpacySpan) -> str | None:
+    """'one senior diplomat' -> 'senior diplomat'; 'the Vermont senator' -> 'Vermont senator'; plurals -> None."""
+    toks = []
+    for t in span:
+        if t.lower_ in ("who", "which", "that", "whose") and toks:
+            break
+        if t.text == "," and toks:
+            break
+        toks.append(t)
+    head = span.root
+    if any(t.dep_ == "conj" and t.head.i == head.i for t in toks):
+        return None  # "Mr. Rubio's father and mother": a group, and groups have no role
+    return clean_role(toks, need_title=True)
+
+
+# ----------------------------------------------------------------------------- speaker_role
+def speaker_role(doc: Doc, mentions: Sequence[Span], name: str | None = None, *,
+                 all_occurrences: bool = True, body_start: int | None = None) -> str | None:
+    """One role for a speaker from all its mentions, or None when the article states none.
+
+    The primary role is the one stated nearest the first mention in the body (GUIDELINES.md);
+    later mentions are tried in text order when the first states none. Mentions in a headline,
+    an archive abstract, or inside quotation marks (someone else's words) are not used.
+
+    A person's first mention is often not one that attributes a quote ("primary challenger Bernie
+    Sanders" long before "Sanders said"), so with ``all_occurrences`` every occurrence of the
+    person's name (``name``, else the fullest name among ``mentions``) and of its surname is read
+    too (see :func:`name_mentions`). Descriptions ("one senior diplomat") are read as given.
+    ``body_start``: where the body starts, if known (0 when the headline is not in the text);
+    by default a short first paragraph without "said" is taken for a headline.
+    """
+    mentions = list(mentions)
+    if all_occurrences:
+        full = name or _fullest_name(doc, mentions)
+        if full:
+            mentions += name_mentions(doc_text(doc), full)
+    zones = body_zones(doc_text(doc), body_start)
+    given = _given_names(doc, mentions)
+    for m in _outermost(mentions):
+        if any(z.start <= m.start < z.end for z in zones):
+            continue
+        if _someone_else(doc, m, given):
+            continue
+        roles = mention_roles(doc, m)
+        if roles:
+            return roles[0]
+    return None
+
+
+def name_mentions(text: str, name: str) -> list[Span]:
+    """Every whole-word, case-sensitive occurrence of a person's name and of its surname.
+
+    'Jean-Marc Ayrault' -> the spans of 'Jean-Marc Ayrault' and of every other 'Ayrault'. Titles
+    and honorifics in ``name`` are ignored ('Sen. Ted Cruz' looks for 'Ted Cruz' and 'Cruz').
+    """
+    core = strip_name(name)
+    words = [w for w in core.split() if w.lower() not in NAME_SUFFIXES]
+    if not words or not any(w[:1].isupper() for w in words):
+        return []
+    found = []
+    for pattern in {core, words[-1]}:
+        for m in re.finditer(r"(?<![\w-])" + re.escape(pattern) + r"(?![\w-])", text):
+            found.append(Span(m.start(), m.end()))
+    return _outermost(found)
+
+
+def _outermost(spans: Sequence[Span]) -> list[Span]:
+    """Spans in text order, dropping any that starts inside an earlier, longer one."""
+    out: list[Span] = []
+    for s in sorted(set(spans), key=lambda s: (s.start, -s.end)):
+        if out and s.start < out[-1].end:
+            continue
+        out.append(s)
+    return out
+
+
+def _fullest_name(doc: Doc, mentions: Sequence[Span]) -> str | None:
+    """The longest personal name among the mentions ('Ned Price' over 'Price'), if any names one."""
+    best = None
+    for m in mentions:
+        if not _has_name(doc, m):
+            continue
+        _, name = split_title(doc, m)
+        text = doc_text(doc)[name.start:name.end]
+        if best is None or len(text.split()) > len(best.split()):
+            best = text
+    return best
+
+
+def _given_names(doc: Doc, mentions: Sequence[Span]) -> set[str]:
+    """Lower-cased words written before the surname in this speaker's full-name mentions."""
+    given: set[str] = set()
+    for m in mentions:
+        if not _has_name(doc, m):
+            continue
+        _, name = split_title(doc, m)
+        words = doc_text(doc)[name.start:name.end].split()
+        given.update(w.lower() for w in words[:-1])
+    return given
+
+
+def _someone_else(doc: Doc, mention: Span, given: set[str]) -> bool:
+    """A surname mention written inside another full name: 'Clinton' in 'Bill Clinton' when the
+    speaker is 'Hillary Clinton'. Its title and appositions describe that other person."""
+    if not given:
+        return False
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or span[0].i == 0 or len(doc_text(doc)[mention.start:mention.end].split()) > 1:
+        return False  # only a bare surname can belong to another full name
+    prev = doc[span[0].i - 1]
+    if not prev.whitespace_ or not is_name_word(prev.text) or prev.ent_type_ != "PERSON":
+        return False
+    return prev.lower_ not in given

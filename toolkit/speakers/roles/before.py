@@ -1,0 +1,173 @@
+"""What is written before a name: titles ('Moscow’s UN Ambassador Vitaly Churkin'), a role noun the
+name is an apposition of ('Her campaign manager, Robby Mook'), and 'a mathematician named X'."""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from ...lexicon import DETERMINERS, is_honorific
+from ...types import Span
+from .phrase import TIME_ENTS, clean_role, is_role_token, is_title_token
+from .text import tokens_text
+
+MAX_PREFIX_TOKENS = 12  # a title before a name rarely runs longer; "Arjay and Frances Miller Chair ..." comes after
+
+
+def prefix_roles(doc: Doc, first_tok: int, name_end: int, title: Span | None) -> list[str]:
+    """Titles written before the name: inside the mention (``title``) and just left of it."""
+    toks = _left_extension(doc, first_tok, name_end)
+    if title is not None:
+        tspan = doc.char_span(title.start, title.end, alignment_mode="expand")
+        if tspan is not None:
+            toks += list(tspan)
+    if not toks:
+        return []
+    if toks[-1].tag_ == "POS" and not any(is_role_token(t) for t in toks):
+        # "The Post’s Robert Costa" -> "of The Post" (GUIDELINES.md), for an organisation only
+        owner = [t for t in toks[:-1] if t.lower_ != "the"]
+        if owner and all(t.ent_type_ == "ORG" for t in owner):
+            return ["of " + tokens_text(owner)]
+        return []
+    roles = []
+    for group in _split_stacked(toks):
+        role = clean_role(group, need_title=True)
+        if role:
+            roles.append(role)
+    return roles
+
+
+def _left_extension(doc: Doc, first_tok: int, name_end: int) -> list[Token]:
+    """Tokens just before the mention that belong to its title: 'Moscow’s UN Ambassador' before 'Vitaly Churkin'.
+
+    Stops at anything that cannot sit inside a pre-name title: a verb, a determiner, most prepositions,
+    punctuation other than an attached hyphen, a date, a sentence start. Then keeps only the tokens the
+    parse attaches to the name (so 'a close friend of Mrs. Clinton' gives nothing for Clinton).
+    """
+    out: list[Token] = []
+    i = first_tok - 1
+    if i < 0 or doc[first_tok].is_sent_start:
+        return out
+    while i >= 0 and len(out) < MAX_PREFIX_TOKENS:
+        t = doc[i]
+        right = out[0] if out else doc[first_tok]
+        if "\n" in t.text or t.ent_type_ in TIME_ENTS:
+            break
+        if t.is_space:  # a no-break space between title and name
+            i -= 1
+            continue
+        if t.tag_ == "POS" or (t.text == "-" and not t.whitespace_ and i > 0 and not doc[i - 1].whitespace_):
+            out.insert(0, t)
+        elif t.lower_ in ("of", "and", "&") and out and i > 0 and _joins_title(
+                doc[i - 1], next((u for u in out if u.lower_ != "the"), right), t.lower_):
+            out.insert(0, t)  # "Secretary of State John Kerry", "Co-Owner and Lead Planner Erica Vanco"
+        elif t.lower_ == "the" and out and i > 0 and (doc[i - 1].lower_ == "of" or right.lower_ in ("rev.", "reverend")):
+            out.insert(0, t)  # "Speaker of the House Rep. Paul Ryan", "Vatican spokesman the Rev. Federico Lombardi"
+        elif t.tag_ == "PRP$":
+            out.insert(0, t)  # "her campaign manager Robby Mook": kept only to be dropped later
+            break
+        elif t.pos_ in ("NOUN", "PROPN", "ADJ") or (t.tag_ == "VBN" and "-" in t.text):
+            if t.lower_ in DETERMINERS:
+                break
+            out.insert(0, t)
+        else:
+            break
+        if t.is_sent_start:
+            break
+        i -= 1
+    return _attached(doc, out, first_tok, name_end)
+
+
+def _joins_title(left: Token, right: Token, word: str) -> bool:
+    """'of'/'and' inside a title: 'Secretary of State', 'National Association of Home Builders',
+    'Co-Owner and Lead Planner' (both sides capitalised, or a title word on the left)."""
+    if is_honorific(right.text):
+        return False
+    if not right.text[:1].isupper():
+        # "labor leader and civil rights activist Dolores Huerta"
+        return word != "of" and is_title_token(left)
+    if word == "of":
+        return is_title_token(left) or left.text[:1].isupper()
+    return is_title_token(left)
+
+
+def _attached(doc: Doc, ext: list[Token], first_tok: int, name_end: int) -> list[Token]:
+    """Keep the right-hand run of ``ext`` whose tokens the parse hangs on the name (or the name on them).
+
+    The title words themselves are trusted when the parse disagrees (spaCy sometimes makes
+    'spokesman' the head with the name as its apposition); other words must attach.
+    """
+    if not ext:
+        return ext
+    region = range(ext[0].i, name_end)
+    keep: list[Token] = []
+    # When a title sits right before the name, earlier titles may carry their own phrase
+    # ("Speaker of the House Rep. Paul Ryan"): reaching any of them counts as attached.
+    anchors = {u.i for u in ext if is_title_token(u)} if is_title_token(ext[-1]) else set()
+    for t in reversed(ext):
+        h, steps = t, 0
+        while h.i in region and h.i < first_tok and h.head.i != h.i and steps < 20 and (h is t or h.i not in anchors):
+            h, steps = h.head, steps + 1
+        ok = (h.i >= first_tok and h.i in region) or (h is not t and h.i in anchors)
+        owner = bool(keep) and keep[0].tag_ == "POS"  # "Sullivan’s lawyer": the possessor stays with its "’s"
+        trusted = is_title_token(t) or t.tag_ == "POS" or t.is_punct or t.lower_ in ("and", "&", "of") or owner
+        if not ok and not trusted:
+            # a modifier that hangs outside the name's phrase ("friend" in "a close friend of Mrs. Clinton")
+            break
+        keep.insert(0, t)
+    # "of" without its left side ("friend of") is not a title
+    while keep and (keep[0].lower_ in ("of", "and", "&") or keep[0].is_punct or keep[0].tag_ == "POS"):
+        keep.pop(0)
+    return keep
+
+
+def _split_stacked(toks: list[Token]) -> list[list[Token]]:
+    """'Republican vice-presidential nominee Gov.' -> ['Republican vice-presidential nominee', 'Gov.'].
+
+    A new title starts at a capitalised word after a lower-case title word ('nominee Gov.'), or at a
+    title word when the group already holds one and the word just before is not a title
+    ('Speaker of the House Rep.'); GUIDELINES.md: the first one written is the primary role.
+    'Attorney General', 'Lt. Gov.' and 'deputy press secretary' stay whole.
+    """
+    groups: list[list[Token]] = [[]]
+    for k, t in enumerate(toks):
+        prev = toks[k - 1] if k else None
+        if prev is not None and groups[-1] and prev.whitespace_ and t.text[:1].isupper():
+            after_lower_title = is_title_token(prev) and prev.text[:1].islower()
+            second_title = (is_title_token(t) and not is_title_token(prev)
+                            and any(is_title_token(u) for u in groups[-1])
+                            and not any(u.lower_ in ("and", "&") for u in groups[-1]))
+            if after_lower_title or second_title:
+                groups.append([])
+        groups[-1].append(t)
+    return [g for g in groups if g]
+
+
+def pre_apposition_roles(doc: Doc, name: SpacySpan) -> list[str]:
+    """'Her campaign manager, Robby Mook, ...': the name is an apposition of a role noun before it."""
+    root = name.root
+    head = root.head
+    if root.dep_ != "appos" or head.i >= name.start or not is_role_token(head):
+        return []
+    if not any(t.text == "," for t in doc[head.i + 1:name.start]):
+        return []
+    comma = next(t.i for t in doc[head.i + 1:name.start] if t.text == ",")
+    start = head.left_edge.i
+    while start > 0 and not doc[start - 1].whitespace_ and (doc[start - 1].text == "-" or doc[start].text == "-"):
+        start -= 1  # "Co-Founder": the parse may hang only "Founder" on the name
+    role = clean_role(list(doc[start:comma]), need_title=True)
+    return [role] if role else []
+
+
+def named_roles(doc: Doc, first_tok: int) -> list[str]:
+    """'a mathematician named Hannah Cairo' -> 'mathematician'."""
+    i = first_tok - 1
+    if i < 1 or doc[i].lower_ not in ("named", "called"):
+        return []
+    toks: list[Token] = []
+    j = i - 1
+    while j >= 0 and doc[j].pos_ in ("NOUN", "PROPN", "ADJ") and not doc[j].is_punct and len(toks) < 8:
+        toks.insert(0, doc[j])
+        j -= 1
+    role = clean_role(toks, need_title=True)
+    return [role] if role else []

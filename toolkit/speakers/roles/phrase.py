@@ -1,0 +1,123 @@
+"""Role phrases: tokens -> a role string as GUIDELINES.md writes it, and the word tests shared by
+the scans before (before.py) and after (after.py) a name."""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from spacy.tokens import Token
+
+from ...lexicon import (DETERMINERS, POSSESSIVE_PRONOUNS, evaluative_words, is_honorific, is_party_word,
+                        is_role_noun, is_title_word)
+from .text import tokens_text
+
+# Tokens that end a noun phrase scanned rightwards from a name.
+NP_STOP_WORDS = frozenset("who whom whose which that said says say told tells added and/or".split())
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+LOCATION_ENTS = frozenset({"GPE", "LOC"})
+TIME_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
+
+
+def token_word(tok: Token) -> str:
+    """The hyphenated word a token belongs to: 'runner' -> 'front-runner', 'General' -> 'Secretary-General'."""
+    doc = tok.doc
+    lo = hi = tok.i
+    while lo > 0 and not doc[lo - 1].whitespace_ and (doc[lo - 1].text == "-" or doc[lo].text == "-"):
+        lo -= 1
+    while hi + 1 < len(doc) and not doc[hi].whitespace_ and (doc[hi + 1].text == "-" or doc[hi].text == "-"):
+        hi += 1
+    return doc[lo:hi + 1].text if hi > lo else tok.text
+
+
+def is_role_token(tok: Token) -> bool:
+    return is_role_noun(token_word(tok)) or (tok.text != token_word(tok) and is_role_noun(tok.text))
+
+
+def is_title_token(tok: Token) -> bool:
+    return is_title_word(token_word(tok)) or (tok.text != token_word(tok) and is_title_word(tok.text))
+
+
+def head_noun(toks: Sequence[Token]) -> Token | None:
+    """The phrase's head noun: its syntactic root when that is a noun, else the last noun before
+    its first preposition or participle (the parse of a phrase cut out of a sentence can be odd)."""
+    ids = {t.i for t in toks}
+    roots = [t for t in toks if (t.head.i not in ids or t.head.i == t.i)
+             and (t.pos_ in ("NOUN", "PROPN") or is_role_token(t))]
+    # several roots: "National Association of Home Builders chief economist"; a role noun among
+    # them wins ("Speaker of the House", where "House" hangs on the next title)
+    roots = [t for t in roots if is_role_token(t)] or roots
+    if roots and not any(t.pos_ == "ADP" for t in toks[:toks.index(roots[-1])] if t.lower_ != "of"):
+        return roots[-1]
+    head = None
+    for t in toks:
+        if t.pos_ == "ADP" or (t.tag_ in ("VBG", "VBN") and head is not None and "-" not in t.text) or t.lower_ in ("who", "that"):
+            break
+        if t.pos_ in ("NOUN", "PROPN") or is_role_token(t):
+            head = t
+    return head
+
+
+_AGE_WORD = re.compile(r"^\d+-(?:year|yr)s?-old$", re.IGNORECASE)
+
+
+def clean_role(toks: Sequence[Token], need_title: bool = True) -> str | None:
+    """Token run -> role string per GUIDELINES.md, or None when it does not name a role."""
+    toks = [t for t in toks if not (is_honorific(t.text) or t.tag_ == "PRP$" and t.lower_ in POSSESSIVE_PRONOUNS
+                                    or _AGE_WORD.match(token_word(t)))]  # age is not a role: "44-year-old"
+    while toks and (t0 := toks[0]) and (t0.lower_ in DETERMINERS or (t0.like_num and t0.whitespace_) or t0.pos_ in ("ADP", "CCONJ", "PUNCT")):
+        toks = toks[1:]
+    while toks and (toks[-1].is_punct or toks[-1].pos_ in ("ADP", "CCONJ", "DET")):
+        toks = toks[:-1]
+    if len(toks) > 2 and toks[0].lower_ in ("then", "former") and toks[1].lower_ in DETERMINERS:
+        toks = [toks[0]] + toks[2:]  # "then a senior aide" -> "then senior aide"
+    toks = drop_trailing_location(toks)
+    toks = [
+        t for k, t in enumerate(toks)
+        if not (k < len(toks) - 1 and (t.lower_ in evaluative_words()
+                                       or t.lower_ in ("most", "more", "very") and toks[k + 1].lower_ in evaluative_words()))
+    ]
+    if not toks:
+        return None
+    head = head_noun(toks)
+    if head is None or head.tag_ in ("NNS", "NNPS") and not is_title_token(head):
+        return None
+    if need_title and not is_role_token(head):
+        return None
+    if not need_title and not is_role_token(head) and not (
+        head.tag_ == "NN" and head.text.islower() and head.lower_ not in _NOT_PERSON_HEADS and not is_party_word(head.text)
+    ):
+        return None
+    if all(is_party_word(t.text) or t.ent_type_ == "NORP" or t.ent_type_ in LOCATION_ENTS for t in toks if not t.is_punct):
+        return None  # "Democrat", "Nevada Democrat", "French": party, nationality or place alone
+    return tokens_text(toks)
+
+
+# Singular nouns that can follow "Name, a/the ..." without describing the person ("Smith, a day after ...").
+_NOT_PERSON_HEADS = frozenset(
+    "day week month year time moment morning afternoon evening night weekend decade century point way "
+    "thing fact issue statement interview letter report email speech event meeting case story reason result "
+    "number percent lot bit part kind sort move step decision vote bill law plan idea question answer "
+    "matter subject topic problem process lawsuit native resident citizen "
+    # things, not people: "Yves Rocher, a global beauty brand", "Amped, a gripping novel"
+    "brand company firm business organization organisation group institution agency book novel memoir "
+    "film movie show series album song platform app tool website site service product study paper".split()
+)
+
+
+_PLACE_PREPS = frozenset(["from", "in", "of"])
+# "nurse for 20 years", "voter prior to 2008", "aide until 2019"
+_TIME_PREPS = frozenset(["for", "since", "in", "before", "after", "until", "during", "prior"])
+
+
+def drop_trailing_location(toks: list[Token]) -> list[Token]:
+    """'representative from Texas' -> 'representative'; 'dietitian based in Chicago' -> 'dietitian';
+    'nurse for 20 years' -> 'nurse' (GUIDELINES.md: locations that merely follow the role are dropped)."""
+    for k, t in enumerate(toks):
+        if k and t.lower_ in _PLACE_PREPS | _TIME_PREPS and k + 1 < len(toks):
+            obj = [u for u in toks[k + 1:] if not u.is_punct and u.lower_ not in ("the", "to")]
+            place = t.lower_ in _PLACE_PREPS and all(u.ent_type_ in LOCATION_ENTS for u in obj)
+            time = t.lower_ in _TIME_PREPS and all(u.ent_type_ in TIME_ENTS for u in obj)
+            if obj and (place or time):
+                cut = k - 1 if toks[k - 1].lower_ in ("based", "located") else k
+                return toks[:cut]
+    return toks
