@@ -36,9 +36,15 @@
 
     function clear() {
       if (useApi) {
-        for (const name of [...g.CSS.highlights.keys()]) {
-          if (String(name).startsWith("quotelens")) g.CSS.highlights.delete(name);
-        }
+        // Not [...CSS.highlights.keys()]: in a Firefox content script CSS.highlights is the page's
+        // registry seen through an Xray wrapper, whose iterators throw ("Xray wrapping of iterators
+        // not supported"). forEach is a plain method call and works in both browsers.
+        /** @type {string[]} */
+        const ours = [];
+        g.CSS.highlights.forEach((/** @type {any} */ _h, /** @type {string} */ name) => {
+          if (String(name).startsWith("quotelens")) ours.push(String(name));
+        });
+        for (const name of ours) g.CSS.highlights.delete(name);
       }
       for (const m of marks) {
         const parent = m.parentNode;
