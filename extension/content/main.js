@@ -200,13 +200,44 @@
       const ranges = placed.get(q.id);
       if (!ranges) continue;
       for (const r of ranges) {
-        for (const rect of r.getClientRects()) {
+        const rects = r.getClientRects(); // indexed, not iterated: the list may be an Xray (Firefox)
+        for (let i = 0; i < rects.length; i++) {
+          const rect = rects[i];
           if (x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom) return { q, rect };
         }
       }
     }
     return null;
   }
+
+  /**
+   * The lines the card must leave visible: the quote's own ranges and the rest of the sentence
+   * after its last part ("…,” spokesman Ned Price said.").
+   * @param {Range[]} ranges @returns {DOMRect[]}
+   */
+  function sentenceRects(ranges) {
+    /** @type {DOMRect[]} */
+    const out = [];
+    for (const r of [...ranges, ql.domText.sentenceRest(ranges[ranges.length - 1])]) {
+      const rects = r.getClientRects(); // indexed, not iterated: the list may be an Xray (Firefox)
+      for (let i = 0; i < rects.length; i++) if (rects[i].width > 0) out.push(rects[i]);
+    }
+    return out;
+  }
+
+  /** @param {PageQuote} q @param {DOMRect} at @param {boolean} [focus] */
+  function showCard(q, at, focus = false) {
+    const ranges = placed.get(q.id) ?? [];
+    card.show(q, at, { focus, avoid: ranges.length ? sentenceRects(ranges) : [] });
+  }
+
+  // Escape closes the card wherever the focus is (hovered cards are not focused).
+  document.addEventListener("keydown", (e) => {
+    if (e.key !== "Escape" || !card.shownId()) return;
+    card.hide();
+    highlighter.setActive(null);
+    selected = -1;
+  });
 
   let frame = 0;
   document.addEventListener("mousemove", (e) => {
@@ -218,7 +249,7 @@
       if (hit) {
         if (card.shownId() !== hit.q.id) {
           highlighter.setActive(placed.get(hit.q.id) ?? null);
-          card.show(hit.q, hit.rect);
+          showCard(hit.q, hit.rect);
         }
       } else if (card.shownId() && selected < 0) {
         highlighter.setActive(null);
@@ -239,7 +270,7 @@
     const el = ranges[0].startContainer.parentElement;
     el?.scrollIntoView({ block: "center", behavior: "instant" });
     highlighter.setActive(ranges);
-    card.show(q, ranges[0].getBoundingClientRect(), { focus: true });
+    showCard(q, ranges[0].getBoundingClientRect(), true);
     if (opts.flash) {
       let n = 0;
       const t = setInterval(() => {
