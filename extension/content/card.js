@@ -15,6 +15,7 @@
     .head { display: flex; align-items: center; gap: 0.5rem; }
     .swatch { width: 0.9rem; height: 0.9rem; border-radius: 3px; flex: none; border: 1px solid rgba(0,0,0,0.4); }
     .name { font-weight: 650; flex: 1; }
+    .badge { font-size: 12px; font-weight: 650; padding: 0 0.3rem; border-radius: 4px; border: 1px solid currentColor; }
     .role { color: #444444; margin-top: 0.15rem; }
     .meta { color: #555555; font-size: 12.5px; margin-top: 0.35rem; }
     .unknown .name { font-style: italic; }
@@ -113,7 +114,9 @@
       head.className = "head";
       const swatch = doc.createElement("span");
       swatch.className = "swatch";
-      swatch.style.background = ql.palette.OKABE_ITO[quote.colour];
+      swatch.style.background = ql.palette.COLOURS[quote.colour];
+      // the second cue, as under the quote: the line's style (and on busy pages the speaker's number)
+      swatch.style.borderBottom = `3px ${quote.line ?? "solid"} #1A1A1A`;
       const name = doc.createElement("span");
       name.className = "name";
       name.textContent = label;
@@ -122,7 +125,14 @@
       close.textContent = "×";
       close.setAttribute("aria-label", "Close");
       close.addEventListener("click", () => { hide(); hooks.onClose?.(); });
-      head.append(swatch, name, close);
+      head.append(swatch);
+      if (quote.number) {
+        const badge = doc.createElement("span");
+        badge.className = "badge";
+        badge.textContent = `#${quote.number}`;
+        head.append(badge);
+      }
+      head.append(name, close);
       c.append(head);
       if (quote.role) {
         const role = doc.createElement("div");

@@ -148,6 +148,7 @@
     r.quotes = quotes.map((q) => ({
       id: q.id, speakerId: q.speakerId, speaker: q.speaker, role: q.role, kind: q.kind,
       confidence: q.confidence, text: q.text, parts: q.parts.map((p) => p.selector.exact), colour: q.colour,
+      line: q.line, number: q.number,
       placed: placed.has(q.id),
     }));
     sendReport();
@@ -157,7 +158,7 @@
     root.dataset.quotelensVisible = String(visible);
     if (!visible) { withoutObserver(() => highlighter.clear()); return; }
     const painted = quotes.filter((q) => placed.has(q.id)).map((q) => ({
-      quoteId: q.id, speakerId: q.speakerId, colour: q.colour, ranges: placed.get(q.id) ?? [],
+      quoteId: q.id, speakerId: q.speakerId, colour: q.colour, line: q.line, ranges: placed.get(q.id) ?? [],
     }));
     withoutObserver(() => highlighter.paint(painted));
   }

@@ -20,9 +20,10 @@
  * @property {number} placed
  * @property {number} unplaced
  * @property {boolean} visible    highlights shown (the keyboard shortcut hides them)
- * @property {{id: string, name: string | null, role: string | null, type: string, count: number, colour: number}[]} speakers
+ * @property {{id: string, name: string | null, role: string | null, type: string, count: number, colour: number,
+ *             line: string, number: number | null}[]} speakers
  * @property {{id: string, speakerId: string | null, speaker: string | null, role: string | null,
- *             kind: string, confidence: number, text: string, parts: string[], colour: number,
+ *             kind: string, confidence: number, text: string, parts: string[], colour: number, line: string, number: number | null,
  *             placed: boolean}[]} quotes   text: the parts joined with " … " for display
  */
 (function (ns) {

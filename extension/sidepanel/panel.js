@@ -26,7 +26,8 @@
     const li = el("li");
     const b = /** @type {HTMLButtonElement} */ (el("button", "quote"));
     b.type = "button";
-    b.style.borderLeftColor = ql.palette.OKABE_ITO[q.colour];
+    b.style.borderLeftColor = ql.palette.COLOURS[q.colour];
+    b.style.borderLeftStyle = q.line ?? "solid";
     b.dataset.quoteId = q.id;
     const words = q.text.length > 280 ? q.text.slice(0, 277) + "…" : q.text;
     b.append(`“${words}”`);
@@ -89,8 +90,11 @@
       sec.dataset.speakerId = g.id || "unknown";
       const head = el("div", "speaker-head");
       const sw = el("span", "swatch");
-      sw.style.background = ql.palette.OKABE_ITO[g.colour];
-      head.append(sw, el("span", "speaker-name", ql.contract.speakerLabel(g.name, g.type)),
+      sw.style.background = ql.palette.COLOURS[g.colour];
+      sw.style.borderBottom = `3px ${g.line ?? ql.palette.UNKNOWN_LINE} currentColor`;
+      head.append(sw);
+      if (g.number) head.append(el("span", "badge", `#${g.number}`));
+      head.append(el("span", "speaker-name", ql.contract.speakerLabel(g.name, g.type)),
         el("span", "count", `${g.quotes.length} quote${g.quotes.length === 1 ? "" : "s"}`));
       sec.append(head);
       if (g.role) sec.append(el("div", "role", g.role));
