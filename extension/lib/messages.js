@@ -14,7 +14,7 @@
  * @typedef {object} PageReport   what the content script tells the rest of the extension
  * @property {string} url
  * @property {string} title
- * @property {"running" | "done" | "error" | "off"} status
+ * @property {"running" | "done" | "error" | "off" | "idle"} status
  * @property {string} [code]      error code when status is "error" (e.g. "service_down")
  * @property {string} [error]     a readable message, with the command to run when relevant
  * @property {number} placed
