@@ -47,9 +47,11 @@ def extension_build(folder: Path, service_url: str) -> Path:
     return folder
 
 
-def run(extension: Path, pages: list[dict[str, Any]], timeout: float = 600) -> dict[str, Any]:
+def run(extension: Path, pages: list[dict[str, Any]], timeout: float = 600, width: int = 1280,
+        height: int = 900) -> dict[str, Any]:
     """One Firefox with the extension installed; visit `pages` (see firefox_driver.mjs) in order."""
-    job = {"extension": str(extension), "firefox": FIREFOX, "dead_port": free_port(), "pages": pages}
+    job = {"extension": str(extension), "firefox": FIREFOX, "dead_port": free_port(), "pages": pages,
+           "width": width, "height": height}
     proc = subprocess.run(["node", str(DRIVER)], input=json.dumps(job), capture_output=True, text=True,
                           cwd=ROOT, timeout=timeout)
     if proc.returncode != 0 or not proc.stdout.strip():
