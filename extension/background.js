@@ -9,7 +9,8 @@
 {
   const g = /** @type {any} */ (globalThis);
   if (typeof g.importScripts === "function" && !g.quotelens?.settings) {
-    g.importScripts("lib/config.js", "lib/messages.js", "lib/palette.js", "lib/contract.js", "lib/settings.js");
+    g.importScripts("lib/config.js", "lib/messages.js", "lib/palette.js", "lib/contract.js", "lib/settings.js",
+      "lib/commands.js");
   }
 }
 
@@ -120,14 +121,7 @@
   });
 
   // Keyboard shortcuts (manifest "commands"): sent to the active tab's content script.
-  api.commands?.onCommand.addListener(async (/** @type {string} */ command) => {
-    const [tab] = await api.tabs.query({ active: true, currentWindow: true });
-    if (!tab?.id) return;
-    const msg = command === "toggle-highlights" ? { type: "toggle" }
-      : command === "next-quote" ? { type: "step", delta: 1 }
-      : command === "previous-quote" ? { type: "step", delta: -1 } : null;
-    if (msg) api.tabs.sendMessage(tab.id, msg).catch(() => {});
-  });
+  api.commands?.onCommand.addListener(ql.commands.createCommandHandler(api));
 
   // Chromium: the toolbar button opens the popup; the side panel opens from there.
   api.sidePanel?.setPanelBehavior?.({ openPanelOnActionClick: false }).catch(() => {});

@@ -177,8 +177,8 @@ def test_repr_html_highlights_every_quote_with_shared_class_names(seed):
     page = seed._repr_html_()
     ids = set(re.findall(r'data-quote-id="(q\d+)"', page))
     assert ids == {f"q{i}" for i in range(1, 14)}
-    assert 'class="ql-quote ql-kind-indirect ql-speaker-s1 ql-color-0"' in page
-    assert "ql-speaker-s8 ql-color-0" in page  # Obama: seven speaker colours, the eighth speaker wraps round
+    assert 'class="ql-quote ql-kind-indirect ql-speaker-s1 ql-color-0 ql-line-0"' in page
+    assert "ql-speaker-s8 ql-color-7 ql-line-0" in page  # Obama: twelve speaker colours, the eighth has its own
     assert "Vitaly Churkin — Moscow’s UN Ambassador · direct quote · confidence 0.90" in page
     assert page.count('class="ql-boilerplate"') == 4
 

@@ -17,11 +17,13 @@ from quotelens.errors import BadInput, NotAnArticle  # noqa: E402
 from quotelens.notebook.results import Result  # noqa: E402
 from quotelens.serialize import to_dict  # noqa: E402
 from quotelens.widget import QuoteWidget  # noqa: E402
-from quotelens.notebook.palette import color_index, load_palette, palette_css, speaker_color  # noqa: E402
+from quotelens.notebook.palette import color_index, line_index, load_palette, palette_css, speaker_color  # noqa: E402
 from test_results import SEED_TEXT, seed_attribution  # noqa: E402
 
 STATIC = Path(quotelens.__file__).parent / "notebook" / "static"
-OKABE_ITO = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#999999"]
+# Okabe-Ito's seven, five of Paul Tol's, grey (extension/lib/palette.js is the source)
+PALETTE = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7",
+           "#AA3377", "#004488", "#666633", "#FFAABB", "#663333", "#999999"]
 
 
 @pytest.fixture
@@ -94,10 +96,11 @@ def _relative_luminance(colour: str) -> float:
     return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
 
 
-def test_palette_is_okabe_ito_in_order_with_grey_for_unknown_speakers():
+def test_palette_has_twelve_speaker_colours_with_grey_for_unknown_speakers():
     palette = load_palette()
-    assert [c["hex"] for c in palette["colours"]] == OKABE_ITO
-    assert palette["speaker_colours"] == 7 and OKABE_ITO[palette["unknown_index"]] == "#999999"
+    assert [c["hex"] for c in palette["colours"]] == PALETTE
+    assert palette["speaker_colours"] == 12 and PALETTE[palette["unknown_index"]] == "#999999"
+    assert palette["line_styles"] == ["solid", "dashed", "dotted", "double"]
 
 
 def test_dark_theme_lines_stand_out_on_a_dark_background():
@@ -108,11 +111,13 @@ def test_dark_theme_lines_stand_out_on_a_dark_background():
         assert ratio >= 3, (entry["name"], ratio)
 
 
-@pytest.mark.parametrize("speaker_id, index, colour", [
-    ("s1", 0, "#E69F00"), ("s5", 4, "#0072B2"), ("s7", 6, "#CC79A7"), ("s8", 0, "#E69F00"), (None, None, "#999999"),
+@pytest.mark.parametrize("speaker_id, index, line, colour", [
+    ("s1", 0, 0, "#E69F00"), ("s5", 4, 0, "#0072B2"), ("s8", 7, 0, "#AA3377"), ("s12", 11, 0, "#663333"),
+    ("s13", 0, 1, "#E69F00"), ("s26", 1, 2, "#56B4E9"), (None, None, None, "#999999"),
 ])
-def test_speaker_colours_cycle_through_seven_colours(speaker_id, index, colour):
+def test_speaker_colours_cycle_through_twelve_colours_then_change_the_line(speaker_id, index, line, colour):
     assert color_index(speaker_id) == index and speaker_color(speaker_id) == colour
+    assert line_index(speaker_id) == line
 
 
 def test_palette_css_has_light_and_dark_rules():
@@ -120,6 +125,7 @@ def test_palette_css_has_light_and_dark_rules():
     assert ".ql-color-3 { --ql-c: #F0E442; --ql-fill: rgba(240, 228, 66, 0.35); }" in css
     assert '[data-jp-theme-light="false"] .ql-color-4' in css and "--ql-c: #338EC1" in css
     assert ".ql-speaker-unknown { --ql-c: #999999; --ql-fill: transparent; }" in css
+    assert ".ql-line-1 { --ql-line: dashed; }" in css
 
 
 @pytest.mark.skipif(shutil.which("node") is None, reason="node is not installed")
@@ -129,13 +135,13 @@ def test_palette_matches_the_browser_extension():
     if not source.exists():
         pytest.skip("extension/lib/palette.js is not in this checkout")
     script = (f"require({json.dumps(str(source))}); const P = globalThis.quotelens.palette;"
-              " console.log(JSON.stringify({hex: P.OKABE_ITO, unknown: P.UNKNOWN_INDEX,"
-              " css: [0,1,2,3,4,5,6,7].map(i => [P.cssColours(i, 'light'), P.cssColours(i, 'dark')])}));")
+              " console.log(JSON.stringify({hex: P.COLOURS, unknown: P.UNKNOWN_INDEX,"
+              " css: P.COLOURS.map((_, i) => [P.cssColours(i, 'light'), P.cssColours(i, 'dark')])}));")
     done = subprocess.run(["node", "-e", script], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     theirs = json.loads(done.stdout)
     palette = load_palette()
-    assert theirs["hex"] == OKABE_ITO and theirs["unknown"] == palette["unknown_index"]
+    assert theirs["hex"] == PALETTE and theirs["unknown"] == palette["unknown_index"]
     for entry, (light, dark) in zip(palette["colours"], theirs["css"]):
         assert (entry["light"]["fill"], entry["light"]["line"]) == (light["background"], light["line"])
         assert (entry["dark"]["fill"], entry["dark"]["line"]) == (dark["background"], dark["line"])
@@ -224,7 +230,7 @@ def test_js_slices_the_right_words_after_an_emoji():
 
 
 @pytest.mark.skipif(NODE is None, reason="node is not installed")
-@pytest.mark.parametrize("speaker_id, index", [("s1", 0), ("s7", 6), ("s8", 0), ("s14", 6), (None, None), ("x1", None)])
+@pytest.mark.parametrize("speaker_id, index", [("s1", 0), ("s7", 6), ("s8", 7), ("s13", 0), ("s14", 1), (None, None), ("x1", None)])
 def test_js_colour_slots_match_python(speaker_id, index):
     assert _node(f"return w.colorIndex({json.dumps(speaker_id)});") == index == color_index(speaker_id)
 

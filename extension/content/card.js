@@ -15,6 +15,7 @@
     .head { display: flex; align-items: center; gap: 0.5rem; }
     .swatch { width: 0.9rem; height: 0.9rem; border-radius: 3px; flex: none; border: 1px solid rgba(0,0,0,0.4); }
     .name { font-weight: 650; flex: 1; }
+    .badge { font-size: 12px; font-weight: 650; padding: 0 0.3rem; border-radius: 4px; border: 1px solid currentColor; }
     .role { color: #444444; margin-top: 0.15rem; }
     .meta { color: #555555; font-size: 12.5px; margin-top: 0.35rem; }
     .unknown .name { font-style: italic; }
@@ -24,6 +25,35 @@
       .card { background: #1F1F1F; color: #EEEEEE; border-color: #777777; }
       .role { color: #CCCCCC; } .meta, button { color: #BBBBBB; }
     }`;
+
+  const GAP = 8;
+  const MARGIN = 4;
+
+  /**
+   * Where the card goes, in viewport pixels. It must never cover its quote's sentence (the
+   * words after a quote say who spoke): above the sentence when there is room, else below it,
+   * else beside it (right, then left); only a sentence taller than the screen leaves no choice,
+   * and then the card sits at the top. Horizontally it starts at the pointed line, kept on screen.
+   * Pure, for node --test.
+   * @param {{width: number, height: number}} size
+   * @param {{left: number, top: number, bottom: number}} at   the line the reader pointed at
+   * @param {readonly {left: number, top: number, right: number, bottom: number}[]} avoid
+   * @param {{width: number, height: number}} view
+   * @returns {{top: number, left: number, where: "above" | "below" | "right" | "left" | "over"}}
+   */
+  function placeCard(size, at, avoid, view) {
+    const box = {
+      left: Math.min(...avoid.map((r) => r.left)), right: Math.max(...avoid.map((r) => r.right)),
+      top: Math.min(...avoid.map((r) => r.top)), bottom: Math.max(...avoid.map((r) => r.bottom)),
+    };
+    const left = Math.min(Math.max(MARGIN, at.left), Math.max(MARGIN, view.width - size.width - MARGIN));
+    const top = Math.min(Math.max(MARGIN, at.top), Math.max(MARGIN, view.height - size.height - MARGIN));
+    if (box.top - GAP - size.height >= MARGIN) return { top: box.top - GAP - size.height, left, where: "above" };
+    if (box.bottom + GAP + size.height <= view.height - MARGIN) return { top: box.bottom + GAP, left, where: "below" };
+    if (box.right + GAP + size.width <= view.width - MARGIN) return { top, left: box.right + GAP, where: "right" };
+    if (box.left - GAP - size.width >= MARGIN) return { top, left: box.left - GAP - size.width, where: "left" };
+    return { top: MARGIN, left, where: "over" };
+  }
 
   const KIND_LABEL = { direct: "direct quote", mixed: "partial quote", indirect: "reported speech" };
 
@@ -68,7 +98,7 @@
     /**
      * @param {PageQuote} quote
      * @param {DOMRect} anchorRect  where the quote is on screen
-     * @param {{focus?: boolean, colour?: string}} [opts]
+     * @param {{focus?: boolean, avoid?: DOMRectReadOnly[]}} [opts]  avoid: the quote's sentence, line by line
      */
     function show(quote, anchorRect, opts = {}) {
       if (!host || !host.isConnected) build();
@@ -84,7 +114,9 @@
       head.className = "head";
       const swatch = doc.createElement("span");
       swatch.className = "swatch";
-      swatch.style.background = ql.palette.OKABE_ITO[quote.colour];
+      swatch.style.background = ql.palette.COLOURS[quote.colour];
+      // the second cue, as under the quote: the line's style (and on busy pages the speaker's number)
+      swatch.style.borderBottom = `3px ${quote.line ?? "solid"} #1A1A1A`;
       const name = doc.createElement("span");
       name.className = "name";
       name.textContent = label;
@@ -93,7 +125,14 @@
       close.textContent = "×";
       close.setAttribute("aria-label", "Close");
       close.addEventListener("click", () => { hide(); hooks.onClose?.(); });
-      head.append(swatch, name, close);
+      head.append(swatch);
+      if (quote.number) {
+        const badge = doc.createElement("span");
+        badge.className = "badge";
+        badge.textContent = `#${quote.number}`;
+        head.append(badge);
+      }
+      head.append(name, close);
       c.append(head);
       if (quote.role) {
         const role = doc.createElement("div");
@@ -114,15 +153,12 @@
       c.append(meta);
 
       c.hidden = false;
-      // Below the quote if it fits, else above; kept inside the viewport.
-      const view = doc.documentElement.clientWidth || 800;
-      const height = c.offsetHeight || 80;
-      const width = c.offsetWidth || 240;
-      let top = anchorRect.bottom + 8;
-      if (top + height > (doc.defaultView?.innerHeight ?? 600)) top = Math.max(4, anchorRect.top - height - 8);
-      const left = Math.min(Math.max(4, anchorRect.left), Math.max(4, view - width - 4));
-      c.style.top = `${Math.round(top)}px`;
-      c.style.left = `${Math.round(left)}px`;
+      const spot = placeCard({ width: c.offsetWidth || 240, height: c.offsetHeight || 80 }, anchorRect,
+        opts.avoid?.length ? opts.avoid : [anchorRect],
+        { width: doc.documentElement.clientWidth || 800, height: doc.defaultView?.innerHeight ?? 600 });
+      c.style.top = `${Math.round(spot.top)}px`;
+      c.style.left = `${Math.round(spot.left)}px`;
+      c.dataset.placed = spot.where;
       shownId = quote.id;
       if (opts.focus) c.focus({ preventScroll: true });
     }
@@ -146,5 +182,5 @@
     };
   }
 
-  ns.card = { createCard };
+  ns.card = { createCard, placeCard };
 })(/** @type {any} */ (globalThis).quotelens ??= {});

@@ -148,6 +148,7 @@
     r.quotes = quotes.map((q) => ({
       id: q.id, speakerId: q.speakerId, speaker: q.speaker, role: q.role, kind: q.kind,
       confidence: q.confidence, text: q.text, parts: q.parts.map((p) => p.selector.exact), colour: q.colour,
+      line: q.line, number: q.number,
       placed: placed.has(q.id),
     }));
     sendReport();
@@ -157,7 +158,7 @@
     root.dataset.quotelensVisible = String(visible);
     if (!visible) { withoutObserver(() => highlighter.clear()); return; }
     const painted = quotes.filter((q) => placed.has(q.id)).map((q) => ({
-      quoteId: q.id, speakerId: q.speakerId, colour: q.colour, ranges: placed.get(q.id) ?? [],
+      quoteId: q.id, speakerId: q.speakerId, colour: q.colour, line: q.line, ranges: placed.get(q.id) ?? [],
     }));
     withoutObserver(() => highlighter.paint(painted));
   }
@@ -200,13 +201,44 @@
       const ranges = placed.get(q.id);
       if (!ranges) continue;
       for (const r of ranges) {
-        for (const rect of r.getClientRects()) {
+        const rects = r.getClientRects(); // indexed, not iterated: the list may be an Xray (Firefox)
+        for (let i = 0; i < rects.length; i++) {
+          const rect = rects[i];
           if (x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom) return { q, rect };
         }
       }
     }
     return null;
   }
+
+  /**
+   * The lines the card must leave visible: the quote's own ranges and the rest of the sentence
+   * after its last part ("…,” spokesman Ned Price said.").
+   * @param {Range[]} ranges @returns {DOMRect[]}
+   */
+  function sentenceRects(ranges) {
+    /** @type {DOMRect[]} */
+    const out = [];
+    for (const r of [...ranges, ql.domText.sentenceRest(ranges[ranges.length - 1])]) {
+      const rects = r.getClientRects(); // indexed, not iterated: the list may be an Xray (Firefox)
+      for (let i = 0; i < rects.length; i++) if (rects[i].width > 0) out.push(rects[i]);
+    }
+    return out;
+  }
+
+  /** @param {PageQuote} q @param {DOMRect} at @param {boolean} [focus] */
+  function showCard(q, at, focus = false) {
+    const ranges = placed.get(q.id) ?? [];
+    card.show(q, at, { focus, avoid: ranges.length ? sentenceRects(ranges) : [] });
+  }
+
+  // Escape closes the card wherever the focus is (hovered cards are not focused).
+  document.addEventListener("keydown", (e) => {
+    if (e.key !== "Escape" || !card.shownId()) return;
+    card.hide();
+    highlighter.setActive(null);
+    selected = -1;
+  });
 
   let frame = 0;
   document.addEventListener("mousemove", (e) => {
@@ -218,7 +250,7 @@
       if (hit) {
         if (card.shownId() !== hit.q.id) {
           highlighter.setActive(placed.get(hit.q.id) ?? null);
-          card.show(hit.q, hit.rect);
+          showCard(hit.q, hit.rect);
         }
       } else if (card.shownId() && selected < 0) {
         highlighter.setActive(null);
@@ -239,7 +271,7 @@
     const el = ranges[0].startContainer.parentElement;
     el?.scrollIntoView({ block: "center", behavior: "instant" });
     highlighter.setActive(ranges);
-    card.show(q, ranges[0].getBoundingClientRect(), { focus: true });
+    showCard(q, ranges[0].getBoundingClientRect(), true);
     if (opts.flash) {
       let n = 0;
       const t = setInterval(() => {

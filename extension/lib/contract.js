@@ -24,6 +24,9 @@
  * @property {string | null} unnamedMention  for a quote with no speaker, the words that attribute it in
  *                               the text ("he") when the service kept them: someone it could not name
  * @property {number} colour     palette index
+ * @property {string} line       underline style, the second cue past twelve speakers (lib/palette.js)
+ * @property {number | null} number  the speaker's number (1, 2, ...) on pages with more than twelve
+ *                               speakers, shown in the card and side panel; null otherwise
  * @property {string} text       the quoted words (content spans joined with " … ")
  * @property {QuotePart[]} parts
  */
@@ -73,6 +76,7 @@
     /** @type {Map<string, number>} */
     const order = new Map();
     result.speakers.forEach((/** @type {any} */ s, /** @type {number} */ i) => order.set(s.id, i));
+    const numbered = result.speakers.length > pal().SPEAKER_COLOURS;
     return result.quotes.map((/** @type {any} */ q) => {
       const parts = q.contents.map((/** @type {any} */ c) => {
         const sel = c.selector ?? {};
@@ -98,6 +102,8 @@
         confidence: typeof q.confidence === "number" ? q.confidence : 0,
         unnamedMention: !q.speaker_id && q.mention && typeof q.mention.text === "string" ? q.mention.text : null,
         colour: pal().colourIndex(q.speaker_id ? speakerOrder ?? null : null),
+        line: pal().lineStyle(q.speaker_id ? speakerOrder ?? null : null),
+        number: numbered && q.speaker_id && speakerOrder != null ? speakerOrder + 1 : null,
         text: parts.map((/** @type {QuotePart} */ p) => p.selector.exact).join(" … "),
         parts,
       };
@@ -107,12 +113,14 @@
   /**
    * Speakers with their palette colour, in the service's order.
    * @param {any} result
-   * @returns {{id: string, name: string | null, role: string | null, type: string, count: number, colour: number}[]}
+   * @returns {{id: string, name: string | null, role: string | null, type: string, count: number, colour: number,
+   *            line: string, number: number | null}[]}
    */
   function pageSpeakers(result) {
+    const numbered = result.speakers.length > pal().SPEAKER_COLOURS;
     return result.speakers.map((/** @type {any} */ s, /** @type {number} */ i) => ({
       id: s.id, name: s.name ?? null, role: s.role ?? null, type: s.type ?? "unknown",
-      count: s.quote_count ?? 0, colour: pal().colourIndex(i),
+      count: s.quote_count ?? 0, colour: pal().colourIndex(i), line: pal().lineStyle(i), number: numbered ? i + 1 : null,
     }));
   }
 

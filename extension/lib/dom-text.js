@@ -84,5 +84,40 @@
     return range;
   }
 
-  ns.domText = { textNodes, readPage, rangeFor };
+  /** Where a sentence ends: a full stop, ! or ?, after any closing marks, before a space or the end. */
+  const SENTENCE_END = /[.!?](?=[”’"')\]]*(\s|$))/;
+
+  /**
+   * The rest of the sentence a range stands in, up to its end in the same block: for a quote,
+   * the words after it that say who spoke ("…,” spokesman Ned Price said."). The hover card
+   * must not cover them.
+   * @param {Range} range
+   * @returns {Range}
+   */
+  function sentenceRest(range) {
+    const doc = range.startContainer.ownerDocument ?? document;
+    const rest = doc.createRange();
+    rest.setStart(range.endContainer, range.endOffset);
+    rest.setEnd(range.endContainer, range.endOffset);
+    const start = range.endContainer.nodeType === Node.TEXT_NODE ? range.endContainer : null;
+    const block = (start?.parentElement ?? /** @type {Element} */ (range.endContainer))
+      .closest?.("p, li, blockquote, dd, td, figcaption, h1, h2, h3, h4, h5, h6");
+    if (!start || !block) return rest;
+    const walker = doc.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+    walker.currentNode = start;
+    /** @type {Node | null} */
+    let node = start;
+    let from = range.endOffset;
+    while (node) {
+      const text = /** @type {Text} */ (node);
+      const m = text.data.slice(from).match(SENTENCE_END);
+      if (m && m.index !== undefined) { rest.setEnd(text, from + m.index + 1); break; }
+      rest.setEnd(text, text.length);
+      node = walker.nextNode();
+      from = 0;
+    }
+    return rest;
+  }
+
+  ns.domText = { textNodes, readPage, rangeFor, sentenceRest };
 })(/** @type {any} */ (globalThis).quotelens ??= {});

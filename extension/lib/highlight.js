@@ -1,7 +1,7 @@
 // @ts-check
 /**
  * Paint placed quotes. With the CSS Custom Highlight API (CSS.highlights) the page's DOM and
- * layout stay untouched: one Highlight per palette colour ("quotelens-c0" ... "quotelens-c7") and
+ * layout stay untouched: one Highlight per palette look ("quotelens-c0", "quotelens-c3-dashed", ...) and
  * a stronger "quotelens-active" for the hovered or selected quote; the colours are in
  * content/highlight.css (injected by the manifest, not into the DOM). Where the API is missing,
  * the text is wrapped in <mark class="quotelens-mark ql-quote ql-speaker-sN"> elements instead,
@@ -12,6 +12,7 @@
  * @property {string} quoteId
  * @property {string | null} speakerId
  * @property {number} colour
+ * @property {string} [line]   underline style (lib/palette.js lineStyle)
  * @property {Range[]} ranges
  */
 (function (ns) {
@@ -36,9 +37,15 @@
 
     function clear() {
       if (useApi) {
-        for (const name of [...g.CSS.highlights.keys()]) {
-          if (String(name).startsWith("quotelens")) g.CSS.highlights.delete(name);
-        }
+        // Not [...CSS.highlights.keys()]: in a Firefox content script CSS.highlights is the page's
+        // registry seen through an Xray wrapper, whose iterators throw ("Xray wrapping of iterators
+        // not supported"). forEach is a plain method call and works in both browsers.
+        /** @type {string[]} */
+        const ours = [];
+        g.CSS.highlights.forEach((/** @type {any} */ _h, /** @type {string} */ name) => {
+          if (String(name).startsWith("quotelens")) ours.push(String(name));
+        });
+        for (const name of ours) g.CSS.highlights.delete(name);
       }
       for (const m of marks) {
         const parent = m.parentNode;
@@ -79,17 +86,18 @@
     function paint(painted) {
       clear();
       if (useApi) {
-        /** @type {Map<number, Range[]>} */
-        const byColour = new Map();
+        /** @type {Map<string, Range[]>} */
+        const byLook = new Map();
         for (const p of painted) {
-          const list = byColour.get(p.colour) ?? [];
+          const name = pal().highlightName(p.colour, p.line);
+          const list = byLook.get(name) ?? [];
           list.push(...p.ranges);
-          byColour.set(p.colour, list);
+          byLook.set(name, list);
         }
-        for (const [colour, ranges] of byColour) {
+        for (const [name, ranges] of byLook) {
           const h = new g.Highlight(...ranges);
           h.priority = 1;
-          g.CSS.highlights.set(pal().highlightName(colour), h);
+          g.CSS.highlights.set(name, h);
         }
         return;
       }
@@ -97,7 +105,8 @@
       const all = painted.flatMap((p) => p.ranges.map((r) => ({ p, r })));
       all.sort((x, y) => y.r.compareBoundaryPoints(Range.START_TO_START, x.r));
       for (const { p, r } of all) {
-        const classes = ["quotelens-mark", "ql-quote", `quotelens-c${p.colour}`];
+        // the highlight's name is also the mark's class: content/highlight.css styles both alike
+        const classes = ["quotelens-mark", "ql-quote", pal().highlightName(p.colour, p.line)];
         if (p.speakerId) classes.push(`ql-speaker-${p.speakerId}`);
         wrap(r, classes, p.quoteId);
       }

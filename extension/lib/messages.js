@@ -14,15 +14,16 @@
  * @typedef {object} PageReport   what the content script tells the rest of the extension
  * @property {string} url
  * @property {string} title
- * @property {"running" | "done" | "error" | "off"} status
+ * @property {"running" | "done" | "error" | "off" | "idle"} status
  * @property {string} [code]      error code when status is "error" (e.g. "service_down")
  * @property {string} [error]     a readable message, with the command to run when relevant
  * @property {number} placed
  * @property {number} unplaced
  * @property {boolean} visible    highlights shown (the keyboard shortcut hides them)
- * @property {{id: string, name: string | null, role: string | null, type: string, count: number, colour: number}[]} speakers
+ * @property {{id: string, name: string | null, role: string | null, type: string, count: number, colour: number,
+ *             line: string, number: number | null}[]} speakers
  * @property {{id: string, speakerId: string | null, speaker: string | null, role: string | null,
- *             kind: string, confidence: number, text: string, parts: string[], colour: number,
+ *             kind: string, confidence: number, text: string, parts: string[], colour: number, line: string, number: number | null,
  *             placed: boolean}[]} quotes   text: the parts joined with " … " for display
  */
 (function (ns) {

@@ -1,25 +1,42 @@
 // @ts-check
 /**
- * Speaker colours: the Okabe–Ito palette (Okabe & Ito 2008), distinguishable with the common
- * colour-vision deficiencies. Seven colours go to speakers in order of first quote; grey is kept
- * for quotes the service found but did not attribute ("unknown speaker" beats a wrong name).
+ * Speaker colours: the Okabe–Ito palette (Okabe & Ito 2008) and five of Paul Tol's colours
+ * (bright, high-contrast, dark and light schemes), twelve speaker colours chosen to stay apart
+ * for readers with the common colour-vision deficiencies. Measured (test/palette.test.js): every
+ * pair of the twelve differs by at least 15 CIELAB ΔE in normal vision and in simulated protan,
+ * deutan and tritan vision (Machado et al. 2009, full severity); Okabe–Ito's seven alone reach
+ * 16.0, the best twelve of all these colours 16.1. Grey is kept for quotes the service found but
+ * did not attribute ("unknown speaker" beats a wrong name), with a wavy line as its own cue.
+ * Past twelve speakers a second cue keeps any two apart: the line under the quote is solid,
+ * dashed, dotted or double (48 looks), and on pages with more than twelve speakers the card
+ * and side panel number every speaker.
  * Highlights are translucent over light pages and a darkened shade over dark pages, so the page's
  * own text keeps its contrast (tested: WCAG ratio ≥ 4.5 for black on light, white on dark).
  */
 (function (ns) {
-  /** Okabe–Ito, in its published order. */
-  const OKABE_ITO = Object.freeze([
-    "#E69F00", // orange
-    "#56B4E9", // sky blue
-    "#009E73", // bluish green
-    "#F0E442", // yellow
-    "#0072B2", // blue
-    "#D55E00", // vermillion
-    "#CC79A7", // reddish purple
-    "#999999", // grey
+  /** Twelve speaker colours, then grey for quotes without a speaker. */
+  const COLOURS = Object.freeze([
+    "#E69F00", // orange (Okabe–Ito)
+    "#56B4E9", // sky blue (Okabe–Ito)
+    "#009E73", // bluish green (Okabe–Ito)
+    "#F0E442", // yellow (Okabe–Ito)
+    "#0072B2", // blue (Okabe–Ito)
+    "#D55E00", // vermillion (Okabe–Ito)
+    "#CC79A7", // reddish purple (Okabe–Ito)
+    "#AA3377", // purple (Tol bright)
+    "#004488", // dark blue (Tol high-contrast)
+    "#666633", // olive (Tol dark)
+    "#FFAABB", // pink (Tol light)
+    "#663333", // dark red (Tol dark)
+    "#999999", // grey: no speaker
   ]);
-  const UNKNOWN_INDEX = 7;
-  const SPEAKER_COLOURS = OKABE_ITO.length - 1;
+  const NAMES = Object.freeze(["orange", "sky blue", "bluish green", "yellow", "blue", "vermillion",
+    "reddish purple", "purple", "dark blue", "olive", "pink", "dark red", "grey"]);
+  const UNKNOWN_INDEX = 12;
+  const SPEAKER_COLOURS = 12;
+  /** The second cue, past twelve speakers: speaker k's line is LINE_STYLES[floor(k / 12) mod 4]. */
+  const LINE_STYLES = Object.freeze(["solid", "dashed", "dotted", "double"]);
+  const UNKNOWN_LINE = "wavy";
   /** Light pages: the colour at this opacity over the page's (white-ish) background. */
   const LIGHT_ALPHA = 0.35;
   /** Dark pages: the colour mixed with black by this share, used at DARK_ALPHA. */
@@ -72,12 +89,18 @@
     return speakerOrder % SPEAKER_COLOURS;
   }
 
+  /** Line style of a speaker (the second cue). @param {number | null} speakerOrder */
+  function lineStyle(speakerOrder) {
+    if (speakerOrder == null || speakerOrder < 0) return UNKNOWN_LINE;
+    return LINE_STYLES[Math.floor(speakerOrder / SPEAKER_COLOURS) % LINE_STYLES.length];
+  }
+
   /**
    * What a highlight looks like once composited over the page background.
    * @param {number} index @param {"light" | "dark"} theme @param {string} [background]
    */
   function effectiveBackground(index, theme, background) {
-    const base = OKABE_ITO[index];
+    const base = COLOURS[index];
     if (theme === "dark") return mix(background ?? "#121212", mix(base, "#000000", DARK_SHADE), DARK_ALPHA);
     return mix(background ?? "#FFFFFF", base, LIGHT_ALPHA);
   }
@@ -88,22 +111,35 @@
    * @param {number} index @param {"light" | "dark"} theme
    */
   function cssColours(index, theme) {
-    const [r, g, b] = rgb(OKABE_ITO[index]);
+    const [r, g, b] = rgb(COLOURS[index]);
     if (theme === "dark") {
-      const [dr, dg, db] = rgb(mix(OKABE_ITO[index], "#000000", DARK_SHADE));
-      return { background: `rgba(${dr}, ${dg}, ${db}, ${DARK_ALPHA})`, line: mix(OKABE_ITO[index], "#FFFFFF", 0.2) };
+      const [dr, dg, db] = rgb(mix(COLOURS[index], "#000000", DARK_SHADE));
+      return { background: `rgba(${dr}, ${dg}, ${db}, ${DARK_ALPHA})`, line: mix(COLOURS[index], "#FFFFFF", 0.2) };
     }
-    return { background: `rgba(${r}, ${g}, ${b}, ${LIGHT_ALPHA})`, line: OKABE_ITO[index] };
+    return { background: `rgba(${r}, ${g}, ${b}, ${LIGHT_ALPHA})`, line: COLOURS[index] };
   }
 
-  /** Name of the CSS highlight for palette entry `index` (CSS.highlights keys start "quotelens"). */
-  function highlightName(/** @type {number} */ index) {
-    return `quotelens-c${index}`;
+  /**
+   * Name of the CSS highlight for a colour and line (CSS.highlights keys start "quotelens"):
+   * "quotelens-c3" for a solid line, "quotelens-c3-dashed" otherwise.
+   * @param {number} index @param {string} [line]
+   */
+  function highlightName(index, line = index === UNKNOWN_INDEX ? UNKNOWN_LINE : "solid") {
+    const plain = line === (index === UNKNOWN_INDEX ? UNKNOWN_LINE : "solid");
+    return plain ? `quotelens-c${index}` : `quotelens-c${index}-${line}`;
+  }
+
+  /** Every (colour, line) a highlight can have: twelve colours by four lines, and grey. */
+  function looks() {
+    const out = [];
+    for (const line of LINE_STYLES) for (let i = 0; i < SPEAKER_COLOURS; i++) out.push({ index: i, line });
+    out.push({ index: UNKNOWN_INDEX, line: UNKNOWN_LINE });
+    return out;
   }
 
   ns.palette = Object.freeze({
-    OKABE_ITO, UNKNOWN_INDEX, SPEAKER_COLOURS, LIGHT_ALPHA, DARK_SHADE, DARK_ALPHA,
+    COLOURS, NAMES, UNKNOWN_INDEX, SPEAKER_COLOURS, LINE_STYLES, UNKNOWN_LINE, LIGHT_ALPHA, DARK_SHADE, DARK_ALPHA,
     ACTIVE_HIGHLIGHT: "quotelens-active",
-    colourIndex, cssColours, effectiveBackground, highlightName, contrast, luminance, mix,
+    colourIndex, lineStyle, looks, cssColours, effectiveBackground, highlightName, contrast, luminance, mix,
   });
 })(/** @type {any} */ (globalThis).quotelens ??= {});

@@ -17,29 +17,10 @@
 
   /** @param {any} report */
   function render(report) {
-    const summary = $("summary");
-    if (!report) { summary.textContent = "Nothing found yet on this page."; return; }
-    const down = report.status === "error" && (report.code === "service_down" || report.code === "timeout");
-    switch (report.status) {
-      case "done": {
-        const n = report.placed + report.unplaced;
-        summary.textContent = `${n} quote${n === 1 ? "" : "s"}, ${report.speakers.length} speaker${report.speakers.length === 1 ? "" : "s"}` +
-          (report.unplaced ? `, ${report.unplaced} not found in the page` : "");
-        break;
-      }
-      case "running": summary.textContent = "Finding quotes…"; break;
-      case "off": summary.textContent = "quotelens is off for this site."; break;
-      case "idle": summary.textContent = "Click “Find quotes” to see who said what."; break;
-      case "error":
-        summary.textContent = report.code === "not_an_article" ? "No article found on this page." : "Could not find quotes.";
-        break;
-      default: summary.textContent = "";
-    }
-    if (report.status === "error" && report.code !== "not_an_article") {
-      showProblem(report.error ?? "Something went wrong.", down ? ql.settings.serveCommand(settings.serviceUrl) : undefined);
-    } else {
-      showProblem(null);
-    }
+    $("summary").textContent = ql.views.popupSummary(report);
+    if (!report) return;
+    const problem = ql.views.problemOf(report, settings.serviceUrl);
+    showProblem(problem?.message ?? null, problem?.command);
     $("toggle").textContent = report.visible === false ? "Show highlights" : "Hide highlights";
   }
 

@@ -26,7 +26,8 @@
     const li = el("li");
     const b = /** @type {HTMLButtonElement} */ (el("button", "quote"));
     b.type = "button";
-    b.style.borderLeftColor = ql.palette.OKABE_ITO[q.colour];
+    b.style.borderLeftColor = ql.palette.COLOURS[q.colour];
+    b.style.borderLeftStyle = q.line ?? "solid";
     b.dataset.quoteId = q.id;
     const words = q.text.length > 280 ? q.text.slice(0, 277) + "…" : q.text;
     b.append(`“${words}”`);
@@ -47,50 +48,37 @@
     $("unplaced").replaceChildren();
     const problem = $("problem");
     ql.tabState.renderProblem(problem, null);
-    if (!report) { $("summary").textContent = "No quotes yet for this page."; return; }
-    if (report.status === "error") {
-      $("summary").textContent = report.code === "not_an_article" ? "No article found on this page." : "Could not find quotes.";
-      if (report.code !== "not_an_article") {
-        const down = report.code === "service_down" || report.code === "timeout";
-        ql.tabState.renderProblem(problem, report.error ?? "Something went wrong.",
-          down ? ql.settings.serveCommand(settings.serviceUrl) : undefined);
-      }
+    $("summary").textContent = ql.views.panelSummary(report);
+    if (!report || report.status !== "done") {
+      const p = ql.views.problemOf(report, settings.serviceUrl);
+      if (p) ql.tabState.renderProblem(problem, p.message, p.command);
       return;
     }
-    if (report.status !== "done") {
-      $("summary").textContent = report.status === "running" ? "Finding quotes…"
-        : report.status === "off" ? "quotelens is off for this site." : "Open the popup and click “Find quotes”.";
-      return;
-    }
-    const total = report.placed + report.unplaced;
-    $("summary").textContent = `${total} quote${total === 1 ? "" : "s"} · ${report.placed} highlighted` +
-      (report.unplaced ? ` · ${report.unplaced} not found in the page` : "");
 
     // Filter: keep the choice across re-renders.
     const filter = /** @type {HTMLSelectElement} */ ($("filter"));
     const chosen = filter.value;
     filter.replaceChildren(new Option("All speakers", ""));
-    const groups = [...report.speakers.map((/** @type {any} */ s) => ({ ...s, quotes: /** @type {any[]} */ ([]) }))];
-    const unknown = { id: "", name: null, role: null, type: "unknown", colour: ql.palette.UNKNOWN_INDEX, quotes: /** @type {any[]} */ ([]) };
-    const byId = new Map(groups.map((g) => [g.id, g]));
-    for (const q of report.quotes) (byId.get(q.speakerId) ?? unknown).quotes.push(q);
-    if (unknown.quotes.length) groups.push(unknown);
+    const groups = ql.views.panelGroups(report);
     for (const g of groups) {
       if (!g.quotes.length) continue;
-      filter.append(new Option(`${ql.contract.speakerLabel(g.name, g.type)} (${g.quotes.length})`, g.id || "unknown"));
+      filter.append(new Option(`${ql.contract.speakerLabel(g.name, g.type)} (${g.quotes.length})`, g.key));
     }
     filter.value = [...filter.options].some((o) => o.value === chosen) ? chosen : "";
     $("filter-row").hidden = groups.length < 2;
 
     for (const g of groups) {
       if (!g.quotes.length) continue;
-      if (filter.value && filter.value !== (g.id || "unknown")) continue;
+      if (filter.value && filter.value !== g.key) continue;
       const sec = el("section", "speaker");
-      sec.dataset.speakerId = g.id || "unknown";
+      sec.dataset.speakerId = g.key;
       const head = el("div", "speaker-head");
       const sw = el("span", "swatch");
-      sw.style.background = ql.palette.OKABE_ITO[g.colour];
-      head.append(sw, el("span", "speaker-name", ql.contract.speakerLabel(g.name, g.type)),
+      sw.style.background = ql.palette.COLOURS[g.colour];
+      sw.style.borderBottom = `3px ${g.line ?? ql.palette.UNKNOWN_LINE} currentColor`;
+      head.append(sw);
+      if (g.number) head.append(el("span", "badge", `#${g.number}`));
+      head.append(el("span", "speaker-name", ql.contract.speakerLabel(g.name, g.type)),
         el("span", "count", `${g.quotes.length} quote${g.quotes.length === 1 ? "" : "s"}`));
       sec.append(head);
       if (g.role) sec.append(el("div", "role", g.role));

@@ -4,7 +4,7 @@ const path = require("node:path");
 const fs = require("node:fs");
 
 const EXT = path.join(__dirname, "..");
-for (const f of ["config", "messages", "text-map", "fuzzy", "anchor", "palette", "contract", "settings"]) {
+for (const f of ["config", "messages", "text-map", "fuzzy", "anchor", "palette", "contract", "settings", "commands", "views"]) {
   require(path.join(EXT, "lib", `${f}.js`));
 }
 

@@ -4,7 +4,10 @@
 "use strict";
 (function () {
   const TOKEN_KEY = "quotelens-token";
-  const PALETTE_SIZE = 8; // toolkit/notebook/static/palette.json: speaker sN -> colour (N-1) mod 8
+  // palette.css (from extension/lib/palette.js): speaker sN -> colour (N-1) mod 12, and past twelve
+  // speakers a second cue, line style floor((N-1)/12) mod 4; tests/server checks these against palette.json
+  const SPEAKER_COLOURS = 12;
+  const LINE_STYLES = 4;
 
   /** @param {string} id */
   const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
@@ -17,10 +20,12 @@
     return node;
   }
 
-  /** "s3" -> "ql-color-2"; null for an unattributed quote. @param {string|null} id */
+  /** "s3" -> "ql-color-2 ql-line-0"; null for an unattributed quote. @param {string|null} id */
   function colorClass(id) {
     const m = /^s(\d+)$/.exec(id || "");
-    return m ? "ql-color-" + ((Number(m[1]) - 1) % PALETTE_SIZE) : null;
+    if (!m) return null;
+    const k = Number(m[1]) - 1;
+    return `ql-color-${k % SPEAKER_COLOURS} ql-line-${Math.floor(k / SPEAKER_COLOURS) % LINE_STYLES}`;
   }
 
   /** What the person pasted -> the request body. @param {string} input */
@@ -90,7 +95,7 @@
       const mark = el("mark", "ql-quote");
       mark.classList.add(q.speaker_id ? "ql-speaker-" + q.speaker_id : "ql-speaker-unknown");
       const color = colorClass(q.speaker_id);
-      if (color) mark.classList.add(color);
+      if (color) mark.classList.add(...color.split(" "));
       mark.textContent = text.slice(p.start, p.end);
       mark.title = `${q.id}: ${q.speaker || "unknown speaker"}${q.role ? ", " + q.role : ""} (${q.kind}, ${q.confidence})`;
       root.append(mark);

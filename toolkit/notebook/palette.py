@@ -1,9 +1,10 @@
 """The speaker palette (Okabe-Ito), kept as data in ``static/palette.json``.
 
-The widget, ``Result._repr_html_``, the plots and the browser extension all colour speaker
-``sN`` with palette entry ``(N - 1) mod 7`` and keep grey (entry 7) for unattributed quotes; this
-module turns the JSON into that lookup and into the CSS rules (``.ql-color-K`` custom properties,
-light and dark variants).
+The JSON is generated from the browser extension's ``extension/lib/palette.js`` (the one palette
+of the extension, the widget and the service's paste page). The widget, ``Result._repr_html_`` and
+the plots colour speaker ``sN`` with palette entry ``(N - 1) mod 12``, past twelve speakers with a
+second line style, and keep grey for unattributed quotes; this module turns the JSON into that
+lookup and into the CSS rules (``.ql-color-K`` and ``.ql-line-L`` custom properties, light and dark).
 """
 from __future__ import annotations
 
@@ -25,9 +26,17 @@ def load_palette() -> dict[str, Any]:
 
 
 def color_index(speaker_id: str | None) -> int | None:
-    """``"s1" -> 0``, ``"s8" -> 0`` (seven speaker colours); None for a quote without a speaker."""
+    """``"s1" -> 0``, ``"s13" -> 0`` (twelve speaker colours); None for a quote without a speaker."""
     m = re.fullmatch(r"s(\d+)", speaker_id or "")
     return (int(m.group(1)) - 1) % load_palette()["speaker_colours"] if m else None
+
+
+def line_index(speaker_id: str | None) -> int | None:
+    """The second cue: ``"s1" -> 0`` (solid) ... ``"s13" -> 1`` (dashed); None without a speaker."""
+    palette = load_palette()
+    m = re.fullmatch(r"s(\d+)", speaker_id or "")
+    n = palette["speaker_colours"]
+    return (int(m.group(1)) - 1) // n % len(palette["line_styles"]) if m else None
 
 
 def speaker_color(speaker_id: str | None, dark: bool = False) -> str:
@@ -50,7 +59,8 @@ def palette_css() -> str:
             fill = entry[theme]["fill"] if filled else "transparent"
             selector = ", ".join(f"{prefix}{cls}" for prefix in prefixes)
             out.append(f"{selector} {{ --ql-c: {entry[theme]['line']}; --ql-fill: {fill}; }}")
-    return "\n".join(["/* generated from palette.json by quotelens.notebook.palette */", *light, *dark]) + "\n"
+    lines = [f".ql-line-{k} {{ --ql-line: {style}; }}" for k, style in enumerate(palette["line_styles"])]
+    return "\n".join(["/* generated from palette.json by quotelens.notebook.palette */", *light, *dark, *lines]) + "\n"
 
 
 def widget_css() -> str:

@@ -10,7 +10,7 @@ import html
 from dataclasses import dataclass
 from typing import Any
 
-from .palette import color_index, widget_css
+from .palette import color_index, line_index, widget_css
 
 
 @dataclass
@@ -75,7 +75,7 @@ def describe_quote(q: dict[str, Any]) -> str:
 
 def _colour_class(prefix: str, speaker_id: str | None) -> str:
     k = color_index(speaker_id)
-    return f"{prefix} ql-speaker-unknown" if k is None else f"{prefix} ql-color-{k}"
+    return f"{prefix} ql-speaker-unknown" if k is None else f"{prefix} ql-color-{k} ql-line-{line_index(speaker_id)}"
 
 
 def _legend(data: dict[str, Any]) -> str:

@@ -27,8 +27,10 @@
  *   boilerplate: boolean, mention: string | null}} Segment
  */
 
-/** Speaker colours: Okabe-Ito entries 0-6; entry 7 (grey) is kept for unattributed quotes. */
-export const SPEAKER_COLOURS = 7;
+/** Speaker colours, as palette.json (from extension/lib/palette.js): twelve, then grey for unattributed
+ * quotes; past twelve speakers a second cue, LINE_STYLES line styles (classes ql-line-K). */
+export const SPEAKER_COLOURS = 12;
+export const LINE_STYLES = 4;
 
 /**
  * Code-point offset -> UTF-16 offset for one text, plus the text's length in code points.
@@ -61,13 +63,19 @@ export function utf16Mapper(text) {
 }
 
 /**
- * The colour slot of a speaker id: "s1" -> 0, "s8" -> 0; null for unknown speakers.
+ * The colour slot of a speaker id: "s1" -> 0, "s13" -> 0; null for unknown speakers.
  * @param {string | null | undefined} speakerId
  * @returns {number | null}
  */
 export function colorIndex(speakerId) {
   const m = /^s(\d+)$/.exec(speakerId || "");
   return m ? (Number(m[1]) - 1) % SPEAKER_COLOURS : null;
+}
+
+/** The line style slot (the second cue): "s1" -> 0, "s13" -> 1. @param {string | null | undefined} speakerId */
+export function lineIndex(speakerId) {
+  const m = /^s(\d+)$/.exec(speakerId || "");
+  return m ? Math.floor((Number(m[1]) - 1) / SPEAKER_COLOURS) % LINE_STYLES : null;
 }
 
 /**
@@ -144,9 +152,9 @@ function make(tag, cls, text) {
   return node;
 }
 
-/** @param {string} cls @param {number | null} k */
-function colourClass(cls, k) {
-  return k === null ? `${cls} ql-speaker-unknown` : `${cls} ql-color-${k}`;
+/** @param {string} cls @param {number | null} k @param {number | null} [line] */
+function colourClass(cls, k, line = 0) {
+  return k === null ? `${cls} ql-speaker-unknown` : `${cls} ql-color-${k} ql-line-${line ?? 0}`;
 }
 
 /** @param {any} model @param {HTMLElement} input */
@@ -212,7 +220,7 @@ function renderView(model, view, onQuote, onSpeaker, hover) {
     || Number(a.id.slice(1)) - Number(b.id.slice(1)));
   for (const s of ordered) {
     const item = /** @type {HTMLButtonElement} */ (
-      make("button", colourClass(`ql-legend-item ql-speaker-${s.id}`, colorIndex(s.id))));
+      make("button", colourClass(`ql-legend-item ql-speaker-${s.id}`, colorIndex(s.id), lineIndex(s.id))));
     item.type = "button";
     item.dataset.speakerId = s.id;
     item.append(make("span", "ql-swatch"), make("span", "ql-legend-name", s.name || s.id));
@@ -236,7 +244,7 @@ function renderView(model, view, onQuote, onSpeaker, hover) {
     const q = seg.quote;
     if (!q && !seg.boilerplate && !seg.mention) { body.append(document.createTextNode(piece)); continue; }
     let cls = q ? colourClass(`ql-quote ql-kind-${q.kind} ql-speaker-${q.speaker_id || "unknown"}`,
-      colorIndex(q.speaker_id)) : "";
+      colorIndex(q.speaker_id), lineIndex(q.speaker_id)) : "";
     if (seg.mention) cls += ` ql-mention ql-speaker-${seg.mention} ql-color-${colorIndex(seg.mention)}`;
     if (seg.boilerplate) cls += " ql-boilerplate";
     const node = make("span", cls.trim(), piece);
