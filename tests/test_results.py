@@ -7,6 +7,7 @@ pipeline; the ``model`` tests run the real one.
 from __future__ import annotations
 
 import re
+import sys
 from pathlib import Path
 
 import pandas as pd
@@ -326,6 +327,26 @@ def test_attribute_many_keeps_going_past_bad_items(stand_in):
 def test_attribute_many_empty_input_gives_an_empty_frame(stand_in):
     df = attribute_many([], progress=False)
     assert df.empty and list(df.columns) == list(MANY_COLUMNS)
+
+
+# -- without the notebook extra -----------------------------------------------------------------------
+@pytest.mark.parametrize("missing, call", [
+    ("pandas", lambda r: r.to_dataframe()),
+    ("pandas", lambda r: attribute_many([], progress=False)),
+    ("pandas", lambda r: quotelens.plots.quotes_per_speaker(r)),
+    ("matplotlib.pyplot", lambda r: quotelens.plots.speaker_type_share(r)),
+    ("anywidget", lambda r: quotelens.notebook.QuoteWidget(r)),
+])
+def test_a_missing_extra_is_one_line_naming_it(seed, monkeypatch, missing, call):
+    from quotelens.errors import MissingExtra
+
+    monkeypatch.setitem(sys.modules, missing, None)  # what `import` sees when the package is absent
+    with pytest.raises(MissingExtra) as info:
+        call(seed)
+    message = str(info.value)
+    assert 'pip install "quotelens[notebook]"' in message and missing.split(".")[0] in message
+    assert "\n" not in message and info.value.__cause__ is None and info.value.__suppress_context__
+    assert isinstance(info.value, ImportError)  # code that guards optional imports still catches it
 
 
 # -- plots -------------------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Iterable
 
+from .needs import need
 from .palette import load_palette
 
 if TYPE_CHECKING:
@@ -33,7 +34,7 @@ def type_color(speaker_type: str) -> str:
 
 def quote_frame(data: Any) -> "pd.DataFrame":
     """Any accepted input -> a DataFrame of quote rows only (error rows dropped)."""
-    import pandas as pd
+    pd = need("pandas", "quotelens.plots")
 
     from .results import QUOTE_COLUMNS, Result
 
@@ -51,7 +52,7 @@ def quote_frame(data: Any) -> "pd.DataFrame":
 
 
 def _figure(height: float):
-    import matplotlib.pyplot as plt
+    plt = need("matplotlib.pyplot", "quotelens.plots")
     from matplotlib.ticker import MaxNLocator
 
     fig, ax = plt.subplots(figsize=(7.5, height), layout="constrained")
