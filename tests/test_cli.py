@@ -168,6 +168,19 @@ def test_bad_options_are_one_line_not_a_usage_dump(args, word):
     assert word in one_error_line(run_cli(*args))
 
 
+def test_serve_on_a_busy_port_is_one_line_before_the_model_loads():
+    import socket
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        t0 = time.perf_counter()
+        err = one_error_line(run_cli("serve", "--port", str(port)), status=1)
+    assert f"port {port} on 127.0.0.1 is already in use" in err and "[port_in_use]" in err
+    assert time.perf_counter() - t0 < 20  # no model load first (a few seconds on its own)
+
+
 def test_help_shows_examples():
     out = run_cli("--help")
     assert out.returncode == 0

@@ -20,7 +20,8 @@ from typing import Any, Iterable, Iterator, TextIO
 
 from .config import Config
 from .errors import BadInput, QuotelensError
-from .inputs import Parser, count_arg, min_confidence_arg, open_lines, port_arg, read_source
+from .inputs import (Parser, check_port_free, count_arg, min_confidence_arg, open_lines, port_arg,
+                     read_source)
 from .version import __version__
 
 BATCH_CHUNK = 16  # documents parsed together (spaCy's nlp.pipe); output order is input order
@@ -262,6 +263,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     from .server import serve
 
+    check_port_free(args.host, args.port)  # before the model loads: a busy port fails at once
     serve(host=args.host, port=args.port, threads=args.threads, allow_remote=args.allow_remote,
           config=_config(args), parse_helper=False if args.no_parse_helper else None)
     return 0

@@ -10,20 +10,29 @@ command's argument errors are one line, ``quotelens: error: ...``, exit status 2
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 import re
+import socket
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
 from .config import check_min_confidence
-from .errors import BadInput, InputTooLarge
+from .errors import BadInput, InputTooLarge, QuotelensError
 
 STDIN = "-"
 URL_SCHEMES = ("http", "https")
 # "scheme://..." as RFC 3986 spells a scheme; a Windows drive ("C:\\") has no "//".
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*)://")
+
+
+class PortInUse(QuotelensError):
+    """Another program listens on the port asked for (exit status 1: nothing wrong with the input)."""
+
+    code = "port_in_use"
+    status = 500
 
 
 @dataclass(frozen=True)
@@ -78,6 +87,21 @@ def read_source(source: str, max_bytes: int) -> Source:
     if len(data) > max_bytes:
         raise InputTooLarge(f"input is over {max_bytes:,} bytes")
     return Source(data=data, name=source)
+
+
+def check_port_free(host: str, port: int) -> None:
+    """Refuse a port another program holds, in one line, before anything slow starts."""
+    try:
+        family = socket.AF_INET6 if ":" in host else socket.AF_INET
+        with socket.socket(family, socket.SOCK_STREAM) as probe:
+            # as waitress binds: a port left in TIME_WAIT by a server just stopped is free
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind((host.strip("[]"), port))
+    except OSError as exc:
+        if exc.errno != errno.EADDRINUSE:
+            return  # a bad host and the like: the server's own checks say what is wrong
+        raise PortInUse(f"port {port} on {host} is already in use (is quotelens serve running already?); "
+                        "choose another with --port") from None
 
 
 def open_lines(source: str) -> TextIO:
