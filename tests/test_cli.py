@@ -181,6 +181,15 @@ def test_serve_on_a_busy_port_is_one_line_before_the_model_loads():
     assert time.perf_counter() - t0 < 20  # no model load first (a few seconds on its own)
 
 
+def test_a_missing_package_is_one_line_naming_it():
+    """A broken install (here Flask hidden from the import system) is one line, never a traceback."""
+    code = ("import sys; sys.modules['flask'] = None\n"
+            "from quotelens.cli import main\nsys.exit(main(['serve', '--port', '1']))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=120)
+    err = one_error_line(out, status=1)
+    assert "'flask' is missing" in err and "pip install quotelens" in err
+
+
 def test_help_shows_examples():
     out = run_cli("--help")
     assert out.returncode == 0
