@@ -294,7 +294,7 @@ def build_parser() -> argparse.ArgumentParser:
     ap = Parser(prog="quotelens", description="Who said what in a news article: quotes, speakers, roles.",
                 epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--version", action="version", version=f"quotelens {__version__}")
-    sub = ap.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    sub = ap.add_subparsers(dest="command", required=True, title="commands", metavar="COMMAND")
 
     def model_opts(p: argparse.ArgumentParser) -> None:
         p.add_argument("--model", help="spaCy model package or path (default: en_core_web_sm, "
