@@ -2,16 +2,18 @@
 
     python benchmarks/clean.py [GOLD] [--input INPUT] [--limit N] [--half even|odd|all] [--out DIR]
 
-GOLD defaults to the shared WCXB dev set (../shared/eval/clean/wcxb-dev-articles.gold.jsonl.gz,
-793 pages, CC-BY-4.0, Foley 2026); INPUT to the matching .input.jsonl.gz. ``--half even`` is the
-tuning half (pages at even positions), ``--half odd`` the held-out half. Both systems' predictions
-are written to DIR and scored by ../shared/eval/score_clean.py. Prints figures; asserts nothing.
+GOLD defaults to the WCXB dev set in the evaluation folder $QUOTELENS_EVAL (default: ../shared/eval
+beside the checkout): clean/wcxb-dev-articles.gold.jsonl.gz, 793 pages, CC-BY-4.0, Foley 2026;
+INPUT to the matching .input.jsonl.gz. ``--half even`` is the tuning half (pages at even positions),
+``--half odd`` the held-out half. Both systems' predictions are written to DIR and scored by
+$QUOTELENS_EVAL/score_clean.py. Prints figures; asserts nothing.
 """
 from __future__ import annotations
 
 import argparse
 import gzip
 import json
+import os
 import pathlib
 import re
 import subprocess
@@ -19,7 +21,7 @@ import sys
 import tempfile
 import time
 
-EVAL = pathlib.Path(__file__).resolve().parents[2] / "shared" / "eval"
+EVAL = pathlib.Path(os.environ.get("QUOTELENS_EVAL", pathlib.Path(__file__).resolve().parents[2] / "shared" / "eval"))
 DEFAULT_GOLD = EVAL / "clean" / "wcxb-dev-articles.gold.jsonl.gz"
 SCORER = EVAL / "score_clean.py"
 

@@ -1,4 +1,5 @@
-"""Quality of who-said-what on gold sets, through the shared scorers in ../shared/eval/.
+"""Quality of who-said-what on gold sets, through the scorers in the evaluation folder $QUOTELENS_EVAL
+(default: ../shared/eval beside the checkout).
 
     python benchmarks/quality.py polnear   [--gold PATH] [--half all|even|odd] [--limit N]
     python benchmarks/quality.py roles     [--gold PATH] [--half ...]

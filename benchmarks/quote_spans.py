@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+import os
 import json
 import re
 import subprocess
@@ -36,7 +37,8 @@ from pathlib import Path
 from quotelens.config import Config
 from quotelens.quotes import find_quote_spans
 
-EVAL = Path("/work/shared/eval")
+# The evaluation folder: $QUOTELENS_EVAL, else ../shared/eval beside the checkout.
+EVAL = Path(os.environ.get("QUOTELENS_EVAL", Path(__file__).resolve().parents[2] / "shared" / "eval"))
 DEFAULT_GOLD = [EVAL / "polnear-dev.jsonl", EVAL / "pages" / "pages-dev.jsonl"]
 KINDS = "direct,mixed"
 WORD_RE = re.compile(r"\w+")

@@ -8,7 +8,8 @@ with the gold role using score_roles.py's test: token-F1 >= 0.5 against the role
 alternative; a null gold role is right only when the prediction is None.
 
 Usage (figures are printed, nothing is asserted):
-    python benchmarks/roles_oracle.py [--eval-dir ../shared/eval] [--errors] [--limit N]
+    python benchmarks/roles_oracle.py [--eval-dir DIR] [--errors] [--limit N]
+(DIR defaults to $QUOTELENS_EVAL, else ../shared/eval beside the checkout.)
 Reports accuracy for the held-out half (odd positions in file order), the tuning half (even
 positions) and the whole set, plus precision (right / non-null returned). ``--errors`` lists
 mistakes on the tuning half only (rules are tuned on that half, never on the held-out one).
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+import os
 import json
 import re
 import sys
@@ -114,7 +116,8 @@ def run_set(name: str, rows: list[dict], nlp, scorer, show_errors: bool) -> None
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--eval-dir", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "eval")
+    ap.add_argument("--eval-dir", type=Path, default=Path(os.environ.get(
+        "QUOTELENS_EVAL", Path(__file__).resolve().parents[2] / "shared" / "eval")))
     ap.add_argument("--errors", action="store_true", help="list mistakes on the tuning half (even positions)")
     ap.add_argument("--limit", type=int, default=0, help="first N documents of each set (0: all)")
     args = ap.parse_args(argv)

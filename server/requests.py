@@ -13,6 +13,8 @@ import math
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from quotelens.config import check_min_confidence
+
 from .errors import ApiError, bad_request
 
 InputKind = Literal["text", "html", "url"]
@@ -117,9 +119,10 @@ def parse_options(value: Any) -> Options:
     if min_conf is not None:
         if isinstance(min_conf, bool) or not isinstance(min_conf, (int, float)) or not math.isfinite(min_conf):
             raise bad_request("'options.min_confidence' must be a number from 0 to 1", "bad_type")
-        if not 0 <= min_conf <= 1:
-            raise bad_request("'options.min_confidence' must be from 0 to 1", "bad_input")
-        min_conf = float(min_conf)
+        try:  # the rule Config and the command line apply too
+            min_conf = check_min_confidence(min_conf)
+        except ValueError:
+            raise bad_request("'options.min_confidence' must be from 0 to 1", "bad_input") from None
     indirect = value.get("include_indirect")
     if indirect is not None and not isinstance(indirect, bool):
         raise bad_request("'options.include_indirect' must be true or false", "bad_type")

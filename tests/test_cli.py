@@ -107,6 +107,107 @@ def test_missing_file():
     assert out.returncode == 2 and b"no such file" in out.stderr and b"Traceback" not in out.stderr
 
 
+# -- one input reader, one error line, the service's option rules (issue 19) ------------------------
+def one_error_line(out: subprocess.CompletedProcess, status: int = 2) -> str:
+    """The CLI's error convention: exit ``status``, one ``quotelens: error: ...`` line, no traceback."""
+    err = out.stderr.decode()
+    assert out.returncode == status, (out.returncode, err)
+    assert err.startswith("quotelens: error: ") and err.count("\n") == 1, err
+    assert "Traceback" not in err and not out.stdout
+    return err
+
+
+def test_a_folder_is_not_a_file(tmp_path):
+    err = one_error_line(run_cli("attribute", str(tmp_path)))
+    assert f"{tmp_path} is a folder" in err and "no such file" not in err
+
+
+@pytest.mark.parametrize("url", ["ftp://example.org/news.html", "file:///etc/passwd", "gopher://x/1"])
+def test_other_url_schemes_are_refused_by_name(url):
+    err = one_error_line(run_cli("attribute", url))
+    assert "only http and https" in err and url in err and "no such file" not in err
+
+
+@pytest.mark.parametrize("command", ["attribute", "batch"])
+def test_missing_input_is_exit_2_for_every_command(command):
+    err = one_error_line(run_cli(command, "nope.jsonl"))
+    assert "no such file: nope.jsonl" in err
+
+
+def test_batch_refuses_a_folder_as_attribute_does(tmp_path):
+    assert "is a folder" in one_error_line(run_cli("batch", str(tmp_path)))
+
+
+@pytest.mark.parametrize("value", ["2", "-0.1", "nan", "inf", "high"])
+@pytest.mark.parametrize("command", ["attribute", "batch", "demo"])
+def test_min_confidence_outside_0_1_is_refused_as_the_service_does(command, value):
+    args = [command] + (["-"] if command != "demo" else []) + ["--min-confidence", value]
+    err = one_error_line(run_cli(*args, stdin=b"Some text."))
+    assert "--min-confidence: must be a number from 0 to 1" in err
+
+
+def test_service_and_cli_share_the_min_confidence_rule():
+    """One rule (``check_min_confidence``): the CLI's type and the service's options agree on the edges."""
+    from quotelens.config import check_min_confidence
+    from quotelens.inputs import min_confidence_arg
+
+    assert min_confidence_arg("0") == 0.0 and min_confidence_arg("1") == 1.0 and check_min_confidence(0.7) == 0.7
+    for bad in (1.5, -1, float("nan"), True):
+        with pytest.raises(ValueError):
+            check_min_confidence(bad)
+    with pytest.raises(ValueError, match="from 0 to 1"):
+        Config(min_confidence=2)
+
+
+@pytest.mark.parametrize("args, word", [
+    (["serve", "--port", "0"], "--port"), (["serve", "--port", "70000"], "--port"),
+    (["serve", "--threads", "0"], "--threads"), (["batch", "-", "--workers", "0"], "--workers"),
+    (["attribute"], "required"), (["frob"], "invalid choice"),
+])
+def test_bad_options_are_one_line_not_a_usage_dump(args, word):
+    assert word in one_error_line(run_cli(*args))
+
+
+def test_serve_on_a_busy_port_is_one_line_before_the_model_loads():
+    import socket
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        t0 = time.perf_counter()
+        err = one_error_line(run_cli("serve", "--port", str(port)), status=1)
+    assert f"port {port} on 127.0.0.1 is already in use" in err and "[port_in_use]" in err
+    assert time.perf_counter() - t0 < 20  # no model load first (a few seconds on its own)
+
+
+def test_a_missing_package_is_one_line_naming_it():
+    """A broken install (here Flask hidden from the import system) is one line, never a traceback."""
+    code = ("import sys; sys.modules['flask'] = None\n"
+            "from quotelens.cli import main\nsys.exit(main(['serve', '--port', '1']))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=120)
+    err = one_error_line(out, status=1)
+    assert "'flask' is missing" in err and "pip install quotelens" in err
+
+
+def test_help_shows_examples():
+    out = run_cli("--help")
+    assert out.returncode == 0
+    text = out.stdout.decode()
+    assert "examples:" in text
+    for example in ("quotelens demo", "quotelens attribute article.html", "quotelens serve", "quotelens extension"):
+        assert example in text
+
+
+def test_extension_command_names_a_folder_with_the_manifest():
+    out = run_cli("extension")
+    assert out.returncode == 0, out.stderr
+    text = out.stdout.decode()
+    folder = Path(text.splitlines()[1].strip())
+    assert (folder / "manifest.json").is_file()
+    assert "chrome://extensions" in text and "about:debugging" in text and "quotelens serve" in text
+
+
 def test_model_choice_by_name_is_checked():
     out = run_cli("attribute", "-", "--model", "xx_no_such_model", stdin=b"Some text.")
     assert out.returncode == 1

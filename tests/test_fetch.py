@@ -9,7 +9,7 @@ import pytest
 
 from quotelens import fetch as fetch_module
 from quotelens.config import Config
-from quotelens.errors import BadInput, FetchError, FetchTimeout, InputTooLarge
+from quotelens.errors import BadInput, FetchError, FetchTimeout, InputTooLarge, UrlNotAllowed
 from quotelens.fetch import fetch_url
 
 PAGE = ("<html><head><meta charset='utf-8'><title>Test</title></head><body><article>"
@@ -187,15 +187,18 @@ def test_only_http_urls(url):
 
 
 def test_private_address_refused_when_switch_off(server):
-    with pytest.raises(FetchError, match="non-public address"):
+    with pytest.raises(UrlNotAllowed, match="non-public address") as info:
         fetch_url(f"{server}/page", LOCAL.replace(allow_private_addresses=False))
+    # a policy refusal, not an upstream failure: 403 in the service, exit 2 in the command line
+    assert (info.value.status, info.value.code) == (403, "url_not_allowed")
+    assert not isinstance(info.value, FetchError)
 
 
 @pytest.mark.parametrize("host", ["127.0.0.1", "localhost", "10.0.0.1", "192.168.1.1", "169.254.169.254",
                                   "224.0.0.1", "0.0.0.0", "[::1]", "[fd00::1]", "[::ffff:127.0.0.1]"])
 def test_private_ranges_refused_without_connecting(host):
     # Refused at DNS/address time: the network guard in conftest would fail any connection.
-    with pytest.raises(FetchError, match="non-public address"):
+    with pytest.raises(UrlNotAllowed, match="non-public address"):
         fetch_url(f"http://{host}/", LOCAL.replace(allow_private_addresses=False))
 
 
@@ -207,7 +210,7 @@ def test_private_address_refused_after_a_redirect(server, monkeypatch):
         return host if host == "127.0.0.1" else real(host, port, url)
 
     monkeypatch.setattr(fetch_module, "_public_address", first_hop_allowed)
-    with pytest.raises(FetchError, match="localhost resolves to a non-public address"):
+    with pytest.raises(UrlNotAllowed, match="localhost resolves to a non-public address"):
         fetch_url(f"{server}/to-localhost", LOCAL.replace(allow_private_addresses=False))
     # and with the switch on, the same redirect is followed
     assert fetch_url(f"{server}/to-localhost", LOCAL).html == PAGE

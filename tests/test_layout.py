@@ -1,6 +1,6 @@
 """The house rules of the code's layout, read from the source with ``ast`` (docs/architecture.md).
 
-- Imports only go down the stage order: types/config/errors, fetch, clean, quotes, parse, cues,
+- Imports only go down the stage order: types/config/errors, fetch/inputs, clean, quotes, parse, cues,
   attribution, speakers, pipeline, serialize, corpus, then the surfaces. Every import counts,
   including those inside functions and under ``TYPE_CHECKING``: a lazy import is still a dependency.
 - No import cycle between modules.
@@ -21,7 +21,7 @@ MAX_LINES = 400
 # Lower rank = lower layer. A module may import only from a lower rank, or from its own package.
 LAYERS: list[tuple[str, ...]] = [
     ("version", "types", "errors", "config", "lexicon"),
-    ("fetch",),
+    ("fetch", "inputs"),
     ("clean",),
     ("quotes",),
     ("parse",),
@@ -34,6 +34,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("notebook",),
     ("widget",),
     ("server",),
+    ("browser",),
     ("cli",),
 ]
 RANK = {name: rank for rank, names in enumerate(LAYERS) for name in names}

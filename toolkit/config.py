@@ -6,6 +6,7 @@ service from ``app.config["QUOTELENS"]``, the widget from keyword arguments, tes
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, fields, replace
 from typing import Any, Mapping
 
@@ -52,5 +53,19 @@ class Config:
             raise ValueError(f"unknown quotelens config key(s): {', '.join(unknown)}")
         return cls(**data)
 
+    def __post_init__(self) -> None:
+        check_min_confidence(self.min_confidence)
+
     def replace(self, **changes: Any) -> "Config":
         return replace(self, **changes)
+
+
+def check_min_confidence(value: Any) -> float:
+    """The one rule for ``min_confidence``, shared by Config, the CLI and the service: a number
+    from 0 to 1. Outside it every quote would lose its speaker (above 1) or none ever would.
+    A ValueError, as for any bad Config value; each surface words it its own way."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        raise ValueError(f"min_confidence must be a number from 0 to 1, not {value!r}")
+    if not 0 <= value <= 1:
+        raise ValueError(f"min_confidence must be from 0 to 1, not {value:g}")
+    return float(value)

@@ -54,3 +54,24 @@ class ModelMissing(QuotelensError):
 
     code = "model_missing"
     status = 500
+
+
+class UrlNotAllowed(QuotelensError):
+    """A URL refused by policy, not by the far end: the service fetches public addresses only."""
+
+    code = "url_not_allowed"
+    status = 403
+
+
+class MissingExtra(QuotelensError, ImportError):
+    """An optional part is used without the extra that installs it (pandas for DataFrames, ...).
+
+    Also an ImportError, so code that already guards an optional import keeps working."""
+
+    code = "missing_extra"
+    status = 500
+
+    def __init__(self, module: str, extra: str, purpose: str):
+        super().__init__(f"{purpose} needs {module}, which is not installed: pip install \"quotelens[{extra}]\"")
+        self.module = module
+        self.extra = extra

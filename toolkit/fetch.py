@@ -7,7 +7,7 @@ followed by hand, at most ``config.max_redirects``, so that every hop is checked
 
 When ``config.allow_private_addresses`` is False (the service, against SSRF), the host of
 every hop is resolved once, refused if any address is loopback, private, link-local,
-multicast or reserved, and the connection goes to the address that was checked (the name
+multicast or reserved (``UrlNotAllowed``), and the connection goes to the address that was checked (the name
 is still sent as Host and TLS SNI), so a second DNS answer cannot swap in an inner address.
 """
 from __future__ import annotations
@@ -24,7 +24,7 @@ from urllib3.exceptions import (ConnectTimeoutError, HTTPError, NameResolutionEr
                                 NewConnectionError, ProtocolError, ReadTimeoutError, SSLError)
 
 from .config import Config
-from .errors import BadInput, FetchError, FetchTimeout, InputTooLarge
+from .errors import BadInput, FetchError, FetchTimeout, InputTooLarge, UrlNotAllowed
 from .types import RawPage
 
 # Content types accepted as a page: HTML, XHTML, plain text (a story served as text/plain).
@@ -94,7 +94,9 @@ def _public_address(host: str, port: int, url: str) -> str:
             ip = ip.ipv4_mapped
         if (ip.is_private or ip.is_loopback or ip.is_link_local or ip.is_multicast
                 or ip.is_reserved or ip.is_unspecified or not ip.is_global):
-            raise FetchError(f"{url}: refused, {host} resolves to a non-public address ({ip})")
+            # a refusal of the request by policy (403), not a failure of the far end (502)
+            raise UrlNotAllowed(f"{url}: refused, {host} resolves to a non-public address ({ip}); "
+                                "this service fetches public addresses only")
     if not addresses:
         raise FetchError(f"{url}: the host {host} has no address")
     return addresses[0]

@@ -1,6 +1,6 @@
 """``from quotelens.widget import QuoteWidget``: the public name of the notebook widget.
 
-The widget lives in ``quotelens.notebook``; it needs anywidget (the ``widget`` extra), so it is
+The widget lives in ``quotelens.notebook``; it needs anywidget (the ``notebook`` extra), so it is
 imported on first use and ``import quotelens`` works without it.
 """
 from __future__ import annotations

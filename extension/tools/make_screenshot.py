@@ -1,8 +1,10 @@
 """Make docs/img/extension-demo.png: the quotelens demo article in headless Chromium with the
 extension, the real service, a hover card, and the side panel beside the page.
 
-Run by a person (needs /usr/bin/chromium, playwright, the spaCy model), never by CI:
-    /work/venv/bin/python extension/tools/make_screenshot.py
+Run by a person, never by CI, from a checkout in the environment of the README's command 2
+(`pip install -e ".[test]"`: playwright, Pillow via matplotlib, the spaCy model) with Debian's
+/usr/bin/chromium:
+    python extension/tools/make_screenshot.py
 """
 from __future__ import annotations
 

@@ -7,7 +7,7 @@ from ql_checks import assert_error
 from ql_fakes import FakePipeline
 
 from quotelens.errors import (BadInput, EmptyText, FetchError, FetchTimeout, InputTooLarge, ModelMissing,
-                              NotAnArticle)
+                              NotAnArticle, UrlNotAllowed)
 
 ATTR = "/api/v1/attribute"
 
@@ -71,7 +71,8 @@ def test_default_body_cap_is_ten_megabytes(client):
     (EmptyText("the text is empty"), 400, "empty_text"),
     (InputTooLarge("text is 2,000,000 characters; the limit is 1,000,000"), 413, "too_large"),
     (NotAnArticle("No article body at https://example.org/"), 422, "not_an_article"),
-    (FetchError("refused: 10.0.0.1 is a private address"), 502, "fetch_failed"),
+    (FetchError("example.org answered HTTP 500 Internal Server Error"), 502, "fetch_failed"),
+    (UrlNotAllowed("refused: 10.0.0.1 is a non-public address"), 403, "url_not_allowed"),
     (FetchTimeout("no answer from example.org within 20 s"), 504, "fetch_timeout"),
     (ModelMissing("no English spaCy model is installed"), 500, "model_missing"),
 ])

@@ -1,6 +1,6 @@
 """Notebook surface: ``attribute``/``attribute_many`` and ``Result`` (results), charts (plots),
 the static HTML of ``Result._repr_html_`` (render) and the ``QuoteWidget`` (needs anywidget,
-from the ``widget`` extra, so it is imported on first use)."""
+from the ``notebook`` extra, so it is imported on first use)."""
 from __future__ import annotations
 
 from typing import Any
@@ -14,6 +14,9 @@ __all__ = ["MANY_COLUMNS", "QUOTE_COLUMNS", "QuoteWidget", "Result", "attribute"
 
 def __getattr__(name: str) -> Any:
     if name == "QuoteWidget":
+        from .needs import need
+
+        need("anywidget", "QuoteWidget")  # one line naming the extra, not an import error from inside
         from .quote_widget import QuoteWidget
 
         return QuoteWidget

@@ -23,6 +23,7 @@ from ..config import Config
 from ..errors import BadInput, EmptyText, InputTooLarge, QuotelensError
 from ..serialize import from_dict, to_dict
 from ..types import Article, Attribution, Speaker
+from .needs import need
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -134,7 +135,7 @@ class Result:
 
     def to_dataframe(self) -> "pd.DataFrame":
         """One row per quote; columns ``QUOTE_COLUMNS``."""
-        import pandas as pd
+        pd = need("pandas", "Result.to_dataframe()")
 
         return pd.DataFrame(_quote_rows(self._contract), columns=list(QUOTE_COLUMNS))
 
@@ -277,7 +278,7 @@ def attribute_many(items: Iterable[Any], workers: int = 1, config: Config | None
     processes, each loading the model once. ``df.attrs["documents"]`` lists every item with its
     quote count, so documents without quotes are still accounted for.
     """
-    import pandas as pd
+    pd = need("pandas", "attribute_many()")
     from tqdm.auto import tqdm
 
     items = list(items)
