@@ -379,7 +379,7 @@ def test_real_service_quotes_are_placed_in_the_live_page(browser, pages, service
 
 
 DEMO = ROOT / "toolkit" / "data" / "demo"
-SEED = Path("/work/shared/eval/seed-article.json")
+SEED = ROOT / "tests" / "fixtures" / "seed-article.json"
 
 
 @needs_browser
@@ -392,7 +392,7 @@ def test_real_service_hover_cards_name_the_seed_speakers(browser, service):
     gold speakers (tests/browser: names as in the seed annotation) appear on at least 12 of 13."""
     from _ext_helpers import page_server_for
 
-    gold = {  # the seed article's 13 attributions (offsets in /work/shared/eval/seed-article.json)
+    gold = {  # the seed article's 13 attributions (offsets in tests/fixtures/seed-article.json)
         "Russia will work with the United States": "Vitaly Churkin",
         "We have a joint interest in discouraging": "Vitaly Churkin",
         "the Security Council had to respond firmly": "Jean-Marc Ayrault",
