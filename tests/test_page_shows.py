@@ -208,6 +208,7 @@ def test_every_selector_of_a_saved_page_shown_mis_decoded_is_in_the_page(path):
     missing = [c["selector"]["exact"] for c in found if _DROP.sub("", c["selector"]["exact"]) not in shows]
     assert not missing
     assert all(text[c["start"]:c["end"]] == c["text"] for c in found)
+    jsonschema.validate(dom, schema())  # prefix and suffix stay within 32 characters of mojibake too
 
 
 def test_the_saved_pages_need_it():
