@@ -74,9 +74,13 @@
     return { ok: true, json };
   }
 
-  /** @param {string} html @param {string} url */
+  /**
+   * The page's DOM goes to the service as `source: "dom"`: its text is what the reader sees
+   * (mojibake included, when the browser mis-decoded the page), and the selectors must quote that.
+   * @param {string} html @param {string} url
+   */
   async function attribute(html, url) {
-    const r = await callService("/api/v1/attribute", { html, url });
+    const r = await callService("/api/v1/attribute", { html, url, source: "dom" });
     if (!r.ok) return r;
     const problem = ql.contract.problemWith(r.json);
     if (problem) return { ok: false, code: "bad_response", error: `Unexpected answer from the service: ${problem}` };

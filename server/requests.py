@@ -1,8 +1,9 @@
 """Request bodies -> typed requests, or a 400 that says exactly what is wrong.
 
 ``POST /api/v1/attribute`` takes a JSON object with exactly one of ``text``, ``html`` (with
-an optional ``url`` naming the page) or ``url`` (fetched by the server), and optional
-``options``. Everything else is refused: unknown fields, wrong types, non-UTF-8 bodies,
+an optional ``url`` naming the page, and an optional ``source``: ``"dom"`` for a browser's DOM, whose
+text is what the reader sees, ``"page"`` by default) or ``url`` (fetched by the server), and
+optional ``options``. Everything else is refused: unknown fields, wrong types, non-UTF-8 bodies,
 strings with lone surrogates (they cannot be written back out as UTF-8 JSON).
 """
 from __future__ import annotations
@@ -18,10 +19,14 @@ from quotelens.config import check_min_confidence
 from .errors import ApiError, bad_request
 
 InputKind = Literal["text", "html", "url"]
+HtmlSource = Literal["page", "dom"]
 
 MAX_URL_CHARS = 2048  # longer than any real article URL; browsers cap around 2 MB, we need far less
 MAX_ID_CHARS = 200
-DOCUMENT_FIELDS = ("text", "html", "url")
+DOCUMENT_FIELDS = ("text", "html", "url", "source")
+#: Where HTML comes from: "page", the page as served (mojibake is repaired); "dom", a browser's DOM
+#: (the extension's outerHTML): selectors quote the text as the browser shows it.
+HTML_SOURCES = ("page", "dom")
 OPTION_FIELDS = ("min_confidence", "include_indirect")
 
 
@@ -43,11 +48,12 @@ class AttributionRequest:
     content: str  # the text, the HTML, or the URL to fetch
     url: str | None = None  # the page's address, for text/html input (metadata only; never fetched)
     options: Options = field(default_factory=Options)
+    source: HtmlSource = "page"  # html only: "dom" when it is a browser's DOM
 
     def cache_key(self) -> str:
-        """A hash of everything that decides the answer: kind, content, url and options."""
-        blob = json.dumps([self.kind, self.content, self.url, sorted(self.options.overrides().items())],
-                          ensure_ascii=False)
+        """A hash of everything that decides the answer: kind, content, url, source and options."""
+        blob = json.dumps([self.kind, self.content, self.url, self.source,
+                           sorted(self.options.overrides().items())], ensure_ascii=False)
         return hashlib.sha256(blob.encode("utf-8")).hexdigest()
 
 
@@ -138,14 +144,29 @@ def parse_document(data: Any, options: Options, extra_fields: tuple[str, ...] = 
     if len(given) > 1:
         raise bad_request("send exactly one of 'text', 'html' or 'url', not both 'text' and 'html'", "conflict")
     url = _string(data, "url", MAX_URL_CHARS) if "url" in data else None
+    source = _source(data, given)
     if given:
         kind = given[0]
-        return AttributionRequest(kind=kind, content=_string(data, kind), url=url, options=options)
+        return AttributionRequest(kind=kind, content=_string(data, kind), url=url, options=options,
+                                  source=source)
     if url is None:
         raise bad_request("send one of 'text', 'html' or 'url'", "missing_field")
     if not url.strip():
         raise bad_request("'url' is empty", "bad_input")
     return AttributionRequest(kind="url", content=url.strip(), url=None, options=options)
+
+
+def _source(data: dict, given: list[str]) -> HtmlSource:
+    """'source' says where HTML came from; it means nothing beside 'text' or a 'url' to fetch."""
+    if "source" not in data:
+        return "page"
+    value = _string(data, "source")
+    if value not in HTML_SOURCES:
+        raise bad_request(f"'source' must be one of {', '.join(map(repr, HTML_SOURCES))}, not {value[:40]!r}",
+                          "bad_input")
+    if given != ["html"]:
+        raise bad_request("'source' says where 'html' came from; send it only with 'html'", "bad_input")
+    return value  # type: ignore[return-value]  # checked against HTML_SOURCES above
 
 
 def parse_attribute(data: Any) -> AttributionRequest:

@@ -67,8 +67,10 @@ class Service:
         except Exception:  # noqa: BLE001 - a broken stage must not stop the server starting
             log.warning("warm-up run failed; the server starts anyway", exc_info=True)
 
-    def pipeline_for(self, options: Options) -> Any:
+    def pipeline_for(self, options: Options, source: str = "page") -> Any:
         overrides = options.overrides()
+        if source == "dom":  # a browser's DOM: selectors quote what the page shows (clean stage)
+            overrides["html_from_dom"] = True
         return with_config(self.pipeline, self.config.replace(**overrides)) if overrides else self.pipeline
 
     def attribute(self, req: AttributionRequest, deadline: float) -> tuple[bytes, bool]:
@@ -88,7 +90,7 @@ class Service:
                     release_free_memory()
 
         def compute() -> bytes:
-            pipe = self.pipeline_for(req.options)
+            pipe = self.pipeline_for(req.options, req.source)
             if req.kind == "text":
                 result = pipe.attribute_text(req.content, url=req.url)
             elif req.kind == "html":

@@ -41,6 +41,10 @@ class Config:
     #: Fetch addresses that resolve to loopback, private, link-local or reserved ranges.
     #: Off in the service (SSRF); the CLI allows them (a person asked for that URL).
     allow_private_addresses: bool = True
+    #: The HTML is a browser's DOM (the extension sends ``outerHTML``): already decoded, its text
+    #: is what the reader sees. Selectors then quote that text, mojibake included; the article
+    #: text is still repaired (clean/extract.py), so quotation marks and names read right.
+    html_from_dom: bool = False
     user_agent: str = "quotelens/0.1 (+https://pypi.org/project/quotelens/)"
 
     @classmethod

@@ -5,11 +5,13 @@ Offsets ``start``/``end`` are Python code points into ``article.text``; every
 ``selector`` also carries ``utf16_start``/``utf16_end`` because JavaScript strings count
 UTF-16 code units (every offset after an emoji differs), plus ``exact``/``prefix``/``suffix``
 for anchoring in a live page whose text differs from the cleaned article (the Hypothesis
-TextQuoteSelector idea).
+TextQuoteSelector idea); for a page the browser mis-decoded they quote the mojibake it shows
+(``Article.shown``).
 """
 from __future__ import annotations
 
 import json
+from bisect import bisect_left
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -41,11 +43,36 @@ class Utf16Map:
         return offset + lo
 
 
-def selector(text: str, span: Span, u16: Utf16Map) -> dict[str, Any]:
+class Shown:
+    """``text[a:b]`` as the page shows it: ``Article.shown`` put back (a mis-decoded page's
+    mojibake), so that a selector quotes the live page; the plain slice when there is none."""
+
+    def __init__(self, text: str, shown: tuple[tuple[int, str], ...] = ()):
+        self.text = text
+        self._at = [at for at, _ in shown]
+        self._chars = [chars for _, chars in shown]
+
+    def __call__(self, start: int, end: int) -> str:
+        lo = bisect_left(self._at, start)
+        hi = bisect_left(self._at, end, lo)
+        if lo == hi:
+            return self.text[start:end]
+        out, pos = [], start
+        for at, chars in zip(self._at[lo:hi], self._chars[lo:hi]):
+            out.append(self.text[pos:at])
+            out.append(chars)
+            pos = at + 1
+        out.append(self.text[pos:end])
+        return "".join(out)
+
+
+def selector(text: str, span: Span, u16: Utf16Map, shown: Shown | None = None) -> dict[str, Any]:
+    """Offsets index ``text``; exact, prefix and suffix are what the page shows (``shown``)."""
+    show = shown or Shown(text)
     return {
-        "exact": text[span.start:span.end],
-        "prefix": text[max(0, span.start - SELECTOR_CONTEXT):span.start],
-        "suffix": text[span.end:span.end + SELECTOR_CONTEXT],
+        "exact": show(span.start, span.end),
+        "prefix": show(max(0, span.start - SELECTOR_CONTEXT), span.start)[-SELECTOR_CONTEXT:],
+        "suffix": show(span.end, span.end + SELECTOR_CONTEXT)[:SELECTOR_CONTEXT],
         "utf16_start": u16(span.start),
         "utf16_end": u16(span.end),
     }
@@ -62,6 +89,7 @@ def to_dict(attribution: Attribution) -> dict[str, Any]:
     art = attribution.article
     text = art.text
     u16 = Utf16Map(text)
+    shown = Shown(text, art.shown)
     speakers = {s.id: s for s in attribution.speakers}
     counts: dict[str, int] = {}
     for q in attribution.quotes:
@@ -77,7 +105,7 @@ def to_dict(attribution: Attribution) -> dict[str, Any]:
             "start": q.start,
             "end": q.end,
             "text": text[q.start:q.end],
-            "contents": [dict(_span(text, c), selector=selector(text, c, u16)) for c in q.contents],
+            "contents": [dict(_span(text, c), selector=selector(text, c, u16, shown)) for c in q.contents],
             "cue": _span(text, q.cue),
             "clause": _span(text, q.clause),
             "speaker_id": q.speaker_id,
@@ -86,7 +114,7 @@ def to_dict(attribution: Attribution) -> dict[str, Any]:
             "role": sp.role if sp else None,
             "mention": _span(text, q.mention),
             "confidence": round(q.confidence, 3),
-            "selector": selector(text, whole, u16),
+            "selector": selector(text, whole, u16, shown),
         })
     return {
         "schema_version": SCHEMA_VERSION,

@@ -65,6 +65,10 @@ class Article:
     # closing credit line ("— Maria Ortiz (@MayorOrtiz) …"). Their words are a quotation though
     # no mark encloses them (the quotes stage).
     blockquotes: tuple[Span, ...] = ()
+    # Characters of ``text`` that the page shows otherwise, as (offset, what the page shows there):
+    # only for HTML from a browser's DOM that the browser mis-decoded (UTF-8 read as windows-1252
+    # shows “ as â€œ), whose text was repaired. Offsets index ``text``; selectors quote the page.
+    shown: tuple[tuple[int, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

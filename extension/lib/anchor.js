@@ -43,6 +43,9 @@
   const MAX_FUZZY_ERROR_RATE = 0.1;
   /** Page chars per cleaned-text char when only one neighbour is placed (whitespace removed). */
   const NORMALISED_RATIO = 0.84;
+  /** Quotation marks as textMap.normalise folds them (“ ” ‘ ’ « » to " and '). */
+  const MARKS = "\"'";
+  const isMark = (/** @type {string} */ ch) => ch.length === 1 && MARKS.includes(ch);
 
 
   /**
@@ -55,12 +58,17 @@
    * @param {string} suffix
    */
   function contextScore(text, start, end, prefix, suffix) {
+    // A <q> element's marks are drawn by CSS (::before, ::after), not text: the service writes
+    // them into its text, the page's text nodes lack them. A mark next to the quote that the
+    // page does not have is passed over, so the words beyond it still count.
+    const pi = isMark(prefix.slice(-1)) && text[start - 1] !== prefix.slice(-1) ? 1 : 0;
     let p = 0;
-    while (p < prefix.length && start - 1 - p >= 0 &&
-           text.charCodeAt(start - 1 - p) === prefix.charCodeAt(prefix.length - 1 - p)) p++;
+    while (p + pi < prefix.length && start - 1 - p >= 0 &&
+           text.charCodeAt(start - 1 - p) === prefix.charCodeAt(prefix.length - 1 - p - pi)) p++;
+    const si = isMark(suffix.slice(0, 1)) && text[end] !== suffix[0] ? 1 : 0;
     let s = 0;
-    while (s < suffix.length && end + s < text.length &&
-           text.charCodeAt(end + s) === suffix.charCodeAt(s)) s++;
+    while (s + si < suffix.length && end + s < text.length &&
+           text.charCodeAt(end + s) === suffix.charCodeAt(s + si)) s++;
     return p + s;
   }
 

@@ -90,3 +90,49 @@ test("hints interpolate between placed neighbours", () => {
   assert.equal(hintFor(anchors, 400), 240 + Math.round(100 * 0.84));
   assert.equal(hintFor([], 5), null);
 });
+
+// The service writes a <q> element's marks into its text (toolkit/clean/extract.py:
+// mark_inline_quotes); the browser draws them with CSS, so the page's text nodes lack them.
+// Selectors below are what the service sent for this paragraph (source "dom").
+test("a short <q> quote is placed though the marks in its context are CSS, not page text", () => {
+  const { matchQuote, contextScore } = ql().anchor;
+  const { normalise } = ql().textMap;
+  const page = normalise("Mayor Jane Doe said the plan was a win for every neighbourhood. " +
+                         "Her rival said it was a win for nobody.");
+  const selector = { exact: "a win", prefix: "yor Jane Doe said the plan was “", suffix: "” for every neighbourhood and th" };
+  const m = matchQuote(page, selector, null);
+  assert.ok(m, "placed");
+  assert.ok(page.slice(0, m.start).endsWith("theplanwas"), `at the mayor's words: ${page.slice(m.start - 10, m.end)}`);
+  // the context that agrees: the prefix but its mark, the suffix up to where the page's sentence ends
+  const score = contextScore(page, m.start, m.end, normalise(selector.prefix), normalise(selector.suffix));
+  assert.equal(score, normalise(selector.prefix).length - 1 + normalise("for every neighbourhood").length);
+});
+
+test("a mark the page does have still counts, and still tells two copies apart", () => {
+  const { matchQuote, contextScore } = ql().anchor;
+  const { normalise } = ql().textMap;
+  // the same words twice: once in marks that are text, once bare (a <q> drawn by CSS)
+  const page = normalise("He said “a win” today. He said a win today.");
+  const prefix = normalise("He said “"), suffix = normalise("” today.");
+  const first = page.indexOf("awin"), second = page.indexOf("awin", first + 1);
+  assert.equal(contextScore(page, first, first + 4, prefix, suffix), prefix.length + suffix.length);
+  assert.equal(contextScore(page, second, second + 4, prefix, suffix), prefix.length - 1 + suffix.length - 1);
+  const m = matchQuote(page, { exact: "a win", prefix: "He said “", suffix: "” today." }, null);
+  assert.ok(m);
+  assert.equal(m.start, first, "the copy whose marks are text agrees with more of the context");
+});
+
+test("a mis-decoded page: the selector that quotes its mojibake is placed exactly, the repaired one is not", () => {
+  const { matchQuote } = ql().anchor;
+  const { normalise } = ql().textMap;
+  // UTF-8 read as windows-1252: “ is â€œ, ” is â€ and U+009D, ’ is â€™ (what the page shows)
+  const shown = "The mayor said: â€œItâ€™s a win for JosÃ© and for us all,â€\u009d on Tuesday.";
+  const page = normalise(shown);
+  const asShown = { exact: "Itâ€™s a win for JosÃ© and for us all,", prefix: "The mayor said: â€œ", suffix: "â€\u009d on Tuesday." };
+  const m = matchQuote(page, asShown, null);
+  assert.ok(m && m.method === "exact", "placed by its exact text");
+  assert.equal(page.slice(m.start, m.end), normalise(asShown.exact));
+  const repaired = { exact: "It’s a win for José and for us all,", prefix: "The mayor said: “", suffix: "” on Tuesday." };
+  const r = matchQuote(page, repaired, null);
+  assert.ok(!r || r.method === "fuzzy", "the repaired words are not in the page: at best a fuzzy match");
+});

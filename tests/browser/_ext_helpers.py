@@ -95,10 +95,19 @@ def page_server() -> Iterator[str]:
         yield base
 
 
+class _Latin1(_Quiet):
+    """Every .html file labelled latin-1 in the HTTP header, which a browser trusts over the
+    page's own <meta charset>: a UTF-8 page is shown as mojibake ("â€œ" for “)."""
+
+    def guess_type(self, path: Any) -> str:
+        kind = super().guess_type(path)
+        return "text/html; charset=iso-8859-1" if kind == "text/html" else kind
+
+
 @contextmanager
-def page_server_for(folder: Path) -> Iterator[str]:
-    """Serve a folder on 127.0.0.1, on a free port."""
-    handler = functools.partial(_Quiet, directory=str(folder))
+def page_server_for(folder: Path, mis_decoded: bool = False) -> Iterator[str]:
+    """Serve a folder on 127.0.0.1, on a free port (``mis_decoded``: HTML labelled latin-1)."""
+    handler = functools.partial(_Latin1 if mis_decoded else _Quiet, directory=str(folder))
     srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=srv.serve_forever, daemon=True).start()
     try:
@@ -158,6 +167,7 @@ class RecordedService:
                 origin = self.headers.get("Origin", "")
                 body = json.loads(self.rfile.read(int(self.headers.get("Content-Length", 0))) or b"{}")
                 outer.requests.append({"origin": origin, "path": self.path, "url": body.get("url"),
+                                       "source": body.get("source"),
                                        "html_chars": len(body.get("html") or ""),
                                        "token": self.headers.get("X-Quotelens-Token"),
                                        "authorization": self.headers.get("Authorization")})
@@ -354,8 +364,9 @@ def attribute_like_the_extension(service_url: str, page: Any) -> dict[str, Any]:
     """What the service answers for the page as the content script sends it (the cache makes this
     the same answer; the data-quotelens attributes on <html> do not change the cleaned text)."""
     html = "<!DOCTYPE html>\n" + page.evaluate("document.documentElement.outerHTML")
+    body = {"html": html, "url": page.url, "source": "dom"}  # as background.js sends it
     req = urllib.request.Request(service_url + "/api/v1/attribute", method="POST",
-                                 data=json.dumps({"html": html, "url": page.url}).encode("utf-8"),
+                                 data=json.dumps(body).encode("utf-8"),
                                  headers={"Content-Type": "application/json"})
     with urllib.request.urlopen(req, timeout=60) as r:
         return json.load(r)

@@ -225,3 +225,30 @@ def _chromium_placed(profile, service_url: str, urls: dict[str, str]) -> dict[st
             browser.close()
     return out
 
+
+
+@pytest.mark.model
+def test_a_page_firefox_mis_decodes_and_a_q_quote_have_every_quote_placed(tmp_path, service):
+    """The saved pages labelled latin-1 (Firefox shows their UTF-8 as mojibake) and the <q> page of
+    test_what_the_page_shows.py: every quote the service returns is placed (the extension sends
+    its DOM as source "dom", so the selectors quote what the page shows)."""
+    from _ext_helpers import PAGES
+    from test_what_the_page_shows import Q_PAGE
+
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "q.html").write_text(Q_PAGE, encoding="utf-8")
+    with page_server_for(PAGES, mis_decoded=True) as latin1, page_server_for(tmp_path / "site") as site:
+        urls = [f"{latin1}/{slug}/source.html" for slug in SLUGS] + [f"{site}/q.html"]
+        out = _run(tmp_path, service, [{"url": u, "timeout": 120000} for u in urls], "mis-decoded + <q>")
+    rows, placed, quotes = [], 0, 0
+    for url, got in zip(urls, out["pages"]):
+        assert got["verdict"] == "done", (url, got["state"])
+        p, u = int(got["state"]["quotelensPlaced"]), int(got["state"]["quotelensUnplaced"])
+        rows.append(f"{url.split('/', 3)[-1]}: {p}/{p + u} placed")
+        placed, quotes = placed + p, quotes + p + u
+    rows.append(f"total: {placed}/{quotes} placed")
+    _log("Firefox, mis-decoded pages and <q>:\n" + "\n".join(rows))
+    assert quotes > 0 and placed == quotes, rows
+    shown = [r["text"] for got in out["pages"][:-1] for r in got["ranges"]]
+    assert any("â€" in text for text in shown), "the highlights cover the mojibake the page shows"
+    assert "a win" in [r["text"] for r in out["pages"][-1]["ranges"]]

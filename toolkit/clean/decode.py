@@ -128,20 +128,45 @@ def _as_byte(ch: str) -> int:
 def repair_mojibake(text: str) -> str:
     """Undo UTF-8 decoded as latin-1/cp1252, run by run, leaving real text alone.
 
-    Only when the page shows several such runs, at least one of them the typical
-    â€ / Ã / Â lead, and only where the bytes decode as UTF-8 again.
+    Only when the page shows several such runs (``is_mojibake``), and only where the bytes
+    decode as UTF-8 again.
     """
+    return repair_runs(text)[0] if is_mojibake(text) else text
+
+
+def is_mojibake(text: str) -> bool:
+    """Does this page show UTF-8 read as latin-1/cp1252? Several runs, one with the typical
+    â€ / Ã / Â lead (one stray "Â®" may be real text)."""
     sample = text[:200_000]
     if not any(lead in sample for lead in "âÃÂ"):
-        return text  # the common case, decided in microseconds: the regex scan below takes ms
+        return False  # the common case, decided in microseconds: the regex scan below takes ms
     runs = _MOJIBAKE.findall(sample)
-    if len(runs) < MIN_MOJIBAKE_RUNS or not any(r[0] in "âÃÂ" for r in runs):
-        return text
+    return len(runs) >= MIN_MOJIBAKE_RUNS and any(r[0] in "âÃÂ" for r in runs)
 
-    def fix(m: re.Match[str]) -> str:
+
+def repair_runs(text: str) -> tuple[str, tuple[tuple[int, str], ...]]:
+    """Every run that decodes as UTF-8 repaired, and where: ``(offset in the result, the run as
+    it stood)`` for each repaired character, so that the text as shown can be given back."""
+    out: list[str] = []
+    shown: list[tuple[int, str]] = []
+    pos = length = 0
+    for m in _MOJIBAKE.finditer(text):
         try:
-            return bytes(_as_byte(ch) for ch in m.group(0)).decode("utf-8")
+            fixed = bytes(_as_byte(ch) for ch in m.group(0)).decode("utf-8")
         except (UnicodeError, ValueError):
-            return m.group(0)
+            continue
+        out.append(text[pos:m.start()])
+        length += m.start() - pos
+        shown.append((length, m.group(0)))  # one run decodes to one character
+        out.append(fixed)
+        length += len(fixed)
+        pos = m.end()
+    if not shown:
+        return text, ()
+    out.append(text[pos:])
+    return "".join(out), tuple(shown)
 
-    return _MOJIBAKE.sub(fix, text)
+
+def outside_runs(text: str) -> str:
+    """The text without its mojibake runs: the characters it holds as themselves."""
+    return _MOJIBAKE.sub("", text)

@@ -28,9 +28,10 @@ from ..config import Config
 from ..errors import BadInput, EmptyText, NotAnArticle
 from ..types import Article, Span
 from .blockquotes import blockquote_runs, blockquote_spans, mark_block_credits
-from .decode import check_not_binary, check_size, check_text_not_binary, decode_page, repair_mojibake
+from .decode import check_not_binary, check_size, check_text_not_binary, decode_page, is_mojibake, repair_mojibake
 from .recover import harvest_blocks, leaf_blocks, recover_blocks
 from .residue import residue_flags
+from .shown import page_shows
 
 #: Fewest words a cleaned page must keep to count as an article (a login page or a bare
 #: navigation page keeps fewer after residue removal; the shortest non-empty gold text on the
@@ -65,7 +66,8 @@ def clean_html(html: bytes | str, url: str | None = None, config: Config = Confi
     Raises InputTooLarge (checked before any parsing), BadInput (binary junk, wrong type)
     and NotAnArticle (no article body found).
     """
-    page = mark_block_credits(mark_inline_quotes(html_to_str(html, config, encoding)))
+    as_shown = html_to_str(html, config, encoding, repair=False)
+    page = mark_block_credits(mark_inline_quotes(repair_mojibake(as_shown)))
     where = f" at {url}" if url else ""
     extracted = _extract(page, url)
     if extracted is None or not (extracted.text or "").strip():
@@ -84,7 +86,10 @@ def clean_html(html: bytes | str, url: str | None = None, config: Config = Confi
             f"no article body found{where}: only {len(_WORD.findall(' '.join(kept)))} words of text "
             f"remain after removing page furniture (navigation, login or index page?)")
     text, spans = join_paragraphs(kept)
-    return Article(text=text, url=url or extracted.url,
+    # A browser's DOM shows its mojibake: the text is repaired all the same (marks, names, the
+    # parse), and Article.shown keeps what the page shows there, for the selectors (shown.py).
+    shown = page_shows(text, spans, as_shown) if config.html_from_dom and is_mojibake(as_shown) else ()
+    return Article(text=text, url=url or extracted.url, shown=shown,
                    title=clean_title(extracted.title, extracted.sitename, url or extracted.url),
                    byline=clean_byline(extracted.author), published=_none_if_blank(extracted.date),
                    paragraphs=spans, blockquotes=blockquote_spans(blockquote_runs(page, kept, blocks), spans))
@@ -121,8 +126,9 @@ def mark_inline_quotes(page: str) -> str:
     return "".join(out)
 
 
-def html_to_str(html: bytes | str, config: Config, encoding: str | None = None) -> str:
-    """Checks (type, size, binary) then decoding; the size check runs before anything parses."""
+def html_to_str(html: bytes | str, config: Config, encoding: str | None = None, repair: bool = True) -> str:
+    """Checks (type, size, binary) then decoding (and mojibake repaired unless ``repair`` is False);
+    the size check runs before anything parses."""
     if isinstance(html, (bytearray, memoryview)):
         html = bytes(html)
     if not isinstance(html, (bytes, str)):
@@ -136,7 +142,7 @@ def html_to_str(html: bytes | str, config: Config, encoding: str | None = None) 
         page = html
     if not page.strip():
         raise NotAnArticle("the page is empty")
-    return repair_mojibake(page)
+    return repair_mojibake(page) if repair else page
 
 
 def _extract(page: str, url: str | None):
