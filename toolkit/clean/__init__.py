@@ -2,8 +2,10 @@
 
 Inner modules, in the order ``extract.clean_html`` runs them: ``decode`` (size, charset, mojibake),
 trafilatura, ``recover`` (blocks with quotations it dropped), ``residue`` (page furniture lines),
-``blockquotes`` (paragraphs set as block quotations). See docs/clean.md.
+``blockquotes`` (paragraphs set as block quotations); ``plain`` reads plain text (wrapped or one
+paragraph a line). See docs/clean.md.
 """
-from .extract import clean_html, clean_text, demo_page_path, html_to_str
+from .extract import clean_html, demo_page_path, html_to_str
+from .plain import clean_text
 
 __all__ = ["clean_html", "clean_text", "demo_page_path", "html_to_str"]

@@ -16,8 +16,7 @@ HTML: trafilatura finds the body and the metadata; then passes of our own fix wh
 5. block quotations (blockquotes.py): which paragraphs the page set in <blockquote>, so that
    an embedded post or a quoted excerpt is a quotation though no mark encloses it.
 
-Plain text is never rewritten: offsets index it exactly as given, and residue lines are
-reported as ``Article.boilerplate`` spans instead of being cut.
+Plain text is plain.py's (never rewritten: offsets index it exactly as given).
 """
 from __future__ import annotations
 
@@ -25,7 +24,7 @@ import pathlib
 import re
 
 from ..config import Config
-from ..errors import BadInput, EmptyText, NotAnArticle
+from ..errors import BadInput, NotAnArticle
 from ..types import Article, Span
 from .blockquotes import blockquote_runs, blockquote_spans, mark_block_credits
 from .decode import check_not_binary, check_size, check_text_not_binary, decode_page, repair_mojibake
@@ -49,7 +48,7 @@ HARVEST_GAIN = 3
 _WORD = re.compile(r"\w+")
 _SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]+")
 
-__all__ = ["clean_html", "clean_text", "demo_page_path", "mark_block_credits", "mark_inline_quotes"]
+__all__ = ["clean_html", "demo_page_path", "mark_block_credits", "mark_inline_quotes"]
 
 
 def demo_page_path() -> pathlib.Path:
@@ -228,68 +227,3 @@ def join_paragraphs(paragraphs: list[str]) -> tuple[str, tuple[Span, ...]]:
         spans.append(Span(pos, pos + len(p)))
         pos += len(p) + 2
     return "\n\n".join(paragraphs), tuple(spans)
-
-
-# -- plain text ----------------------------------------------------------------------------
-_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)?")  # old Mac "\r" line ends too
-_SENTENCE_END = re.compile(r"[.!?:;\"”’»)\]]\s*$")
-#: A line at least this long that does not end a sentence, followed by more text in the same
-#: block, is a hard wrap (e-mail, Gutenberg style), not a paragraph end.
-WRAP_MIN_CHARS = 40
-
-
-def clean_text(text: str, url: str | None = None, config: Config = Config()) -> Article:
-    """Plain text -> Article whose ``text`` is ``text`` unchanged.
-
-    Paragraphs: runs of non-blank lines. Texts whose paragraphs are one line each (the usual
-    case, with or without blank lines between) give one paragraph per line; a block of
-    hard-wrapped lines (lines that stop mid-sentence) is one paragraph. Residue lines become
-    ``boilerplate`` spans, and are never part of a paragraph.
-    """
-    if not isinstance(text, str):
-        raise BadInput(f"text must be a string, not {type(text).__name__}")
-    if not text.strip():
-        raise EmptyText("the text is empty")
-    if len(text) > config.max_text_chars:
-        from ..errors import InputTooLarge
-
-        raise InputTooLarge(f"text is {len(text):,} characters; the limit is {config.max_text_chars:,}")
-    if "\x00" in text:
-        raise BadInput("the text holds NUL characters: binary data, not text")
-    paragraphs: list[Span] = []
-    boilerplate: list[Span] = []
-    for block in _blocks(text):
-        if _is_wrapped(text, block):
-            paragraphs.append(Span(block[0].start, block[-1].end))
-            continue
-        flags = residue_flags([text[line.start:line.end] for line in block])
-        for line, residue in zip(block, flags):
-            (boilerplate if residue else paragraphs).append(line)
-    return Article(text=text, url=url, paragraphs=tuple(paragraphs), boilerplate=tuple(boilerplate))
-
-
-def _blocks(text: str) -> list[list[Span]]:
-    """Non-blank lines (trimmed spans) grouped into blocks separated by blank lines."""
-    blocks: list[list[Span]] = [[]]
-    for m in _LINE.finditer(text):
-        line = m.group(0)
-        if not line:
-            break
-        stripped = line.strip()
-        if not stripped:
-            if blocks[-1]:
-                blocks.append([])
-            continue
-        start = m.start() + (len(line) - len(line.lstrip()))
-        blocks[-1].append(Span(start, m.start() + len(line.rstrip())))
-    return [b for b in blocks if b]
-
-
-def _is_wrapped(text: str, block: list[Span]) -> bool:
-    """True when most lines of a multi-line block stop mid-sentence: a hard-wrapped paragraph."""
-    if len(block) < 2:
-        return False
-    heads = block[:-1]
-    wrapped = sum(1 for s in heads
-                  if len(s) >= WRAP_MIN_CHARS and not _SENTENCE_END.search(text[s.start:s.end]))
-    return wrapped * 2 > len(heads)
