@@ -5,7 +5,7 @@ trafilatura, ``recover`` (blocks with quotations it dropped), ``residue`` (page 
 ``blockquotes`` (paragraphs set as block quotations); ``plain`` reads plain text (wrapped or one
 paragraph a line). See docs/clean.md.
 """
-from .extract import clean_html, demo_page_path, html_to_str
-from .plain import clean_text
+from .extract import clean_html, clean_html_traced, demo_page_path, html_to_str
+from .plain import clean_text, is_hard_wrapped
 
-__all__ = ["clean_html", "clean_text", "demo_page_path", "html_to_str"]
+__all__ = ["clean_html", "clean_html_traced", "clean_text", "demo_page_path", "html_to_str", "is_hard_wrapped"]

@@ -48,7 +48,7 @@ HARVEST_GAIN = 3
 _WORD = re.compile(r"\w+")
 _SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]+")
 
-__all__ = ["clean_html", "demo_page_path", "mark_block_credits", "mark_inline_quotes"]
+__all__ = ["clean_html", "clean_html_traced", "demo_page_path", "mark_block_credits", "mark_inline_quotes"]
 
 
 def demo_page_path() -> pathlib.Path:
@@ -64,6 +64,14 @@ def clean_html(html: bytes | str, url: str | None = None, config: Config = Confi
     Raises InputTooLarge (checked before any parsing), BadInput (binary junk, wrong type)
     and NotAnArticle (no article body found).
     """
+    return clean_html_traced(html, url, config, encoding)[0]
+
+
+def clean_html_traced(html: bytes | str, url: str | None = None, config: Config = Config(),
+                      encoding: str | None = None) -> tuple[Article, tuple[str, ...], bool]:
+    """clean_html, and what the passes after trafilatura added on their own: the paragraphs
+    recovery put back that are in the article, and whether the harvest replaced the text.
+    For measuring (benchmarks/clean.py): the two passes must add article text, not furniture."""
     page = mark_block_credits(mark_inline_quotes(html_to_str(html, config, encoding)))
     where = f" at {url}" if url else ""
     extracted = _extract(page, url)
@@ -72,21 +80,25 @@ def clean_html(html: bytes | str, url: str | None = None, config: Config = Confi
     lines = [_tidy(line) for line in extracted.text.split("\n")]
     lines = [line for line in lines if line]
     blocks = leaf_blocks(page)  # (one parse for recovery, the harvest and block quotations)
-    lines = recover_blocks(page, lines, blocks)
+    added: list[str] = []
+    lines = recover_blocks(page, lines, blocks, added)
+    harvested = False
     if _words(lines) < HARVEST_BELOW_WORDS:
-        harvested = harvest_blocks(page, blocks)
-        if _words(harvested) >= HARVEST_GAIN * max(1, _words(lines)):
-            lines = harvested
+        harvest = harvest_blocks(page, blocks)
+        if _words(harvest) >= HARVEST_GAIN * max(1, _words(lines)):
+            lines, harvested, added = harvest, True, []
     kept = [line for line, residue in zip(lines, residue_flags(lines)) if not residue]
     if len(_WORD.findall(" ".join(kept))) < MIN_ARTICLE_WORDS:
         raise NotAnArticle(
             f"no article body found{where}: only {len(_WORD.findall(' '.join(kept)))} words of text "
             f"remain after removing page furniture (navigation, login or index page?)")
     text, spans = join_paragraphs(kept)
-    return Article(text=text, url=url or extracted.url,
-                   title=clean_title(extracted.title, extracted.sitename, url or extracted.url),
-                   byline=clean_byline(extracted.author), published=_none_if_blank(extracted.date),
-                   paragraphs=spans, blockquotes=blockquote_spans(blockquote_runs(page, kept, blocks), spans))
+    recovered = set(added) & set(kept)
+    article = Article(text=text, url=url or extracted.url,
+                      title=clean_title(extracted.title, extracted.sitename, url or extracted.url),
+                      byline=clean_byline(extracted.author), published=_none_if_blank(extracted.date),
+                      paragraphs=spans, blockquotes=blockquote_spans(blockquote_runs(page, kept, blocks), spans))
+    return article, tuple(line for line in kept if line in recovered), harvested
 
 
 _Q_TAG = re.compile(r"<(/?)q\b[^>]*>", re.IGNORECASE)

@@ -133,6 +133,13 @@ def _looks_wrapped(text: str, line: Span, nxt: Span, width: int) -> bool:
     return not _SENTENCE_END.search(text, line.start, line.end) or text[nxt.start].islower()
 
 
+def is_hard_wrapped(text: str) -> bool:
+    """Is ``text`` read as hard-wrapped, so that a line break inside a paragraph is a wrap (the
+    parse stage then reads it as a space)? In any other text such a break stays a sentence break:
+    a block joined by the per-block rule may be two paragraphs with a full stop missing."""
+    return read_wrapped(text, _blocks(text))
+
+
 def read_wrapped(text: str, blocks: list[list[Span]]) -> bool:
     """Is this text hard-wrapped (see the module docstring)? One answer for the whole text."""
     width = text_width(text, blocks)

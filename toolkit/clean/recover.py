@@ -196,9 +196,11 @@ class _Aligned:
         return self.char_start[first], self.char_end[last]
 
 
-def recover_blocks(page: str, lines: list[str], blocks: Sequence[_Block] | None = None) -> list[str]:
+def recover_blocks(page: str, lines: list[str], blocks: Sequence[_Block] | None = None,
+                   added: list[str] | None = None) -> list[str]:
     """``lines`` (the extracted paragraphs) with dropped article blocks put back in place.
-    ``blocks``: the page's leaf_blocks, when the caller has them already."""
+    ``blocks``: the page's leaf_blocks, when the caller has them already; ``added``, when given,
+    receives the text of every block put back (to measure what recovery adds on its own)."""
     text = "\n".join(lines)
     aligned = _Aligned(text)
     blocks = leaf_blocks(page) if blocks is None else blocks
@@ -234,6 +236,8 @@ def recover_blocks(page: str, lines: list[str], blocks: Sequence[_Block] | None 
         recovered += b.tokens
     if not inserts:
         return lines
+    if added is not None:
+        added.extend(block for _, _, block in inserts)
     return _insert(text, inserts)
 
 

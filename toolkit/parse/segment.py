@@ -251,12 +251,16 @@ _LINE_BREAK = re.compile(r"\r\n?|\n")
 def model_text(text: str, paragraphs: "Sequence[Span]" = ()) -> str:
     """The text the model reads: ``text`` with odd space characters as plain spaces (same offsets).
 
-    A line break inside a paragraph is a wrap (the clean stage made the paragraph of a hard-wrapped
-    text's lines), so the model reads it as a space: the sentence runs on across it.
+    In a text the clean stage reads as hard-wrapped, a line break inside a paragraph is a wrap, so
+    the model reads it as a space: the sentence runs on across it. Elsewhere it stays a break.
     """
     text = text.translate(_SPACE_LIKE)
     wrapped = [p for p in paragraphs if _LINE_BREAK.search(text, p.start, p.end)]
     if not wrapped:
+        return text
+    from ..clean import is_hard_wrapped  # here: only plain text with multi-line paragraphs needs it
+
+    if not is_hard_wrapped(text):
         return text
     pieces, pos = [], 0
     for p in wrapped:
