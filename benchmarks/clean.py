@@ -8,10 +8,12 @@ to the matching .input.jsonl.gz. ``--half even`` is the tuning half (pages at ev
 ``--half odd`` the held-out half. Both systems' predictions are written to DIR and scored by the
 folder's score_clean.py. Prints figures; asserts nothing.
 
-"recovered words in gold" is what the passes after trafilatura add on their own: of the words of
-the paragraphs recovery put back, the share that are gold words no other word of our text already
-matched (the rise in word true positives they bring, over their words; multisets per page, as the
-scorer's word precision counts them). Pages where the harvest replaced the text are counted apart.
+"recovered words in gold" is what the recovery pass adds on its own, two ways: of the words of the
+paragraphs it put back, the share in paragraphs found whole in the gold text (as a run of its
+words), and the share that are gold words no other word of our text already matched (the rise in
+word true positives they bring over their words, multisets per page as the scorer's word precision
+counts them; stricter: a heading whose words the gold has elsewhere adds none). Pages where the
+harvest replaced the text are counted apart.
 """
 from __future__ import annotations
 
@@ -147,13 +149,16 @@ def ours(html: str, url: str | None) -> str:
     return article.text
 
 
-def recovered_in_gold(gold_text: str, text: str, recovered: tuple[str, ...], tokens) -> tuple[int, int]:
-    """(words recovery added that are gold words not matched otherwise, words recovery added)."""
+def recovered_in_gold(gold_text: str, text: str, recovered: tuple[str, ...], tokens) -> tuple[int, int, int]:
+    """Words recovery added: (in blocks found whole in the gold, gold words not matched otherwise, all)."""
     gold = Counter(t.lower() for t in tokens(gold_text))
     ours_all = Counter(t.lower() for t in tokens(text))
     added = Counter(t.lower() for block in recovered for t in tokens(block))
     without = ours_all - added
-    return sum((gold & ours_all).values()) - sum((gold & without).values()), sum(added.values())
+    gold_run = " " + " ".join(t.lower() for t in tokens(gold_text)) + " "
+    whole = sum(len(words) for words in ([t.lower() for t in tokens(block)] for block in recovered)
+                if " " + " ".join(words) + " " in gold_run)
+    return whole, sum((gold & ours_all).values()) - sum((gold & without).values()), sum(added.values())
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -187,7 +192,7 @@ def main(argv: list[str] | None = None) -> int:
     seconds = {name: 0.0 for name, _ in systems}
     files = {name: open(out / f"{name}.jsonl", "w", encoding="utf-8") for name, _ in systems}
     scorer = _load_scorer()
-    rec_good = rec_words = rec_pages = harvest_pages = 0
+    rec_whole = rec_good = rec_words = rec_pages = harvest_pages = 0
     try:
         for n, row in enumerate(pages):
             # alternate which goes first: the second run of a page finds caches warm
@@ -197,8 +202,10 @@ def main(argv: list[str] | None = None) -> int:
                 seconds[name] += time.perf_counter() - started
                 files[name].write(json.dumps({"id": row["id"], "text": text}, ensure_ascii=False) + "\n")
                 if name == "quotelens":
-                    good, words = recovered_in_gold(gold[row["id"]]["text"], text, TRACE["recovered"], scorer.tokens)
-                    rec_good, rec_words, rec_pages = rec_good + good, rec_words + words, rec_pages + bool(words)
+                    whole, good, words = recovered_in_gold(gold[row["id"]]["text"], text, TRACE["recovered"],
+                                                           scorer.tokens)
+                    rec_whole, rec_good, rec_words = rec_whole + whole, rec_good + good, rec_words + words
+                    rec_pages += bool(words)
                     harvest_pages += TRACE["harvested"]
     finally:
         for f in files.values():
@@ -221,8 +228,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'quoted passages':22}{base['quotes_total']:12d}{mine['quotes_total']:12d}")
     print(f"{'in-paragraph quotes':22}{base['in_par_kept'] / max(1, base['in_par_total']):12.3f}"
           f"{mine['in_par_kept'] / max(1, mine['in_par_total']):12.3f}   (of {mine['in_par_total']}; see IN_PARAGRAPH_QUOTE)")
-    print(f"{'recovered words in gold':22}{'':12}{rec_good / max(1, rec_words):12.3f}   ({rec_good} of {rec_words} "
-          f"words recovery put back, on {rec_pages} pages; the harvest replaced the text of {harvest_pages})")
+    print(f"{'recovered in gold':22}{'':12}{rec_whole / max(1, rec_words):12.3f}   ({rec_whole} of {rec_words} words "
+          f"recovery put back, on {rec_pages} pages, are in paragraphs found whole in the gold text)")
+    print(f"{'  adding gold words':22}{'':12}{rec_good / max(1, rec_words):12.3f}   ({rec_good} of {rec_words} add a gold "
+          f"word nothing else matched; the harvest replaced the text of {harvest_pages} pages)")
     lost, skipping = misses_skipping_page_words(pages, gold, out / "quotelens.jsonl")
     print(f"{'quotes lost':22}{'':12}{lost:12d}   ({skipping} of them skip words the page has between "
           "their marks; see misses_skipping_page_words)")
