@@ -1,7 +1,7 @@
 """Clean stage: a news page (HTML) or plain text -> ``Article``, whose text no later stage changes.
 
 Inner modules, in the order ``extract.clean_html`` runs them: ``decode`` (size, charset, mojibake),
-trafilatura, ``recover`` (blocks with quotations it dropped), ``residue`` (page furniture lines),
+trafilatura, ``recover`` (blocks with quotations it dropped, read by ``blocks``), ``residue`` (page furniture lines),
 ``blockquotes`` (paragraphs set as block quotations); ``plain`` reads plain text (wrapped or one
 paragraph a line). See docs/clean.md.
 """

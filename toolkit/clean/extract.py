@@ -28,7 +28,8 @@ from ..errors import BadInput, NotAnArticle
 from ..types import Article, Span
 from .blockquotes import blockquote_runs, blockquote_spans, mark_block_credits
 from .decode import check_not_binary, check_size, check_text_not_binary, decode_page, repair_mojibake
-from .recover import harvest_blocks, leaf_blocks, recover_blocks
+from .blocks import harvest_blocks, leaf_blocks
+from .recover import recover_blocks
 from .residue import residue_flags
 
 #: Fewest words a cleaned page must keep to count as an article (a login page or a bare
