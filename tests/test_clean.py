@@ -397,17 +397,22 @@ def test_recovery_never_splits_a_paragraph():
     assert lines[1] in out
 
 
-def test_dropped_list_under_a_kept_lead_in_comes_back_when_it_carries_quotations():
+def test_a_dropped_list_comes_back_when_the_text_announces_it_or_it_carries_quotations():
     items = "<li>Temperature hold</li><li>Gooseneck spout</li>"
     quoted = "<li>Jo Park: “it holds the heat for the whole brew”</li><li>Temperature hold</li>"
-    lines = ["The kettle heats water to a set temperature and holds it there for half an hour.", "Includes:",
+    middle = "<p>The kettle ships in two colours, black and a matt white finish.</p>"
+    lines = ["The kettle heats water to a set temperature and holds it there for half an hour.",
+             "The kettle ships in two colours, black and a matt white finish.",
              "This design keeps the pour steady and slow for the whole length of the brew."]
-    plain = recover_blocks(f"<html><body><article>{LEAD}<p>Includes:</p><ul>{items}</ul>{TAIL}</article></body></html>",
-                           lines)
-    assert plain == lines  # a list of labels between kept blocks is as often a product box as text
-    out = recover_blocks(f"<html><body><article>{LEAD}<p>Includes:</p><ul>{quoted}</ul>{TAIL}</article></body></html>",
-                         lines)
-    assert out == [*lines[:2], "- Jo Park: “it holds the heat for the whole brew”", lines[2]]
+    page = f"<html><body><article>{LEAD}{middle}<ul>{items}</ul>{TAIL}</article></body></html>"
+    assert recover_blocks(page, lines) == lines  # labels between paragraphs: as often a product box
+    page = f"<html><body><article>{LEAD}{middle}<ul>{quoted}</ul>{TAIL}</article></body></html>"
+    assert recover_blocks(page, lines) == [*lines[:2], "- Jo Park: “it holds the heat for the whole brew”",
+                                           lines[2]]
+    announced = ["The kettle heats water to a set temperature and holds it there for half an hour.", "Includes:",
+                 "This design keeps the pour steady and slow for the whole length of the brew."]
+    page = f"<html><body><article>{LEAD}<p>Includes:</p><ul>{items}</ul>{TAIL}</article></body></html>"
+    assert recover_blocks(page, announced)[2:4] == ["- Temperature hold", "- Gooseneck spout"]
 
 
 def test_list_item_lead_in_above_a_sub_list_comes_back():

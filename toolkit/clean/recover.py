@@ -50,6 +50,7 @@ LEAD_GAP_BLOCKS = 3
 #: this many in a row, of these tags, each no longer than MAX_SANDWICH_CHARS.
 MAX_SANDWICH_BLOCKS = 15
 MAX_SANDWICH_CHARS = 300
+LIST_TAGS = frozenset({"li", "dt", "dd"})
 SANDWICH_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6", "li", "blockquote", "dt", "dd", "p"})
 #: Most words between two kept blocks for them to count as adjacent, when those words are the
 #: page's own blocks in between (an "Includes:" kept above a dropped list).
@@ -212,12 +213,15 @@ def _sandwiched(b: Block, before: int | None, after: int, i: int, found, blocks,
         return False
     if not _adjacent(before, after, found, blocks, text):
         return False
-    # Only what is clearly the article's: a block that carries a quotation, a block quotation, or
-    # a section heading dropped alone between two kept blocks. Runs of list items, short
-    # paragraphs and <div>s between kept blocks were as often product boxes, calls to action,
-    # tables of contents and captions (on the tuning half a quarter of their words were not in
-    # the gold text; one heading alone, 4%).
-    if not (_quotations(b.text) or el.tag == "blockquote" or el.tag[0] == "h" and after - before == 2):
+    # Only what is clearly the article's: a block that carries a quotation, a block quotation, a
+    # section heading dropped alone between two kept blocks, or an item of a list the text
+    # announces (the kept block before it ends in a colon: "Here is what changes:"). Other runs
+    # of list items, short paragraphs and <div>s between kept blocks were as often product boxes,
+    # calls to action, tables of contents and captions (on the tuning half a quarter of their
+    # words were not in the gold text; of one heading alone, 4%).
+    announced = el.tag in LIST_TAGS and text[:_line_start(text, found[after][0])].rstrip().endswith(":")
+    if not (_quotations(b.text) or el.tag == "blockquote" or el.tag[0] == "h" and after - before == 2
+            or announced):
         return False
     # A numbered heading that links to the item's own page ("11. <a>Yale SOM</a>") is a title.
     return link_share(el, b.text) <= MAX_LINK_SHARE or bool(_NUMBERED_HEADING.match(b.text)) and el.tag[0] == "h"
