@@ -20,7 +20,7 @@ import re
 from typing import Sequence
 
 from ..types import Span
-from .recover import leaf_blocks, tokens_of
+from .blocks import leaf_blocks, tokens_of
 
 #: A credit line: a dash, then words ("— Maria Ortiz (@MayorOrtiz) March 3, 2026"); not a
 #: single hyphen, which is how the cleaned text writes a list item ("- Audit key workflows").

@@ -16,8 +16,7 @@ HTML: trafilatura finds the body and the metadata; then passes of our own fix wh
 5. block quotations (blockquotes.py): which paragraphs the page set in <blockquote>, so that
    an embedded post or a quoted excerpt is a quotation though no mark encloses it.
 
-Plain text is never rewritten: offsets index it exactly as given, and residue lines are
-reported as ``Article.boilerplate`` spans instead of being cut.
+Plain text is plain.py's (never rewritten: offsets index it exactly as given).
 """
 from __future__ import annotations
 
@@ -25,11 +24,12 @@ import pathlib
 import re
 
 from ..config import Config
-from ..errors import BadInput, EmptyText, NotAnArticle
+from ..errors import BadInput, NotAnArticle
 from ..types import Article, Span
 from .blockquotes import blockquote_runs, blockquote_spans, mark_block_credits
+from .blocks import harvest_blocks, leaf_blocks
 from .decode import check_not_binary, check_size, check_text_not_binary, decode_page, is_mojibake, repair_mojibake
-from .recover import harvest_blocks, leaf_blocks, recover_blocks
+from .recover import recover_blocks
 from .residue import residue_flags
 from .shown import page_shows
 
@@ -50,7 +50,7 @@ HARVEST_GAIN = 3
 _WORD = re.compile(r"\w+")
 _SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]+")
 
-__all__ = ["clean_html", "clean_text", "demo_page_path", "mark_block_credits", "mark_inline_quotes"]
+__all__ = ["clean_html", "clean_html_traced", "demo_page_path", "mark_block_credits", "mark_inline_quotes"]
 
 
 def demo_page_path() -> pathlib.Path:
@@ -66,6 +66,14 @@ def clean_html(html: bytes | str, url: str | None = None, config: Config = Confi
     Raises InputTooLarge (checked before any parsing), BadInput (binary junk, wrong type)
     and NotAnArticle (no article body found).
     """
+    return clean_html_traced(html, url, config, encoding)[0]
+
+
+def clean_html_traced(html: bytes | str, url: str | None = None, config: Config = Config(),
+                      encoding: str | None = None) -> tuple[Article, tuple[str, ...], bool]:
+    """clean_html, and what the passes after trafilatura added on their own: the paragraphs
+    recovery put back that are in the article, and whether the harvest replaced the text.
+    For measuring (benchmarks/clean.py): the two passes must add article text, not furniture."""
     as_shown = html_to_str(html, config, encoding, repair=False)
     page = mark_block_credits(mark_inline_quotes(repair_mojibake(as_shown)))
     where = f" at {url}" if url else ""
@@ -75,24 +83,28 @@ def clean_html(html: bytes | str, url: str | None = None, config: Config = Confi
     lines = [_tidy(line) for line in extracted.text.split("\n")]
     lines = [line for line in lines if line]
     blocks = leaf_blocks(page)  # (one parse for recovery, the harvest and block quotations)
-    lines = recover_blocks(page, lines, blocks)
+    added: list[str] = []
+    lines = recover_blocks(page, lines, blocks, added)
+    harvested = False
     if _words(lines) < HARVEST_BELOW_WORDS:
-        harvested = harvest_blocks(page, blocks)
-        if _words(harvested) >= HARVEST_GAIN * max(1, _words(lines)):
-            lines = harvested
+        harvest = harvest_blocks(page, blocks)
+        if _words(harvest) >= HARVEST_GAIN * max(1, _words(lines)):
+            lines, harvested, added = harvest, True, []
     kept = [line for line, residue in zip(lines, residue_flags(lines)) if not residue]
     if len(_WORD.findall(" ".join(kept))) < MIN_ARTICLE_WORDS:
         raise NotAnArticle(
             f"no article body found{where}: only {len(_WORD.findall(' '.join(kept)))} words of text "
             f"remain after removing page furniture (navigation, login or index page?)")
     text, spans = join_paragraphs(kept)
+    recovered = set(added) & set(kept)
     # A browser's DOM shows its mojibake: the text is repaired all the same (marks, names, the
     # parse), and Article.shown keeps what the page shows there, for the selectors (shown.py).
     shown = page_shows(text, spans, as_shown) if config.html_from_dom and is_mojibake(as_shown) else ()
-    return Article(text=text, url=url or extracted.url, shown=shown,
-                   title=clean_title(extracted.title, extracted.sitename, url or extracted.url),
-                   byline=clean_byline(extracted.author), published=_none_if_blank(extracted.date),
-                   paragraphs=spans, blockquotes=blockquote_spans(blockquote_runs(page, kept, blocks), spans))
+    article = Article(text=text, url=url or extracted.url, shown=shown,
+                      title=clean_title(extracted.title, extracted.sitename, url or extracted.url),
+                      byline=clean_byline(extracted.author), published=_none_if_blank(extracted.date),
+                      paragraphs=spans, blockquotes=blockquote_spans(blockquote_runs(page, kept, blocks), spans))
+    return article, tuple(line for line in kept if line in recovered), harvested
 
 
 _Q_TAG = re.compile(r"<(/?)q\b[^>]*>", re.IGNORECASE)
@@ -234,68 +246,3 @@ def join_paragraphs(paragraphs: list[str]) -> tuple[str, tuple[Span, ...]]:
         spans.append(Span(pos, pos + len(p)))
         pos += len(p) + 2
     return "\n\n".join(paragraphs), tuple(spans)
-
-
-# -- plain text ----------------------------------------------------------------------------
-_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)?")  # old Mac "\r" line ends too
-_SENTENCE_END = re.compile(r"[.!?:;\"”’»)\]]\s*$")
-#: A line at least this long that does not end a sentence, followed by more text in the same
-#: block, is a hard wrap (e-mail, Gutenberg style), not a paragraph end.
-WRAP_MIN_CHARS = 40
-
-
-def clean_text(text: str, url: str | None = None, config: Config = Config()) -> Article:
-    """Plain text -> Article whose ``text`` is ``text`` unchanged.
-
-    Paragraphs: runs of non-blank lines. Texts whose paragraphs are one line each (the usual
-    case, with or without blank lines between) give one paragraph per line; a block of
-    hard-wrapped lines (lines that stop mid-sentence) is one paragraph. Residue lines become
-    ``boilerplate`` spans, and are never part of a paragraph.
-    """
-    if not isinstance(text, str):
-        raise BadInput(f"text must be a string, not {type(text).__name__}")
-    if not text.strip():
-        raise EmptyText("the text is empty")
-    if len(text) > config.max_text_chars:
-        from ..errors import InputTooLarge
-
-        raise InputTooLarge(f"text is {len(text):,} characters; the limit is {config.max_text_chars:,}")
-    if "\x00" in text:
-        raise BadInput("the text holds NUL characters: binary data, not text")
-    paragraphs: list[Span] = []
-    boilerplate: list[Span] = []
-    for block in _blocks(text):
-        if _is_wrapped(text, block):
-            paragraphs.append(Span(block[0].start, block[-1].end))
-            continue
-        flags = residue_flags([text[line.start:line.end] for line in block])
-        for line, residue in zip(block, flags):
-            (boilerplate if residue else paragraphs).append(line)
-    return Article(text=text, url=url, paragraphs=tuple(paragraphs), boilerplate=tuple(boilerplate))
-
-
-def _blocks(text: str) -> list[list[Span]]:
-    """Non-blank lines (trimmed spans) grouped into blocks separated by blank lines."""
-    blocks: list[list[Span]] = [[]]
-    for m in _LINE.finditer(text):
-        line = m.group(0)
-        if not line:
-            break
-        stripped = line.strip()
-        if not stripped:
-            if blocks[-1]:
-                blocks.append([])
-            continue
-        start = m.start() + (len(line) - len(line.lstrip()))
-        blocks[-1].append(Span(start, m.start() + len(line.rstrip())))
-    return [b for b in blocks if b]
-
-
-def _is_wrapped(text: str, block: list[Span]) -> bool:
-    """True when most lines of a multi-line block stop mid-sentence: a hard-wrapped paragraph."""
-    if len(block) < 2:
-        return False
-    heads = block[:-1]
-    wrapped = sum(1 for s in heads
-                  if len(s) >= WRAP_MIN_CHARS and not _SENTENCE_END.search(text[s.start:s.end]))
-    return wrapped * 2 > len(heads)

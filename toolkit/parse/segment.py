@@ -23,7 +23,7 @@ if TYPE_CHECKING:  # spaCy is imported lazily: `quotelens --help` should not pay
     from spacy.language import Language
     from spacy.tokens import Doc
 
-    from ..types import Article, QuotedSpan
+    from ..types import Article, QuotedSpan, Span
 
 EXCLUDE = ["lemmatizer"]
 LONG_RUN = re.compile(r"\S{%d,}" % 500)  # characters with no space between
@@ -245,14 +245,35 @@ def _extend(words: list[str], spaces: list[bool], part: "Doc") -> None:
 _SPACE_LIKE = {ord(c): " " for c in "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"}
 
 
-def model_text(text: str) -> str:
-    """The text the model reads: ``text`` with odd space characters as plain spaces (same offsets)."""
-    return text.translate(_SPACE_LIKE)
+_LINE_BREAK = re.compile(r"\r\n?|\n")
+
+
+def model_text(text: str, paragraphs: "Sequence[Span]" = ()) -> str:
+    """The text the model reads: ``text`` with odd space characters as plain spaces (same offsets).
+
+    In a text the clean stage reads as hard-wrapped, a line break inside a paragraph is a wrap, so
+    the model reads it as a space: the sentence runs on across it. Elsewhere it stays a break.
+    """
+    text = text.translate(_SPACE_LIKE)
+    wrapped = [p for p in paragraphs if _LINE_BREAK.search(text, p.start, p.end)]
+    if not wrapped:
+        return text
+    from ..clean import is_hard_wrapped  # here: only plain text with multi-line paragraphs needs it
+
+    if not is_hard_wrapped(text):
+        return text
+    pieces, pos = [], 0
+    for p in wrapped:
+        pieces.append(text[pos:p.start])
+        pieces.append(_LINE_BREAK.sub(lambda m: " " * len(m.group(0)), text[p.start:p.end]))
+        pos = p.end
+    pieces.append(text[pos:])
+    return "".join(pieces)
 
 
 def _prepare(article: "Article", nlp: "Language") -> "Doc":
     """Tokens, with every paragraph break set as a sentence start before the parser runs."""
-    text = model_text(article.text)
+    text = model_text(article.text, article.paragraphs)
     if len(text) >= nlp.max_length:
         nlp.max_length = len(text) + 1
     doc = _tokenize(text, nlp)

@@ -98,7 +98,7 @@ class SplitParser:
             return parse(article, nlp, quoted)
         tail = Doc(nlp.vocab).from_bytes(data)
         doc = Doc.from_docs([head, tail], ensure_whitespace=False, exclude=["tensor", "user_data"])
-        if doc.text != model_text(text):  # never trade correctness for speed
+        if doc.text != model_text(text, article.paragraphs):  # never trade correctness for speed
             return parse(article, nlp, quoted)
         return doc
 
