@@ -10,7 +10,7 @@ import sys
 import time
 from typing import TextIO
 
-from .sources import Position
+from .documents import Position
 
 REDRAW_EVERY = 0.5  # s, on a terminal
 LOG_EVERY = 30.0  # s, when stderr is a file

@@ -19,7 +19,8 @@ from ..errors import BadInput
 from .engine import open_engine
 from .output import JsonlFile, ParquetDataset
 from .progress import Progress
-from .sources import Document, Position, describe, expand_inputs, read_documents
+from .documents import Document, Position
+from .sources import describe, expand_inputs, read_documents
 from .work import PartitionResult, PipelineFactory, process_partition
 
 #: Documents per partition (one task). A task of about 64 news pages takes seconds, so the

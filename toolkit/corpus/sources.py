@@ -25,27 +25,11 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from ..errors import BadInput
+from .documents import Document, Position, file_error
 
 PAGE_SUFFIXES = (".html", ".htm")
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*)://")
 _GLOB = re.compile(r"[*?\[]")
-
-
-@dataclass(frozen=True)
-class Document:
-    """One raw document, as the worker receives it.
-
-    kind: "line" (a JSONL line, read by the worker; ``id`` is its line number until the line names
-    one), "record" (a dict in the batch format), "html" (a page's bytes) or "error" (``value`` is
-    {"code", "message"}: the reader could not produce the document)."""
-
-    id: Any
-    kind: str
-    value: Any
-    url: str | None = None
-    crawled: str | None = None
-    source: str | None = None
-    encoding: str | None = None
 
 
 @dataclass(frozen=True)
@@ -107,30 +91,6 @@ def describe(sources: list[Source]) -> list[dict[str, Any]]:
             for s in sources]
 
 
-class Position:
-    """Input bytes read so far, over all sources: the progress line's ETA."""
-
-    def __init__(self, total: int):
-        self.total = total
-        self._done = 0
-        self._file: Any = None
-
-    def start(self, fileobj: Any) -> None:
-        self._file = fileobj
-
-    def finish(self, size: int) -> None:
-        self._done += size
-        self._file = None
-
-    @property
-    def read(self) -> int:
-        try:
-            here = self._file.tell() if self._file is not None else 0
-        except (OSError, ValueError):
-            here = 0
-        return self._done + here
-
-
 def read_documents(sources: list[Source], max_page_bytes: int, position: Position | None = None
                    ) -> Iterator[Document]:
     """Every document of every source, in order, streamed."""
@@ -149,10 +109,6 @@ def read_documents(sources: list[Source], max_page_bytes: int, position: Positio
             yield file_error(src.path, "unreadable", f"{src.path}: {exc.strerror or exc}")
         finally:
             position.finish(src.size)
-
-
-def file_error(path: str, code: str, message: str) -> Document:
-    return Document(id=path, kind="error", value={"code": code, "message": message}, source=path)
 
 
 def _read_jsonl(src: Source, max_page_bytes: int, position: Position) -> Iterator[Document]:

@@ -10,16 +10,15 @@ so every intact record is still read.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterator
+from typing import Iterator
 
-if TYPE_CHECKING:
-    from .sources import Document, Position
+from .documents import Document, Position, file_error
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 _SCAN_BLOCK = 1 << 20
 
 
-def _magic(path: str, head: bytes) -> bytes:
+def _magic(head: bytes) -> bytes:
     return b"\x1f\x8b\x08" if head.startswith(b"\x1f\x8b") else b"WARC/1."
 
 
@@ -48,14 +47,12 @@ def _charset(content_type: str) -> str | None:
     return None
 
 
-def read_warc(path: str, max_page_bytes: int, position: "Position") -> Iterator["Document"]:
+def read_warc(path: str, max_page_bytes: int, position: Position) -> Iterator[Document]:
     from warcio.archiveiterator import ArchiveIterator
-
-    from .sources import Document, file_error
 
     with open(path, "rb") as f:
         position.start(f)
-        magic = _magic(path, f.read(2))
+        magic = _magic(f.read(2))
         f.seek(0)
         start = 0
         while start is not None:
@@ -63,7 +60,7 @@ def read_warc(path: str, max_page_bytes: int, position: "Position") -> Iterator[
             records = ArchiveIterator(f)
             try:
                 for record in records:
-                    doc = _document(record, path, max_page_bytes, Document)
+                    doc = _document(record, path, max_page_bytes)
                     if doc is not None:
                         yield doc
                 start = None  # the end of the file
@@ -75,7 +72,7 @@ def read_warc(path: str, max_page_bytes: int, position: "Position") -> Iterator[
                 start = _next_boundary(f, bad + 1, magic)
 
 
-def _document(record, path: str, max_page_bytes: int, Document) -> "Document | None":
+def _document(record, path: str, max_page_bytes: int) -> Document | None:
     if record.rec_type != "response" or record.http_headers is None:
         return None
     content_type = record.http_headers.get_header("Content-Type") or ""

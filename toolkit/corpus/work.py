@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from ..config import Config
 from ..errors import BadInput, QuotelensError
-from .sources import Document
+from .documents import Document
 from .tables import document_rows, to_arrow
 
 if TYPE_CHECKING:
