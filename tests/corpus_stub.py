@@ -83,9 +83,9 @@ def main(argv: list[str]) -> int:
     from quotelens.corpus import run_batch
 
     args = cli.build_parser().parse_args(["batch", *argv])
+    sizing = {"partition_size": args.partition_size} if args.partition_size is not None else {}
     summary = run_batch(args.inputs, args.output, fmt=args.format, workers=args.workers, scheduler=args.scheduler,
-                        resume=args.resume, partition_size=args.partition_size, progress=not args.quiet,
-                        factory=stub_factory)
+                        resume=args.resume, progress=not args.quiet, factory=stub_factory, **sizing)
     print(f"{summary.documents} documents, {summary.errors} failed", file=sys.stderr)
     return 0
 

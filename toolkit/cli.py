@@ -149,9 +149,9 @@ def cmd_batch(args: argparse.Namespace) -> int:
 
     if args.workers < 1:
         raise BadInput("--workers must be at least 1")
+    sizing = {"partition_size": args.partition_size} if args.partition_size is not None else {}
     summary = run_batch(args.inputs, args.output, config=_config(args), fmt=args.format, workers=args.workers,
-                        scheduler=args.scheduler, resume=args.resume, partition_size=args.partition_size,
-                        progress=not args.quiet)
+                        scheduler=args.scheduler, resume=args.resume, progress=not args.quiet, **sizing)
     resumed = f" ({summary.skipped} already done)" if args.resume and summary.skipped else ""
     print(f"{summary.documents} documents, {summary.errors} failed{resumed}", file=sys.stderr)
     return 0
@@ -196,7 +196,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="worker processes of a local Dask cluster (default 1: in this process; use the core count)")
     p.add_argument("--scheduler", metavar="tcp://HOST:PORT", help="run on this existing Dask cluster instead")
     p.add_argument("--resume", action="store_true", help="finish the run that was writing OUT, skipping what is done")
-    p.add_argument("--partition-size", type=int, default=64, help="documents per task (default 64)")
+    p.add_argument("--partition-size", type=int, default=None,
+                   help="documents per task and per output file (default 32)")
     p.add_argument("--quiet", action="store_true", help="no progress line")
     model_opts(p)
     p.set_defaults(func=cmd_batch)

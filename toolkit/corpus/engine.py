@@ -23,6 +23,10 @@ from .work import PipelineFactory, pipeline_for
 #: Partitions in flight per worker thread: one running, one queued behind it, so that no worker
 #: waits for the client between two partitions.
 IN_FLIGHT_PER_THREAD = 2
+#: A partition travels inside its task: 32 saved pages can weigh 10 MB, where Dask would warn that
+#: the data should be loaded by the workers. Here it must not be (a cluster needs no shared file
+#: system), so the warning waits for a partition far larger than any this client makes.
+LARGE_TASK_WARNING = "256MB"
 
 Keyed = tuple[Any, Any]  # (key, payload)
 
@@ -65,6 +69,7 @@ class DaskEngine:
         ``split``/``merge``/``lost``: what to do with a payload whose task killed workers until Dask
         gave up on it (KilledWorker): run each piece of ``split(payload)`` alone, ``merge`` their
         results, and let ``lost(piece, error)`` stand for a piece that still kills its worker."""
+        import dask
         from distributed import as_completed
 
         source = iter(items)
@@ -79,7 +84,8 @@ class DaskEngine:
                 if item is None:
                     exhausted = True
                     break
-                future = self.client.submit(fn, item[1], pure=False)
+                with dask.config.set({"distributed.admin.large-graph-warning-threshold": LARGE_TASK_WARNING}):
+                    future = self.client.submit(fn, item[1], pure=False)
                 about[future] = (seq, *item)
                 running.add(future)
                 seq += 1
