@@ -103,6 +103,34 @@ def bare_loop(path: Path) -> tuple[float, int]:
     return time.perf_counter() - t0, words
 
 
+class NoModel:
+    """A pipeline that does nothing: what is left of a run's time is the engine's own cost."""
+
+    def __init__(self, config):
+        from quotelens.pipeline import Pipeline
+
+        self.article_from_text = lambda text, url=None: Pipeline.article_from_text(self, text, url)
+        self.config = config
+
+    def run_many(self, articles):
+        from quotelens.types import Attribution
+
+        return [Attribution(article=a) if not isinstance(a, Exception) else a for a in articles]
+
+
+def engine_overhead(tmp: Path, n: int = 4000) -> None:
+    """Per-document cost of reading, partitioning, shipping to a worker and writing Parquet, with a
+    pipeline that does nothing (the texts are short; a real page costs about as much more to ship)."""
+    path = tmp / "tiny.jsonl"
+    path.write_text("".join(json.dumps({"id": k, "text": f"Document {k} says little."}) + "\n" for k in range(n)))
+    for workers in (1, 2):
+        t0 = time.perf_counter()
+        summary = run_batch([str(path)], str(tmp / f"tiny{workers}.parquet"), workers=workers, progress=False,
+                            factory=NoModel)
+        print(f"engine alone, {workers} worker{'s' if workers > 1 else ''}: {1000 * summary.seconds / n:.2f} ms "
+              f"per document ({n} documents, a no-op pipeline; start-up {time.perf_counter() - t0 - summary.seconds:.1f} s)")
+
+
 def timed_run(path: Path, out: Path, workers: int):
     t0 = time.perf_counter()
     with RssSampler() as rss:
@@ -115,8 +143,12 @@ def main() -> None:
     ap.add_argument("--docs", type=int, default=500)
     ap.add_argument("--large", type=int, default=5000, help="documents for the memory check (0: skip)")
     ap.add_argument("--source", choices=("wcxb", "polnear"), default="wcxb")
+    ap.add_argument("--only-overhead", action="store_true", help="only the engine's cost, with a no-op pipeline")
     a = ap.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="quotelens-bench-"))
+    if a.only_overhead:
+        engine_overhead(tmp)
+        return
     small = tmp / "small.jsonl"
     write_input(small, a.source, a.docs)
     print(f"{a.docs} {a.source} documents; {os.cpu_count()} cores; load average now "
@@ -137,6 +169,7 @@ def main() -> None:
           f"1 worker's model load: {one_wall - one.seconds:.1f} s")
     print(f"errors: {one.errors} of {one.documents} documents (pages with no article, ...)")
     print(f"peak RSS per worker at {a.docs} documents: {two_rss.workers_mb()} MB")
+    engine_overhead(tmp)
 
     if a.large:
         large = tmp / "large.jsonl"

@@ -28,11 +28,12 @@ class Progress:
         self.tty = hasattr(self.stream, "isatty") and self.stream.isatty()
         self.start = self.last = time.monotonic()
         self.documents = self.errors = self.words = 0
-        self.skipped = 0
+        self.running = False  # no line for a run that never started (its error says why)
 
     def restart(self) -> None:
         """Count rates from now: the model load and the cluster's start are not throughput."""
         self.start = self.last = time.monotonic()
+        self.running = True
 
     def note(self, message: str) -> None:
         if self.enabled:
@@ -65,7 +66,7 @@ class Progress:
         self.stream.flush()
 
     def close(self) -> None:
-        if self.enabled:
+        if self.enabled and self.running:
             if self.tty:
                 self.stream.write("\r\x1b[K")
             self.stream.write(self.line() + "\n")
