@@ -27,6 +27,10 @@ IN_FLIGHT_PER_THREAD = 2
 #: the data should be loaded by the workers. Here it must not be (a cluster needs no shared file
 #: system), so the warning waits for a partition far larger than any this client makes.
 LARGE_TASK_WARNING = "256MB"
+#: Seconds a local cluster may have no worker at all before the engine starts new ones. A nanny
+#: restarts a worker that died, but gives up if the new process cannot start in time (seen on a
+#: machine loaded 6x over its cores); without this the run would wait forever for workers.
+NO_WORKER_GRACE = 30.0
 
 Keyed = tuple[Any, Any]  # (key, payload)
 
@@ -51,8 +55,9 @@ class InProcess:
 class DaskEngine:
     """A Dask client, on a cluster it started (LocalCluster) or on one it was given."""
 
-    def __init__(self, client, cluster=None):
-        self.client, self.cluster = client, cluster
+    def __init__(self, client, cluster=None, workers: int = 0):
+        self.client, self.cluster, self.workers = client, cluster, workers
+        self._empty_since: float | None = None
         self.dashboard = client.dashboard_link if _has_dashboard() else None
         self.description = (f"local Dask cluster, {len(client.scheduler_info()['workers'])} workers"
                             if cluster is not None else f"Dask cluster at {client.scheduler.address}")
@@ -91,6 +96,8 @@ class DaskEngine:
                 seq += 1
             if running.is_empty():
                 break
+            while not running.has_ready():
+                self._watch(list(running.futures))
             future = next(running)
             n, key, payload = about.pop(future)
             done[n] = (key, self._result(future, fn, payload, split, merge, lost))
@@ -103,24 +110,57 @@ class DaskEngine:
                 out += 1
                 window = self._window() if out % 64 == 0 else window  # workers may join or leave
 
+    def _watch(self, futures: list) -> None:
+        """Wait a little for a result; revive a local cluster that has lost every worker."""
+        import time
+
+        from distributed import wait
+
+        try:
+            wait(futures, timeout=2, return_when="FIRST_COMPLETED")
+        except Exception:  # noqa: BLE001 - a timeout: nothing finished in 2 s
+            pass
+        if self.cluster is None or any(f.done() for f in futures):
+            return
+        if self.client.scheduler_info(n_workers=-1)["workers"]:
+            self._empty_since = None
+            return
+        now = time.monotonic()
+        self._empty_since = self._empty_since or now
+        if now - self._empty_since > NO_WORKER_GRACE:
+            self._empty_since = None
+            self.cluster.scale(0)  # forget the nannies that gave up ...
+            self.cluster.scale(self.workers)  # ... and start new ones; the plugin loads their model
+
+    def _wait_all(self, futures: list) -> None:
+        while not all(f.done() for f in futures):
+            self._watch([f for f in futures if not f.done()])
+
     def _result(self, future, fn, payload, split, merge, lost):
         from distributed import KilledWorker
 
         try:
             return future.result()
-        except KilledWorker as exc:
+        except KilledWorker:
             if lost is None:
                 raise
             pieces = split(payload) if split is not None else [payload]
-            if len(pieces) <= 1:
-                return lost(payload, exc)
             singles = [self.client.submit(fn, piece, pure=False) for piece in pieces]
+            self._wait_all(singles)
             results = []
             for piece, single in zip(pieces, singles):
-                try:
+                if single.status != "error":
                     results.append(single.result())
-                except KilledWorker as again:
-                    results.append(lost(piece, again))
+                    continue
+                # A single that died may have shared its worker with the one that kills: run it
+                # again, now that its siblings are done, so that only a document that kills its
+                # worker on its own is lost.
+                again = self.client.submit(fn, piece, pure=False)
+                self._wait_all([again])
+                try:
+                    results.append(again.result())
+                except KilledWorker as exc:
+                    results.append(lost(piece, exc))
             return merge(results)
 
     def close(self) -> None:
@@ -151,7 +191,7 @@ def open_engine(config: Config, workers: int = 1, scheduler: str | None = None,
         client = Client(cluster)
     else:
         client = Client(scheduler, timeout="30s")
-    engine = DaskEngine(client, cluster)
+    engine = DaskEngine(client, cluster, workers)
     try:
         _check_setup(client.register_plugin(PipelinePlugin(config, factory), name=PipelinePlugin.name))
     except BaseException:
