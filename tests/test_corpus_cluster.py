@@ -77,6 +77,9 @@ def test_jsonl_resume_after_kill_equals_one_run(tmp_path):
 
 def test_a_worker_that_dies_is_replaced_and_nothing_is_lost_or_doubled(tmp_path):
     import dask
+    import distributed  # noqa: F401 - its config defaults first: leaving the `with` below restores
+    # dask's config to what it was, and a "distributed" key set before the import would take
+    # distributed's defaults with it for the rest of the session
 
     marker = tmp_path / "killed-once"
     docs = [{"id": f"d{n}", "text": f"word{n}"} for n in range(16)]
