@@ -140,7 +140,8 @@ def test_resume_skips_finished_partitions_and_matches_one_run(tmp_path, monkeypa
     (resumed / "quotes" / ".part-00000001.parquet.tmp").write_bytes(b"half")
     log = tmp_path / "log.txt"
     monkeypatch.setenv("QUOTELENS_STUB_LOG", str(log))
-    run([tmp_path / "in.jsonl"], resumed, partition_size=3, resume=True)
+    summary = run([tmp_path / "in.jsonl"], resumed, partition_size=3, resume=True)
+    assert summary.skipped == 6 and summary.documents == 4
     assert sorted(line.split("\t")[1].split()[0] for line in log.read_text().splitlines()) == ["word3", "word4", "word5", "word9"]
     for table in TABLES:
         assert read_table(resumed, table).equals(read_table(whole, table))

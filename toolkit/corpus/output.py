@@ -40,6 +40,7 @@ class ParquetDataset:
     def __init__(self, path: str, manifest: dict[str, Any], resume: bool):
         self.root = Path(path)
         self.done: set[int] = set()
+        self.skip = 0  # documents already written by the run being resumed
         existing = self.root / MANIFEST
         if self.root.exists() and not self.root.is_dir():
             raise BadInput(f"{path} exists and is not a folder; a Parquet dataset is a folder")
@@ -51,6 +52,7 @@ class ParquetDataset:
                 raise BadInput(f"{path} holds a run with other inputs or options; --resume needs the same "
                                f"inputs, --partition-size and model options")
             self.done = {int(p.name[5:13]) for p in (self.root / "documents").glob("part-*.parquet")}
+            self.skip = _rows(self.root / "documents", self.done)
         elif self.root.exists() and any(self.root.iterdir()):
             raise BadInput(f"{path} is a folder that is not a quotelens run; give a new name")
         for table in TABLES:
@@ -77,6 +79,12 @@ class ParquetDataset:
 
     def close(self) -> None:
         pass
+
+
+def _rows(folder: Path, parts: set[int]) -> int:
+    import pyarrow.parquet as pq
+
+    return sum(pq.read_metadata(folder / part_name(i)).num_rows for i in parts)
 
 
 class JsonlFile:

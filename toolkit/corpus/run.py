@@ -119,13 +119,11 @@ def run_batch(inputs: list[str], output: str | None, *, config: Config | None = 
                    + (f"; dashboard {engine.dashboard}" if engine.dashboard else ""))
         meter.restart()
         docs = read_documents(sources, config.max_page_bytes, position)
-        skipped = 0
+        skipped = writer.skip
         if fmt == "jsonl" and writer.skip:
             skipped = sum(1 for _ in itertools.islice(docs, writer.skip))
         parts = ((i, chunk) for i, chunk in _partitions(docs, partition_size)
                  if fmt != "parquet" or i not in writer.done)
-        if fmt == "parquet":
-            skipped = len(writer.done) * partition_size  # an upper bound until the last partition
         task = functools.partial(process_partition, config=config, fmt=fmt, factory=factory)
         start = time.monotonic()
         for key, result in engine.map(task, parts, ordered=fmt == "jsonl",
