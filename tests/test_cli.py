@@ -134,8 +134,10 @@ def test_missing_input_is_exit_2_for_every_command(command):
     assert "no such file: nope.jsonl" in err
 
 
-def test_batch_refuses_a_folder_as_attribute_does(tmp_path):
-    assert "is a folder" in one_error_line(run_cli("batch", str(tmp_path)))
+def test_batch_refuses_a_folder_without_pages(tmp_path):
+    """A folder of saved pages is a batch input (docs/corpus.md); one with none is a wrong path."""
+    (tmp_path / "notes.txt").write_text("not a page", encoding="utf-8")
+    assert "is a folder with no .html or .htm page" in one_error_line(run_cli("batch", str(tmp_path)))
 
 
 @pytest.mark.parametrize("value", ["2", "-0.1", "nan", "inf", "high"])

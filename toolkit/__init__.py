@@ -20,6 +20,9 @@ from .version import __version__
 # (The attribution stage is the package quotelens.attribution, so nothing shadows attribute().)
 from .notebook import Result, attribute, attribute_many, plots
 
+# An archive (WARC, JSONL, Parquet, folders of pages) to tables of quotes, documents and speakers.
+from .corpus import attribute_corpus, read_tables
+
 
 def attribute_text(text: str, url: str | None = None, config: Config | None = None) -> Attribution:
     return get_pipeline(config).attribute_text(text, url=url)
@@ -38,4 +41,5 @@ __all__ = [
     "Article", "Attribution", "Quote", "QuotedSpan", "Span", "Speaker",
     "QuotelensError", "BadInput", "EmptyText", "InputTooLarge", "NotAnArticle", "FetchError",
     "FetchTimeout", "ModelMissing", "attribute", "attribute_many", "Result", "plots",
+    "attribute_corpus", "read_tables",
 ]

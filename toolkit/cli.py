@@ -1,7 +1,7 @@
 """The ``quotelens`` command: attribute, batch, demo, serve.
 
     quotelens attribute PATH|URL|-  [--json] [--model NAME] [--min-confidence X] [--no-indirect]
-    quotelens batch IN.jsonl -o OUT.jsonl [--workers N]
+    quotelens batch INPUT... [-o OUT.jsonl|OUT.parquet] [--workers N | --scheduler tcp://HOST:PORT] [--resume]
     quotelens demo [--json]
     quotelens serve [--host 127.0.0.1] [--port 8765] [--threads N] [--allow-remote] [--no-parse-helper]
     quotelens extension
@@ -16,15 +16,13 @@ import argparse
 import json
 import os
 import sys
-from typing import Any, Iterable, Iterator, TextIO
+from typing import Any, TextIO
 
 from .config import Config
 from .errors import BadInput, QuotelensError
-from .inputs import (Parser, check_port_free, count_arg, min_confidence_arg, open_lines, port_arg,
-                     read_source)
+from .inputs import Parser, check_port_free, count_arg, min_confidence_arg, port_arg, read_source
 from .version import __version__
 
-BATCH_CHUNK = 16  # documents parsed together (spaCy's nlp.pipe); output order is input order
 HTML_SNIFF = ("<!doctype", "<html", "<head", "<body", "<article", "<div", "<p>", "<p ", "<?xml", "<meta", "<!--")
 
 
@@ -126,136 +124,23 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 # -- batch ----------------------------------------------------------------------------------------
-_worker_pipe = None
-
-
-def _init_worker(config: Config) -> None:
-    global _worker_pipe
-    from .pipeline import get_pipeline
-
-    _worker_pipe = get_pipeline(config)
-
-
-def _read_line(line: str, lineno: int, pipe) -> tuple[Any, Any]:
-    """One input line -> (id, Article or the QuotelensError that stopped it)."""
-    doc_id: Any = lineno
-    try:
-        try:
-            item = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise BadInput(f"line {lineno} is not JSON: {exc.msg}") from None
-        if not isinstance(item, dict):
-            raise BadInput(f"line {lineno} is not a JSON object")
-        doc_id = item.get("id", lineno)
-        from .pipeline import read_item  # here, not at the top: `quotelens --help` need not load trafilatura
-
-        kind, value, url = read_item(item)
-        if kind == "url":
-            return doc_id, pipe.article_from_url(value)
-        read = pipe.article_from_text if kind == "text" else pipe.article_from_html
-        return doc_id, read(value, url=url)
-    except QuotelensError as exc:
-        return doc_id, exc
-    except Exception as exc:  # one bad line must not end the batch
-        return doc_id, QuotelensError(f"{type(exc).__name__}: {exc}")
-
-
-def process_chunk(chunk: list[tuple[str, int]], pipe=None) -> list[dict[str, Any]]:
-    """Batch input lines -> output records, in order; the parse runs over the chunk at once."""
-    from .serialize import to_dict
-
-    pipe = pipe or _worker_pipe
-    read = [_read_line(line, n, pipe) for line, n in chunk]
-    records = []
-    try:
-        results = list(pipe.run_many([art for _, art in read]))
-    except Exception:  # noqa: BLE001 - retry one by one so that one bad document costs only itself
-        results = []
-        for _, art in read:
-            try:
-                results.extend(pipe.run_many([art]))
-            except Exception as exc:  # noqa: BLE001
-                results.append(QuotelensError(f"{type(exc).__name__}: {exc}"))
-    for (doc_id, _), res in zip(read, results):
-        if isinstance(res, QuotelensError):
-            err = res.to_dict() if type(res) is not QuotelensError else {"code": "internal", "message": res.message}
-            records.append({"id": doc_id, "error": err})
-            continue
-        data = to_dict(res)
-        records.append({"id": doc_id, "text": data["article"]["text"], "quotes": data["quotes"],
-                        "speakers": data["speakers"]})
-    return records
-
-
 def process_line(line: str, lineno: int, pipe=None) -> dict[str, Any]:
     """One batch input line -> one output record (an error record for a bad line)."""
-    return process_chunk([(line, lineno)], pipe)[0]
+    from .corpus import process_line as process
+    from .pipeline import get_pipeline
 
-
-def _lines(f: TextIO) -> Iterator[tuple[str, int]]:
-    for n, line in enumerate(f, 1):
-        if line.strip():
-            yield line, n
-
-
-def _chunks(items: Iterable[tuple[str, int]], size: int) -> Iterator[list[tuple[str, int]]]:
-    chunk: list[tuple[str, int]] = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
-
-
-def run_batch(inp: TextIO, out: TextIO, config: Config, workers: int = 1, progress: bool = True,
-              chunk_size: int = BATCH_CHUNK) -> tuple[int, int]:
-    """Stream IN to OUT, one output line per input line, in input order. Returns (done, failed)."""
-    from tqdm import tqdm
-
-    chunks = _chunks(_lines(inp), chunk_size)
-    done = failed = 0
-    bar = tqdm(unit="doc", disable=not progress, file=sys.stderr)
-    if workers > 1:
-        import multiprocessing as mp
-
-        ctx = mp.get_context("spawn")  # a fresh interpreter per worker: spaCy and fork do not mix well
-        with ctx.Pool(workers, initializer=_init_worker, initargs=(config,)) as pool:
-            for recs in pool.imap(process_chunk, chunks):
-                for rec in recs:
-                    done, failed = _emit(rec, out, bar, done, failed)
-    else:
-        _init_worker(config)
-        for chunk in chunks:
-            for rec in process_chunk(chunk):
-                done, failed = _emit(rec, out, bar, done, failed)
-    bar.close()
-    return done, failed
-
-
-def _emit(rec: dict, out: TextIO, bar, done: int, failed: int) -> tuple[int, int]:
-    out.write(json.dumps(rec, ensure_ascii=False) + "\n")
-    out.flush()
-    bar.update(1)
-    return done + 1, failed + ("error" in rec)
+    return process(line, lineno, pipe or get_pipeline())
 
 
 def cmd_batch(args: argparse.Namespace) -> int:
-    config = _config(args)
-    inp = open_lines(args.input)
-    out = sys.stdout if args.output in (None, "-") else open(args.output, "w", encoding="utf-8")
-    try:
-        from .pipeline import get_pipeline
+    """The run itself is quotelens.corpus.run_batch (docs/corpus.md); this only reads the options."""
+    from .corpus import run_batch
 
-        get_pipeline(config)  # fail early (and once) if the model is missing
-        done, failed = run_batch(inp, out, config, workers=max(1, args.workers), progress=not args.quiet)
-    finally:
-        if inp is not sys.stdin:
-            inp.close()
-        if out is not sys.stdout:
-            out.close()
-    print(f"{done} documents, {failed} failed", file=sys.stderr)
+    sizing = {"partition_size": args.partition_size} if args.partition_size is not None else {}
+    summary = run_batch(args.inputs, args.output, config=_config(args), fmt=args.format, workers=args.workers,
+                        scheduler=args.scheduler, resume=args.resume, progress=not args.quiet, **sizing)
+    resumed = f" ({summary.skipped} already done)" if args.resume and summary.skipped else ""
+    print(f"{summary.documents} documents, {summary.errors} failed{resumed}", file=sys.stderr)
     return 0
 
 
@@ -310,11 +195,21 @@ def build_parser() -> argparse.ArgumentParser:
     model_opts(p)
     p.set_defaults(func=cmd_attribute)
 
-    p = sub.add_parser("batch", help="attribute a JSONL file of documents")
-    p.add_argument("input", help='JSONL, one {"id", "text"|"html"(+"url")|"url"} per line; - for stdin')
-    p.add_argument("-o", "--output", help="output JSONL (default stdout)")
-    p.add_argument("--workers", type=count_arg, default=1, help="processes (default 1; use the core count)")
-    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p = sub.add_parser("batch", help="attribute a corpus: JSONL, Parquet, WARC files or folders of pages",
+                       description="Attribute every document of the inputs, on a local Dask cluster "
+                                   "or an existing one; see docs/corpus.md.")
+    p.add_argument("inputs", nargs="+", metavar="INPUT",
+                   help='.jsonl[.gz] (one {"id", "text"|"html"(+"url")|"url"} a line), .parquet (id + text|html|url), '
+                        '.warc[.gz], a folder of .html/.htm pages, a glob, or - for JSONL on stdin')
+    p.add_argument("-o", "--output", help="output: a .jsonl file (default stdout) or a OUT.parquet dataset folder")
+    p.add_argument("--format", choices=("jsonl", "parquet"), help="output format (default: from OUT's name)")
+    p.add_argument("--workers", type=count_arg, default=1,
+                   help="worker processes of a local Dask cluster (default 1: in this process; use the core count)")
+    p.add_argument("--scheduler", metavar="tcp://HOST:PORT", help="run on this existing Dask cluster instead")
+    p.add_argument("--resume", action="store_true", help="finish the run that was writing OUT, skipping what is done")
+    p.add_argument("--partition-size", type=count_arg, default=None,
+                   help="documents per task and per output file (default 32)")
+    p.add_argument("--quiet", action="store_true", help="no progress line")
     model_opts(p)
     p.set_defaults(func=cmd_batch)
 

@@ -110,8 +110,9 @@ class Pipeline:
             raise EmptyText("the text is empty")
         return clean.clean_text(text, url=url, config=self.config)
 
-    def article_from_html(self, html: bytes | str, url: str | None = None) -> Article:
-        return clean.clean_html(html, url=url, config=self.config)
+    def article_from_html(self, html: bytes | str, url: str | None = None, encoding: str | None = None) -> Article:
+        """``encoding``: the charset a server or an archive declared for the bytes, if any."""
+        return clean.clean_html(html, url=url, config=self.config, encoding=encoding)
 
     def article_from_url(self, url: str) -> Article:
         from .fetch import fetch_url

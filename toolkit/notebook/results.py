@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import os
 import re
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -258,26 +257,34 @@ def _error_rows(index: int, item: Any, error_code: str, error_message: str
     return index, [row], {"doc_id": doc_id, "title": None, "url": None, "quotes": 0, "error_code": error_code}
 
 
-def _init_worker(config: Config | None) -> None:
-    """Load the model once per worker process."""
-    from ..pipeline import get_pipeline
+def _run_chunk(chunk: list[tuple[int, Any]], config: Config | None) -> list[tuple[int, list, dict]]:
+    """The engine's task: a few items, each to its rows (on a worker whose model is loaded)."""
+    return [_run_one(i, item, config) for i, item in chunk]
 
-    try:
-        get_pipeline(config)
-    except QuotelensError:
-        pass  # reported per item by _run_one
+
+def _lost_chunk(chunk: list[tuple[int, Any]], error: BaseException) -> list[tuple[int, list, dict]]:
+    """Items whose worker process died each time they were tried (out of memory, a crash)."""
+    return [_error_rows(i, item, "worker_failed", f"{type(error).__name__}: {error}") for i, item in chunk]
+
+
+#: Items per task on a cluster: small, since an item may be a whole page and items are unequal.
+ITEMS_PER_TASK = 4
 
 
 def attribute_many(items: Iterable[Any], workers: int = 1, config: Config | None = None,
-                   progress: bool = True) -> "pd.DataFrame":
+                   progress: bool = True, scheduler: str | None = None) -> "pd.DataFrame":
     """Attribute a corpus; one DataFrame with a row per quote (``MANY_COLUMNS``), in item order.
 
     ``items`` are sources for ``attribute`` (text, HTML, URL, path) or dicts like the CLI's batch
     lines: ``{"id", "text"}``, ``{"id", "html", "url"?}``, ``{"id", "url"}``. A failing item gives one
-    row with ``error_code``/``error_message`` and the rest go on. ``workers > 1`` runs that many
-    processes, each loading the model once. ``df.attrs["documents"]`` lists every item with its
-    quote count, so documents without quotes are still accounted for.
+    row with ``error_code``/``error_message`` and the rest go on. ``workers > 1`` runs a local Dask
+    cluster of that many processes, each loading the model once; ``scheduler="tcp://host:port"`` runs
+    on an existing Dask cluster (the engine of `quotelens batch`, quotelens.corpus). For an archive
+    larger than memory, use ``quotelens.attribute_corpus``. ``df.attrs["documents"]`` lists every item
+    with its quote count, so documents without quotes are still accounted for.
     """
+    import functools
+
     pd = need("pandas", "attribute_many()")
     from tqdm.auto import tqdm
 
@@ -285,27 +292,27 @@ def attribute_many(items: Iterable[Any], workers: int = 1, config: Config | None
     results: dict[int, tuple[list[dict[str, Any]], dict[str, Any]]] = {}
     bar = tqdm(total=len(items), desc="attributing", unit="doc", disable=not progress)
     try:
-        if workers <= 1 or len(items) <= 1:
+        if scheduler is None and (workers <= 1 or len(items) <= 1):
             for i, item in enumerate(items):
                 _, rows, summary = _run_one(i, item, config)
                 results[i] = (rows, summary)
                 bar.update()
         else:
-            import multiprocessing
+            from ..corpus import open_engine
 
-            # spawn, not fork: a notebook kernel has threads, and forking those can deadlock.
-            ctx = multiprocessing.get_context("spawn")
-            with ProcessPoolExecutor(max_workers=min(workers, len(items)), mp_context=ctx,
-                                     initializer=_init_worker, initargs=(config,)) as pool:
-                futures = {pool.submit(_run_one, i, item, config): i for i, item in enumerate(items)}
-                for future in as_completed(futures):
-                    i = futures[future]
-                    try:
-                        _, rows, summary = future.result()
-                    except Exception as exc:  # the worker died (out of memory, crash): lose this item only
-                        _, rows, summary = _error_rows(i, items[i], "worker_failed", f"{type(exc).__name__}: {exc}")
-                    results[i] = (rows, summary)
-                    bar.update()
+            engine = open_engine(config or Config(), workers=min(workers, len(items)), scheduler=scheduler)
+            try:
+                indexed = list(enumerate(items))
+                chunks = [(n, indexed[n:n + ITEMS_PER_TASK]) for n in range(0, len(indexed), ITEMS_PER_TASK)]
+                for _, done in engine.map(functools.partial(_run_chunk, config=config), chunks, ordered=False,
+                                          split=lambda chunk: [[x] for x in chunk],
+                                          merge=lambda parts: [row for part in parts for row in part],
+                                          lost=_lost_chunk):
+                    for i, rows, summary in done:
+                        results[i] = (rows, summary)
+                    bar.update(len(done))
+            finally:
+                engine.close()
     finally:
         bar.close()
     ordered = [results[i] for i in range(len(items))]
