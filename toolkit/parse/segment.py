@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from ..config import DEFAULT_MODELS
 from ..errors import ModelMissing
 from ..lexicon import names_no_person
+from .entities import recognizer
 from .ruler import speed_up_attribute_ruler
 
 if TYPE_CHECKING:  # spaCy is imported lazily: `quotelens --help` should not pay for it
@@ -88,13 +89,13 @@ def parse_many(articles: "Iterable[Article]", nlp: "Language", batch_size: int =
         for doc in nlp.pipe((_prepare(article, nlp) for article in articles), batch_size=batch_size):
             yield tidy_entities(doc)
         return
-    ner = nlp.get_pipe("ner")
     pairs = zip(articles, quoted)
     while chunk := list(islice(pairs, batch_size)):
         docs = list(nlp.pipe((_prepare(a, nlp) for a, _ in chunk), batch_size=batch_size, disable=["ner"]))
         parts = [_outside_quotations(doc, quoted_ranges(spans), nlp) for doc, (_, spans) in zip(docs, chunk)]
-        for doc, (part, index), found in zip(docs, parts, ner.pipe((p for p, _ in parts), batch_size=batch_size)):
-            _copy_entities(found, index, doc)
+        _recognize(nlp, [part for part, _ in parts])
+        for doc, (part, index) in zip(docs, parts):
+            _copy_entities(part, index, doc)
         yield from (tidy_entities(doc) for doc in docs)
 
 
@@ -129,8 +130,28 @@ def parse_ranges(article: "Article", nlp: "Language", inside: "Sequence[tuple[in
             doc = proc(doc)
     if apart:
         part, index = _outside_quotations(doc, inside, nlp)
-        _copy_entities(nlp.get_pipe("ner")(part), index, doc)
+        _recognize(nlp, [part])
+        _copy_entities(part, index, doc)
     return tidy_entities(doc)
+
+
+_recognizers: dict[int, tuple[object, object]] = {}
+
+
+def _recognize(nlp: "Language", docs: "list[Doc]") -> None:
+    """Set the pipeline's entities on ``docs`` (which have none yet): the recognizer's greedy walk
+    done for all tokens at once (parse/entities.py, the same entities in less time), or spaCy's
+    own component for a recognizer that module does not reproduce."""
+    ner = nlp.get_pipe("ner")
+    known = _recognizers.get(id(ner))
+    if known is None or known[0] is not ner:
+        known = _recognizers[id(ner)] = (ner, recognizer(ner))
+    fast = known[1]
+    if fast is None:
+        for _ in ner.pipe(docs):
+            pass
+    else:
+        fast(docs)
 
 
 def tidy_entities(doc: "Doc") -> "Doc":
