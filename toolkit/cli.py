@@ -20,7 +20,7 @@ from .config import Config
 from .errors import BadInput, InputTooLarge, QuotelensError
 from .version import __version__
 
-BATCH_CHUNK = 16  # documents parsed together (spaCy's nlp.pipe); output order is input order
+BATCH_CHUNK = 8  # documents parsed together (pipeline.BATCH_SIZE: the worker's memory); output in input order
 HTML_SNIFF = ("<!doctype", "<html", "<head", "<body", "<article", "<div", "<p>", "<p ", "<?xml", "<meta", "<!--")
 
 
