@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from ..config import DEFAULT_MODELS
 from ..errors import ModelMissing
 from ..lexicon import names_no_person
+from .entities import recognizer
 from .ruler import speed_up_attribute_ruler
 
 if TYPE_CHECKING:  # spaCy is imported lazily: `quotelens --help` should not pay for it
@@ -88,13 +89,13 @@ def parse_many(articles: "Iterable[Article]", nlp: "Language", batch_size: int =
         for doc in nlp.pipe((_prepare(article, nlp) for article in articles), batch_size=batch_size):
             yield tidy_entities(doc)
         return
-    ner = nlp.get_pipe("ner")
     pairs = zip(articles, quoted)
     while chunk := list(islice(pairs, batch_size)):
         docs = list(nlp.pipe((_prepare(a, nlp) for a, _ in chunk), batch_size=batch_size, disable=["ner"]))
         parts = [_outside_quotations(doc, quoted_ranges(spans), nlp) for doc, (_, spans) in zip(docs, chunk)]
-        for doc, (part, index), found in zip(docs, parts, ner.pipe((p for p, _ in parts), batch_size=batch_size)):
-            _copy_entities(found, index, doc)
+        _recognize(nlp, [part for part, _ in parts])
+        for doc, (part, index) in zip(docs, parts):
+            _copy_entities(part, index, doc)
         yield from (tidy_entities(doc) for doc in docs)
 
 
@@ -129,8 +130,28 @@ def parse_ranges(article: "Article", nlp: "Language", inside: "Sequence[tuple[in
             doc = proc(doc)
     if apart:
         part, index = _outside_quotations(doc, inside, nlp)
-        _copy_entities(nlp.get_pipe("ner")(part), index, doc)
+        _recognize(nlp, [part])
+        _copy_entities(part, index, doc)
     return tidy_entities(doc)
+
+
+_recognizers: dict[int, tuple[object, object]] = {}
+
+
+def _recognize(nlp: "Language", docs: "list[Doc]") -> None:
+    """Set the pipeline's entities on ``docs`` (which have none yet): the recognizer's greedy walk
+    done for all tokens at once (parse/entities.py, the same entities in less time), or spaCy's
+    own component for a recognizer that module does not reproduce."""
+    ner = nlp.get_pipe("ner")
+    known = _recognizers.get(id(ner))
+    if known is None or known[0] is not ner:
+        known = _recognizers[id(ner)] = (ner, recognizer(ner))
+    fast = known[1]
+    if fast is None:
+        for _ in ner.pipe(docs):
+            pass
+    else:
+        fast(docs)
 
 
 def tidy_entities(doc: "Doc") -> "Doc":
@@ -181,19 +202,24 @@ def ner_runs_apart(nlp: "Language") -> bool:
 def _outside_quotations(doc: "Doc", ranges: "Sequence[tuple[int, int]]", nlp: "Language"
                         ) -> "tuple[Doc, list[int]]":
     """The sentences of ``doc`` that have a word outside quotation marks, as a Doc of their own,
-    with the index in ``doc`` of each of its tokens."""
+    with the index in ``doc`` of each of its tokens. Read from ``Doc.to_array``: a Token object
+    per token costs more here than the test itself."""
+    import numpy
+    from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, SENT_START, SPACY
     from spacy.tokens import Doc
 
-    inside = bytearray(len(doc.text) + 1)
+    text = doc.text
+    inside = numpy.zeros(len(text) + 1, dtype=bool)
     for start, end in ranges:
-        inside[start:end] = b"\x01" * (end - start)
-    index: list[int] = []
-    for sent in doc.sents:
-        if any(not inside[t.idx] for t in sent if not (t.is_space or t.is_punct)):
-            index.extend(range(sent.start, sent.end))
-    words = [doc[i].text for i in index]
-    spaces = [bool(doc[i].whitespace_) for i in index]
-    return Doc(nlp.vocab, words=words, spaces=spaces), index
+        inside[start:end] = True
+    idx, space, punct, starts, length, spacy_ws = doc.to_array([IDX, IS_SPACE, IS_PUNCT, SENT_START, LENGTH, SPACY]).T
+    word_outside = (space == 0) & (punct == 0) & ~inside[idx]
+    sentence = numpy.cumsum(starts == 1) - (starts[0] == 1 if len(starts) else 0)  # 0-based sentence number
+    keep = numpy.zeros(int(sentence[-1]) + 1 if len(sentence) else 0, dtype=bool)
+    keep[sentence[word_outside]] = True
+    index = numpy.nonzero(keep[sentence])[0].tolist()
+    words = [text[a:a + n] for a, n in zip(idx[index].tolist(), length[index].tolist())]
+    return Doc(nlp.vocab, words=words, spaces=spacy_ws[index].astype(bool).tolist()), index
 
 
 def _copy_entities(part: "Doc", index: list[int], doc: "Doc") -> None:
@@ -277,9 +303,27 @@ def _prepare(article: "Article", nlp: "Language") -> "Doc":
     if len(text) >= nlp.max_length:
         nlp.max_length = len(text) + 1
     doc = _tokenize(text, nlp)
-    breaks = {p.start for p in article.paragraphs}
-    for tok in doc[1:]:
-        prev = doc[tok.i - 1]
-        if tok.idx in breaks or "\n" in prev.text or (prev.is_space and "\n" in prev.text_with_ws):
-            tok.is_sent_start = True
+    for i in _sentence_starts(doc, text, {p.start for p in article.paragraphs}):
+        doc[i].is_sent_start = True
     return doc
+
+
+def _sentence_starts(doc: "Doc", text: str, breaks: set[int]) -> list[int]:
+    """Tokens that start a paragraph, or follow a token holding a line break (a space token
+    such as "\\n\\n": a token's trailing whitespace is at most one plain space)."""
+    import numpy
+    from spacy.attrs import IDX
+
+    if len(doc) < 2:
+        return []
+    idx = doc.to_array([IDX]).ravel().astype(numpy.int64)
+    found = set()
+    if breaks:
+        at = numpy.array(sorted(breaks), dtype=numpy.int64)
+        k = numpy.searchsorted(idx, at)
+        hit = (k < len(idx)) & (idx[numpy.minimum(k, len(idx) - 1)] == at)
+        found.update(k[hit].tolist())
+    newlines = numpy.array([m.start() for m in re.finditer("\n", text)], dtype=numpy.int64)
+    if len(newlines):
+        found.update((numpy.searchsorted(idx, newlines, side="right")).tolist())  # the token after
+    return sorted(i for i in found if 1 <= i < len(doc))
