@@ -7,15 +7,16 @@ from __future__ import annotations
 
 import bisect
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING, Sequence
 
-from ..lexicon import strip_name
+from ..lexicon import fold_name, given_names, strip_name
 from ..types import Span
-from .people import PRONOUN_REACH, RESOLVE_FIRST_NAME, RESOLVE_NAME, RESOLVE_SURNAME_AMBIGUOUS
+from .candidates import missed_names
+from .orgs import OrgIndex
+from .people import (PRONOUN_REACH, RESOLVE_FIRST_NAME, RESOLVE_HONORIFIC, RESOLVE_MISSED_NAME, RESOLVE_NAME,
+                     RESOLVE_SURNAME_AMBIGUOUS)
 from .roles import split_title
 
 if TYPE_CHECKING:
@@ -45,6 +46,7 @@ class NameIndex:
     def __init__(self, doc: "Doc", text: str, quoted: "Quoted"):
         self.doc = doc
         self.text = text  # doc.text is rebuilt from the tokens on every access
+        self.orgs = OrgIndex(text)
         self.persons: list[Named] = []
         self.titled: list[tuple[Span, str]] = []  # (name span, title words before it)
         self.ents = {}  # token index -> its entity, computed once (doc.ents is rebuilt per call)
@@ -96,10 +98,15 @@ class NameIndex:
         self._canonical: dict[Span, str] = {}  # a name's fullest form where it stands, computed once
         self.by_last: dict[str, list[tuple[Span, str]]] = {}
         self.by_first: dict[str, set[str]] = {}  # given name -> full names that start with it
-        for named in self.persons:
-            self.by_last.setdefault(named.name.split()[-1].lower(), []).append((named.span, named.name))
-            if len(named.name.split()) > 1:
-                self.by_first.setdefault(named.name.split()[0].lower(), set()).add(named.name)
+        # the recognizer's persons, then the full names it missed (candidates.py), for fullest forms
+        found = [(named.span, named.name) for named in self.persons]
+        missed = list(missed_names(doc, text, _stop_words()))
+        self.missed = {name for _, name in missed} - {named.name for named in self.persons}
+        found += missed
+        for span, name in found:
+            self.by_last.setdefault(name.split()[-1].lower(), []).append((span, name))
+            if len(name.split()) > 1:
+                self.by_first.setdefault(name.split()[0].lower(), set()).add(name)
 
     def _possessive_votes(self, possessives: "Sequence[Token]") -> None:
         """The article's own word on a person's gender where no title gives it: a possessive on
@@ -148,12 +155,21 @@ class NameIndex:
         best = {n for n in supers if len(n.split()) == fullest}
         distinct = {n for n in supers if not any(is_variant(n.split(), m.split()) and n != m for m in supers)}
         if len(best) == 1 and len(distinct) <= 1:
-            return best.pop(), RESOLVE_NAME
+            full = best.pop()
+            return full, RESOLVE_MISSED_NAME if full in self.missed and full != name else RESOLVE_NAME
         # Several people share the surname (Ted and Rafael Cruz, Bill and Hillary Clinton). One of
         # them named earlier in the same paragraph is the one meant; otherwise the one the article
         # introduced first: news names its main person first, and writes out a second person of
         # the same name in full ("his father, Rafael Cruz") rather than by surname alone.
         longer = sorted((s.start, n) for s, n in cands if n in distinct and len(n.split()) > len(words))
+        # "Mrs. Clinton" beside Bill and Hillary Clinton: the honorific says which one
+        honorific = self.text[max(0, span.start - 5):span.start].split()[-1:]
+        want = {"mr.": "m", "mr": "m", "mrs.": "f", "mrs": "f", "ms.": "f", "ms": "f"}.get(
+            honorific[0].lower() if honorific else "")
+        if want:
+            of_gender = {n for _, n in longer if _given_name_gender(n.split()[0]) == want}
+            if len(of_gender) == 1:
+                return of_gender.pop(), RESOLVE_HONORIFIC
         para_start = self.text.rfind("\n", 0, at) + 1
         here = [(start, n) for start, n in longer if para_start <= start <= at]
         if here:
@@ -230,17 +246,6 @@ def _stop_words() -> frozenset[str]:
     return frozenset(STOP_WORDS)
 
 
-@lru_cache(maxsize=1)
-def _given_names() -> dict[str, str]:
-    table = {}
-    with resources.files("quotelens").joinpath("data/given_names.txt").open(encoding="utf-8") as f:
-        for line in f:
-            if line and not line.startswith("#"):
-                name, _, gender = line.rstrip("\n").partition("\t")
-                table[name] = gender
-    return table
-
-
 class Quoted:
     """The stretches between quotation marks, for "is this offset inside one?" in log time."""
 
@@ -258,8 +263,7 @@ class Quoted:
 
 
 def _given_name_gender(word: str) -> str | None:
-    folded = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().lower().strip(".")
-    return _given_names().get(folded)
+    return given_names().get(fold_name(word))
 
 
 def _verb_of_subject(ent) -> "Token | None":

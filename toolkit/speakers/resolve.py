@@ -23,7 +23,9 @@ from typing import TYPE_CHECKING, Sequence
 
 from ..attribution import Link
 from ..config import Config
+from ..lexicon import tidy_text
 from ..types import Article, Quote, Span, Speaker
+from .clusters import join, variant_targets
 from .mention import resolve_mention
 from .names import NameIndex, Quoted, char_span, is_name
 from .people import Person, Resolved
@@ -66,6 +68,16 @@ def resolve_speakers(doc: "Doc", article: Article, links: Sequence[Link], config
         if not nested:
             outer = (link.contents[0].start, link.contents[-1].end)
 
+    # one person, one speaker: a surname or first name resolved before its fuller form was known
+    # ("Okafor" as ORG, "Okafor" as a person) joins the one person whose name it is a variant of
+    joined = variant_targets(list({id(r.person): r.person for r in resolved.values() if r.person}.values()))
+    for key, (target, _) in joined.items():
+        join(people[key], target)
+    for r in resolved.values():
+        if r.person is not None and r.person.key in joined:
+            target, prior = joined[r.person.key]
+            r.person, r.confidence = target, r.confidence * prior
+
     quotes: list[Quote] = []
     used: dict[str, Person] = {}
     order: list[str] = []
@@ -106,7 +118,7 @@ def resolve_speakers(doc: "Doc", article: Article, links: Sequence[Link], config
             role = role or speaker_role(doc, sorted(set(p.role_mentions)), name=p.name)
         elif p.type == "anonymous":
             role = speaker_role(doc, sorted(set(p.role_mentions)))
-        speakers.append(Speaker(id=ids[key], name=p.name, role=role, type=p.type,
+        speakers.append(Speaker(id=ids[key], name=p.name, role=tidy_text(role) or None if role else None, type=p.type,
                                 mentions=tuple(sorted(set(p.mentions)))))
     quotes.sort(key=lambda q: q.contents[0].start)
     out = [Quote(id=f"q{n}", kind=q.kind, contents=q.contents, cue=q.cue,

@@ -1,0 +1,60 @@
+"""One person, one speaker: speakers whose names are variants of one person's name are joined.
+
+Mentions are resolved one at a time (mention.py), each to the fullest form the article writes
+*by then* as far as the index knows; a name tagged ORG once and PERSON once, or a surname
+resolved before its full form could be known, still leaves two speakers for one person
+("Okafor" beside "Ada Okafor"). Once every mention is resolved, the speakers are clustered:
+- a person or an organisation named by a surname (and given names) that are all words of one
+  person's fuller name joins that person ("Okafor", "Ada Okafor"; "Mr. Okafor" is "Okafor");
+- a one-word name that is the given name of exactly one person joins them ("Bianca", "Bianca Hall");
+- a surname two people share ("Bill Clinton", "Hillary Clinton") joins no one: it stays as it was.
+The type of the joined speaker is the fuller person's: the votes of the mentions are the
+recognizer's label on each, and a full personal name outvotes a surname's ORG label.
+"""
+from __future__ import annotations
+
+from .names import is_variant
+from .people import RESOLVE_JOINED_FIRST_NAME, RESOLVE_JOINED_SURNAME, Person
+
+JOINABLE = ("person", "organization")
+
+
+def variant_targets(people: list[Person]) -> dict[str, tuple[Person, float]]:
+    """Speaker key -> (the person it is a variant of, the prior of that join), for each speaker
+    that is a shorter form of exactly one other person's name."""
+    persons = [p for p in people if p.type == "person" and p.name]
+    out: dict[str, tuple[Person, float]] = {}
+    for p in people:
+        if p.type not in JOINABLE or not p.name:
+            continue
+        words = p.name.split()
+        fuller = [q for q in persons if q is not p and len(q.name.split()) > len(words)
+                  and is_variant(words, q.name.split())]
+        # keep only the fullest forms: "Okafor" -> "Ada Okafor" and "Ada N. Okafor" is one person
+        # when the shorter of the two is itself a variant of the longer one
+        tops = [q for q in fuller if not any(r is not q and len(r.name.split()) > len(q.name.split())
+                                             and is_variant(q.name.split(), r.name.split()) for r in fuller)]
+        if len(tops) == 1:
+            out[p.key] = (tops[0], RESOLVE_JOINED_SURNAME)
+            continue
+        if len(words) == 1 and p.type == "person" and not fuller:
+            first = [q for q in persons if q is not p and len(q.name.split()) > 1
+                     and q.name.split()[0].lower() == words[0].lower()]
+            last = [q for q in persons if q.name.split()[-1].lower() == words[0].lower() and q is not p]
+            if len(first) == 1 and not last:
+                out[p.key] = (first[0], RESOLVE_JOINED_FIRST_NAME)
+    # a chain ("Okafor" -> "Ada Okafor" -> ...) ends at a speaker that joins no one
+    for key, (target, prior) in list(out.items()):
+        seen = {key}
+        while target.key in out and target.key not in seen:
+            seen.add(target.key)
+            target = out[target.key][0]
+        out[key] = (target, prior)
+    return out
+
+
+def join(source: Person, target: Person) -> None:
+    """``source``'s mentions become ``target``'s (roles are read from all of them)."""
+    target.mentions.extend(source.mentions)
+    target.role_mentions.extend(source.role_mentions)
+    target.first = min(target.first, source.first)
