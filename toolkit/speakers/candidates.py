@@ -7,7 +7,9 @@ entity is taken for a person's name when the article gives evidence of its own, 
 - its first word is a given name (data/given_names.txt): "Ada Okafor";
 - a title or honorific stands right before it, or opens it: "Dr. Okafor", "Planner Bianca Hall";
 - an apposition with a role noun follows it: "Ada Okafor, an independent analyst";
-- it is the subject of a reporting verb: "Ada Okafor noted that …".
+- it is the subject of a reporting verb: "Ada Okafor noted that …";
+- its last word is a person's surname where the recognizer does tag it: "Nikki Haley" tagged ORG
+  in an article with "Ms. Haley" tagged PERSON.
 It must have two name words at least (a surname alone is what is being completed) and must not
 end on a word that names a body or a thing ("Estera Events", "Content Strategy Report").
 Candidates only widen the fullest forms (``NameIndex.canonical``); pronouns keep to the
@@ -26,11 +28,14 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 # Entity labels a missed name is often given ("Okafor" as ORG, "Silvera Seamans" as NORP or GPE).
-MISLABELS = frozenset({"", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"})
+# (Not WORK_OF_ART: a title in quotation marks, "Deport Nikki Haley", is a headline, not a name.)
+MISLABELS = frozenset({"", "ORG", "GPE", "NORP", "LOC", "FAC"})
 
 
-def missed_names(doc: "Doc", text: str, stop_words: frozenset[str]) -> Iterator[tuple[Span, str]]:
-    """(name span, name) for each capitalised run the article marks as a person (module doc)."""
+def missed_names(doc: "Doc", text: str, stop_words: frozenset[str], surnames: frozenset[str] = frozenset()
+                 ) -> Iterator[tuple[Span, str]]:
+    """(name span, name) for each capitalised run the article marks as a person (module doc).
+    ``surnames``: the last words of the recognizer's persons, lower case."""
     verbs = reporting_verbs()
     for run in _proper_runs(doc):
         first, last = run[0], run[-1]
@@ -47,7 +52,8 @@ def missed_names(doc: "Doc", text: str, stop_words: frozenset[str]) -> Iterator[
         titled = name != raw or (first.i > 0 and (is_honorific(doc[first.i - 1].text)
                                                   or is_title_word(doc[first.i - 1].text)))
         given = is_given_name(words[0])
-        if given or titled or _role_apposition(doc, last) or _speaks(run, verbs):
+        known = words[-1].lower() in surnames
+        if given or titled or known or _role_apposition(doc, last) or _speaks(run, verbs):
             yield Span(start, start + len(name)), name
 
 

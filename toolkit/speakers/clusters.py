@@ -6,6 +6,8 @@ resolved before its full form could be known, still leaves two speakers for one 
 ("Okafor" beside "Ada Okafor"). Once every mention is resolved, the speakers are clustered:
 - a person or an organisation named by a surname (and given names) that are all words of one
   person's fuller name joins that person ("Okafor", "Ada Okafor"; "Mr. Okafor" is "Okafor");
+- a surname or a name that is the start of a longer one, the last word excepted, joins it:
+  "Acosta" is "Melba Acosta Febo" (Spanish double surnames), "Dena Minning" "Dena Minning Grayson";
 - a one-word name that is the given name of exactly one person joins them ("Bianca", "Bianca Hall");
 - a surname two people share ("Bill Clinton", "Hillary Clinton") joins no one: it stays as it was.
 The type of the joined speaker is the fuller person's: the votes of the mentions are the
@@ -13,6 +15,7 @@ recognizer's label on each, and a full personal name outvotes a surname's ORG la
 """
 from __future__ import annotations
 
+from ..lexicon import NAME_PARTICLES, NAME_SUFFIXES
 from .names import is_variant
 from .people import RESOLVE_JOINED_FIRST_NAME, RESOLVE_JOINED_SURNAME, Person
 
@@ -37,6 +40,13 @@ def variant_targets(people: list[Person]) -> dict[str, tuple[Person, float]]:
         if len(tops) == 1:
             out[p.key] = (tops[0], RESOLVE_JOINED_SURNAME)
             continue
+        # a double surname or a name changed by marriage: "Acosta" or "Melba Acosta" is "Melba
+        # Acosta Febo", "Dena Minning" is "Dena Minning Grayson" -- not "Donald Trump" in
+        # "Donald Trump Jr.", another person
+        inner = [q for q in persons if q is not p and not fuller and _inside(words, q.name.split())]
+        if len(inner) == 1:
+            out[p.key] = (inner[0], RESOLVE_JOINED_SURNAME)
+            continue
         if len(words) == 1 and p.type == "person" and not fuller:
             first = [q for q in persons if q is not p and len(q.name.split()) > 1
                      and q.name.split()[0].lower() == words[0].lower()]
@@ -51,6 +61,17 @@ def variant_targets(people: list[Person]) -> dict[str, tuple[Person, float]]:
             target = out[target.key][0]
         out[key] = (target, prior)
     return out
+
+
+def _inside(short: list[str], long: list[str]) -> bool:
+    """Every word of ``short`` is a word of ``long`` but its last, and ``short`` starts as ``long``
+    does or is one word (a first surname of two): 'Acosta' in 'Melba Acosta Febo'."""
+    s, lw = [w.lower() for w in short], [w.lower() for w in long]
+    if len(lw) < 3 or len(s) >= len(lw) or lw[-1].rstrip(".") in NAME_SUFFIXES or s[-1] == lw[-1]:
+        return False
+    if len(s) == 1:
+        return s[0] in lw[1:-1] and s[0] not in NAME_PARTICLES and len(s[0].rstrip(".")) > 1
+    return s[0] == lw[0] and all(w in lw for w in s)
 
 
 def join(source: Person, target: Person) -> None:

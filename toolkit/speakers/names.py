@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Sequence
 
-from ..lexicon import fold_name, given_names, strip_name
+from ..lexicon import NAME_SUFFIXES, fold_name, given_names, strip_name
 from ..types import Span
 from .candidates import missed_names
 from .orgs import OrgIndex
@@ -100,13 +100,19 @@ class NameIndex:
         self.by_first: dict[str, set[str]] = {}  # given name -> full names that start with it
         # the recognizer's persons, then the full names it missed (candidates.py), for fullest forms
         found = [(named.span, named.name) for named in self.persons]
-        missed = list(missed_names(doc, text, _stop_words()))
+        surnames = frozenset(named.name.split()[-1].lower() for named in self.persons)
+        missed = list(missed_names(doc, text, _stop_words(), surnames))
         self.missed = {name for _, name in missed} - {named.name for named in self.persons}
         found += missed
+        written = {name for _, name in found}
         for span, name in found:
             self.by_last.setdefault(name.split()[-1].lower(), []).append((span, name))
             if len(name.split()) > 1:
                 self.by_first.setdefault(name.split()[0].lower(), set()).add(name)
+            # "Harry Hurt III" is "Hurt" too -- unless "Donald Trump" is written beside "Donald Trump Jr."
+            core = _core(name)
+            if core != name and len(core.split()) > 1 and core not in written:
+                self.by_last.setdefault(core.split()[-1].lower(), []).append((span, name))
 
     def _possessive_votes(self, possessives: "Sequence[Token]") -> None:
         """The article's own word on a person's gender where no title gives it: a possessive on
@@ -140,7 +146,7 @@ class NameIndex:
             return self.text[span.start:span.end], 0.5
         words = name.split()
         cands = self.by_last.get(words[-1].lower(), [])
-        supers = {n for _, n in cands if is_variant(words, n.split())}
+        supers = {n for _, n in cands if is_variant(words, n.split()) or is_variant(words, _core(n).split())}
         if len(words) == 1 and supers <= {name}:
             # a first name alone: a given name ("Kevin recommends …" after "Kevin Cureghian, an
             # audio specialist") or a family name written first ("Ban" for Ban Ki-moon, "Xi"),
@@ -298,6 +304,12 @@ def is_variant(short: list[str], long: list[str]) -> bool:
     s = [w.lower().rstrip(".") for w in short]
     lw = [w.lower().rstrip(".") for w in long]
     return s[-1] == lw[-1] and all(w in lw or any(x.startswith(w) for x in lw) for w in s)
+
+
+def _core(name: str) -> str:
+    """The name without a generational suffix: 'Harry Hurt III' -> 'Harry Hurt'."""
+    words = name.split()
+    return " ".join(words[:-1]) if len(words) > 2 and words[-1].lower() in NAME_SUFFIXES else name
 
 
 def name_part(doc: "Doc", span) -> Span:

@@ -32,7 +32,8 @@ _ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,7}$")
 DOCUMENT_NOUNS = frozenset({"statement", "release", "report", "letter", "memo", "complaint", "filing", "study",
                             "analysis", "meta-analysis", "review", "survey", "ruling", "opinion", "brief",
                             "email", "e-mail", "post", "tweet", "ad", "advertisement", "notice", "announcement",
-                            "document", "paper", "order", "decision", "lawsuit", "petition", "bulletin"})
+                            "document", "paper", "order", "decision", "lawsuit", "petition", "bulletin", "book",
+                            "article", "essay", "column", "op-ed", "editorial", "memoir", "blog"})
 # Verbs and prepositions that name a document's issuer after it: "released by X", "from X".
 _ISSUED = frozenset("by from of".split())
 
