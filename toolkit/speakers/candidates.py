@@ -9,7 +9,7 @@ entity is taken for a person's name when the article gives evidence of its own, 
 - an apposition with a role noun follows it: "Ada Okafor, an independent analyst";
 - it is the subject of a reporting verb: "Ada Okafor noted that …";
 - its last word is a person's surname where the recognizer does tag it: "Nikki Haley" tagged ORG
-  in an article with "Ms. Haley" tagged PERSON.
+  in an article with "Ms. Haley" tagged PERSON, or "Dahlys Hamilton" with only "Hamilton" tagged.
 It must have two name words at least (a surname alone is what is being completed) and must not
 end on a word that names a body or a thing ("Estera Events", "Content Strategy Report").
 Candidates only widen the fullest forms (``NameIndex.canonical``); pronouns keep to the
@@ -17,6 +17,7 @@ recognizer's persons, so that a headline's capitals never become a pronoun's ref
 """
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Iterator
 
 from ..cues import lemma_in, reporting_verbs
@@ -39,21 +40,27 @@ def missed_names(doc: "Doc", text: str, stop_words: frozenset[str], surnames: fr
     verbs = reporting_verbs()
     for run in _proper_runs(doc):
         first, last = run[0], run[-1]
-        if any(t.ent_type_ == "PERSON" for t in run) or any(t.ent_type_ not in MISLABELS for t in run):
+        person = [t for t in run if t.ent_type_ == "PERSON"]
+        # a PERSON entity the run widens to the left ("Dahlys [Hamilton]") is a cut name; one
+        # that covers the run, or sits inside it, is the recognizer's own and needs no candidate
+        widened = bool(person) and person[-1].i == last.i and run[0].ent_type_ != "PERSON" \
+            and all(t.ent_type_ == "PERSON" for t in run[run.index(person[0]):])
+        if (person and not widened) or any(t.ent_type_ not in MISLABELS | {"PERSON"} for t in run):
             continue
         raw = text[first.idx:last.idx + len(last.text)]
         name = strip_name(raw)
         words = name.split()
         if len(words) < 2 or names_no_person(name) or any(w.lower() in stop_words for w in words):
             continue
-        if not all(is_name_word(w) for w in words):
+        # an abbreviation ("Del.", "Lt.") is a title the lexicon lacks; initials ("J.") are name words
+        if not all(is_name_word(w) and not re.fullmatch(r"[A-Z][a-z]+\.", w) for w in words):
             continue
         start = first.idx + raw.index(name) if name in raw else first.idx
         titled = name != raw or (first.i > 0 and (is_honorific(doc[first.i - 1].text)
                                                   or is_title_word(doc[first.i - 1].text)))
         given = is_given_name(words[0])
         known = words[-1].lower() in surnames
-        if given or titled or known or _role_apposition(doc, last) or _speaks(run, verbs):
+        if given or titled or known or widened or _role_apposition(doc, last) or _speaks(run, verbs):
             yield Span(start, start + len(name)), name
 
 

@@ -11,13 +11,19 @@ resolved before its full form could be known, still leaves two speakers for one 
 - a one-word name that is the given name of exactly one person joins them ("Bianca", "Bianca Hall");
 - a surname two people share ("Bill Clinton", "Hillary Clinton") joins no one: it stays as it was.
 The type of the joined speaker is the fuller person's: the votes of the mentions are the
-recognizer's label on each, and a full personal name outvotes a surname's ORG label.
+recognizer's label on each, and a full personal name outvotes a surname's ORG label; a one-word
+name no person of the article has, labelled ORG at most of its places, is an organisation.
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..lexicon import NAME_PARTICLES, NAME_SUFFIXES
 from .names import is_variant
-from .people import RESOLVE_JOINED_FIRST_NAME, RESOLVE_JOINED_SURNAME, Person
+
+if TYPE_CHECKING:
+    from .names import NameIndex
+from .people import ORG_LABELS, RESOLVE_JOINED_FIRST_NAME, RESOLVE_JOINED_SURNAME, Person
 
 JOINABLE = ("person", "organization")
 
@@ -72,6 +78,19 @@ def _inside(short: list[str], long: list[str]) -> bool:
     if len(s) == 1:
         return s[0] in lw[1:-1] and s[0] not in NAME_PARTICLES and len(s[0].rstrip(".")) > 1
     return s[0] == lw[0] and all(w in lw for w in s)
+
+
+def vote_type(person: Person, names: "NameIndex") -> None:
+    """A one-word 'person' the recognizer calls an organisation far more often than a person, and
+    that is no one's surname in the article, is an organisation ("Twitter")."""
+    if person.type != "person" or len(person.name.split()) != 1:
+        return
+    votes = names.label_votes.get(person.name)
+    if not votes or person.name.lower() in names.by_last:
+        return
+    org = sum(n for label, n in votes.items() if label in ORG_LABELS)
+    if org >= 2 and org > 2 * votes.get("PERSON", 0):
+        person.type = "organization"
 
 
 def join(source: Person, target: Person) -> None:

@@ -60,7 +60,8 @@ def resolve_mention(doc: "Doc", rng: tuple[int, int], names: "NameIndex", people
     # (and "one of the aides", "two of the aides": a number is no name, whatever its entity label)
     described = (head.ent_type_ == "NORP" and any(t.dep_ == "det" for t in head.lefts)) or (
         head.ent_type_ in NOT_SPEAKER_ENTS and head.pos_ != "PROPN")
-    if not described and (head.pos_ == "PROPN" or (head.ent_type_ and head.ent_type_ != "PERSON" and head.pos_ != "NOUN")
+    # (a lower-case word the tagger calls a proper noun, "the minister said", is no name)
+    if not described and ((head.pos_ == "PROPN" and not head.text[:1].islower()) or (head.ent_type_ and head.ent_type_ != "PERSON" and head.pos_ != "NOUN")
                           or head.ent_type_ == "PERSON" or _capitalised_known_surname(head, toks, names)):
         ent = names.entity_of(head)
         label = head.ent_type_ or next((t.ent_type_ for t in name_toks if t.ent_type_), "")

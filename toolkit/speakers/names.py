@@ -6,12 +6,13 @@
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Sequence
 
-from ..lexicon import NAME_SUFFIXES, fold_name, given_names, strip_name
+from ..lexicon import NAME_SUFFIXES, fold_name, given_names, is_given_name, strip_name
 from ..types import Span
 from .candidates import missed_names
 from .orgs import OrgIndex
@@ -50,9 +51,13 @@ class NameIndex:
         self.persons: list[Named] = []
         self.titled: list[tuple[Span, str]] = []  # (name span, title words before it)
         self.ents = {}  # token index -> its entity, computed once (doc.ents is rebuilt per call)
+        # one-word name -> how often the recognizer labels it each way, for a speaker's type by votes
+        self.label_votes: dict[str, Counter] = {}
         for ent in doc.ents:
             for i in range(ent.start, ent.end):
                 self.ents[i] = ent
+            if len(ent) == 1 or (len(ent) == 2 and ent[0].lower_ == "the"):
+                self.label_votes.setdefault(ent[-1].text, Counter())[ent.label_] += 1
             if ent.label_ != "PERSON" or not any(t.text[:1].isupper() for t in ent):
                 continue  # (a person's name is capitalised: "juicy figs" is the recognizer's mistake)
             if ent[0].tag_ == "MD":  # "Will Sanders come down …?": a modal is no given name
@@ -96,6 +101,7 @@ class NameIndex:
                 self.unrecognised_subjects.append((t.idx, t.text))
         self._possessive_votes(possessives)
         self._canonical: dict[Span, str] = {}  # a name's fullest form where it stands, computed once
+        self._written_full: dict[str, str | None] = {}  # surname -> given name + surname in the text
         self.by_last: dict[str, list[tuple[Span, str]]] = {}
         self.by_first: dict[str, set[str]] = {}  # given name -> full names that start with it
         # the recognizer's persons, then the full names it missed (candidates.py), for fullest forms
@@ -156,7 +162,8 @@ class NameIndex:
             if len(firsts) == 1 and not any(w.lower() in _stop_words() for w in next(iter(firsts)).split()[1:]):
                 return next(iter(firsts)), RESOLVE_FIRST_NAME
         if not supers:
-            return name, RESOLVE_NAME
+            written = self._given_name_before(name) if len(words) == 1 else None
+            return (written, RESOLVE_MISSED_NAME) if written else (name, RESOLVE_NAME)
         fullest = max(len(n.split()) for n in supers)
         best = {n for n in supers if len(n.split()) == fullest}
         distinct = {n for n in supers if not any(is_variant(n.split(), m.split()) and n != m for m in supers)}
@@ -183,6 +190,17 @@ class NameIndex:
         if longer:
             return longer[0][1], RESOLVE_SURNAME_AMBIGUOUS
         return (sorted(best)[0] if len(best) == 1 else name), RESOLVE_SURNAME_AMBIGUOUS
+
+    def _given_name_before(self, surname: str) -> str | None:
+        """'Katie Packer' for 'Packer' where no token holds it whole ('audiences,"Katie Packer',
+        a quote mark glued on): the one given name (data/given_names.txt) written before the
+        surname anywhere in the article."""
+        if surname not in self._written_full:
+            found = {f"{m.group(1)} {surname}" for m in re.finditer(
+                r"(?<![\w’'-])([A-Z][a-z]+) %s(?![\w’'-])" % re.escape(surname), self.text)
+                if is_given_name(m.group(1)) and m.group(1).lower() not in _stop_words()}  # not "Will Trump win?"
+            self._written_full[surname] = found.pop() if len(found) == 1 else None
+        return self._written_full[surname]
 
     def entity_of(self, tok: "Token"):
         return self.ents.get(tok.i)

@@ -20,6 +20,9 @@ RESOLVE_PRONOUN_SUBJECT = 0.8  # "he" -> the person most recently named as a sen
 RESOLVE_PRONOUN_EMBEDDED = 0.72  # "he" -> the person most recently named as a clause's subject
 RESOLVE_PRONOUN_NEAREST = 0.65  # "he" -> the person most recently named at all
 RESOLVE_NOMINAL = 0.8  # "the minister" -> the one named minister nearby
+NOMINAL_REACH = 2500  # characters either side for "nearby"
+RESOLVE_NOMINAL_FAR = 0.75  # ... none nearby: the one person titled so anywhere earlier in the article
+RESOLVE_NOMINAL_INTRODUCED = 0.8  # "the official" -> the one earlier quote's "a justice official"
 # Joins made after every mention is resolved (clusters.py), as a factor on the mention's own prior.
 RESOLVE_JOINED_SURNAME = 0.95  # "Okafor" (a person or an ORG) -> the one person "Ada Okafor"
 RESOLVE_JOINED_FIRST_NAME = 0.9  # "Bianca" -> the one person named "Bianca Hall" (as RESOLVE_FIRST_NAME)

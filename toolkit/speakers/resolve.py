@@ -25,7 +25,7 @@ from ..attribution import Link
 from ..config import Config
 from ..lexicon import tidy_text
 from ..types import Article, Quote, Span, Speaker
-from .clusters import join, variant_targets
+from .clusters import join, variant_targets, vote_type
 from .mention import resolve_mention
 from .names import NameIndex, Quoted, char_span, is_name
 from .people import Person, Resolved
@@ -73,6 +73,8 @@ def resolve_speakers(doc: "Doc", article: Article, links: Sequence[Link], config
     joined = variant_targets(list({id(r.person): r.person for r in resolved.values() if r.person}.values()))
     for key, (target, _) in joined.items():
         join(people[key], target)
+    for person in people.values():
+        vote_type(person, names)
     for r in resolved.values():
         if r.person is not None and r.person.key in joined:
             target, prior = joined[r.person.key]
