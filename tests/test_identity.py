@@ -167,3 +167,41 @@ def test_two_unions_leave_the_union_as_written(pipeline):
 ])
 def test_roles_from_every_mention_and_whole(pipeline, text, quote, role):
     assert speakers_of(pipeline, text)[quote][2] == role
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, quote, expected", [
+    # a couple named together is one speaker
+    (HEAD + "Kim and Lee Park, who run a dairy farm near Ames, spoke on Monday. “We are losing money,” the Parks said.",
+     "We are losing money,", ("Kim and Lee Park", "person")),
+    # "the official" is the one source introduced as "a justice official"
+    (HEAD + "“The evidence is thin,” a justice official said on Monday.\n\nThe probe began in March. Lawyers "
+     "for the company declined to comment.\n\n“We will not stop,” the official said.",
+     "We will not stop,", ("a justice official", "anonymous")),
+    # "the minister" far from the one minister named: still that minister
+    (HEAD + "Foreign Minister Ana Ruiz arrived in Lima on Monday.\n\n"
+     + " ".join(f"Delegate number {i} argued over tariffs and quotas for an hour." for i in range(60))
+     + "\n\n“We are close,” the minister said.", "We are close,", ("Ana Ruiz", "person")),
+    # a paragraph about one person whose name the recognizer may miss: her "she"
+    ("Ana Ruiz has run the county's emergency office since 2019. She spent Monday visiting cooling "
+     "centres. “Drink water and stay inside,” she said.", "Drink water and stay inside,", ("Ana Ruiz", "person")),
+])
+def test_joint_speakers_nominals_and_pronouns(pipeline, text, quote, expected):
+    assert speakers_of(pipeline, text)[quote][:2] == expected
+
+
+@pytest.mark.parametrize("votes, surnames, expected", [
+    ({"ORG": 3, "PERSON": 1}, set(), "organization"),  # "Twitter": ORG at most of its places
+    ({"ORG": 1, "PERSON": 1}, set(), "person"),  # one vote each way decides nothing
+    ({"ORG": 4}, {"twitter"}, "person"),  # someone in the article has it as a surname
+])
+def test_a_one_word_name_gets_its_type_by_the_votes_of_its_places(votes, surnames, expected):
+    from collections import Counter
+    from types import SimpleNamespace
+
+    from quotelens.speakers.clusters import vote_type
+    from quotelens.speakers.people import Person
+
+    person = Person(key="person:twitter", name="Twitter", type="person")
+    vote_type(person, SimpleNamespace(label_votes={"Twitter": Counter(votes)}, by_last={s: [] for s in surnames}))
+    assert person.type == expected

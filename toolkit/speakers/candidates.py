@@ -120,3 +120,25 @@ def _speaks(run: list["Token"], verbs: frozenset[str]) -> bool:
         if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX"):
             return lemma_in(tok.head, verbs) is not None
     return False
+
+
+def given_name_before(text: str, surname: str, stop_words: frozenset[str]) -> str | None:
+    """'Katie Packer' for 'Packer' where no token holds it whole ('audiences,"Katie Packer': a
+    quote mark glued on): the one given name (data/given_names.txt) written before the surname
+    in the article, not a capitalised stop word ("Will Trump win?")."""
+    found = {f"{m.group(1)} {surname}" for m in re.finditer(
+        r"(?<![\w’'-])([A-Z][a-z]+) %s(?![\w’'-])" % re.escape(surname), text)
+        if is_given_name(m.group(1)) and m.group(1).lower() not in stop_words}
+    return found.pop() if len(found) == 1 else None
+
+
+def couple_named(text: str, plural: str) -> str | None:
+    """'the Parks' -> 'Kim and Lee Park': a family name in the plural is the couple the article
+    names together with it, one speaker (as the gold sets write joint speakers, "A and B")."""
+    if not plural.endswith("s") or len(plural) < 4:
+        return None
+    found: set[str] = set()
+    for surname in {plural[:-1], plural[:-2] if plural.endswith("es") else plural[:-1]}:
+        found |= {m.group(0) for m in re.finditer(
+            r"(?<![\w’'-])[A-Z][a-z]+ (?:and|&) [A-Z][a-z]+ %s(?![\w’'-])" % re.escape(surname), text)}
+    return found.pop() if len(found) == 1 else None

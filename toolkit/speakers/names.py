@@ -12,11 +12,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Sequence
 
-from ..lexicon import NAME_SUFFIXES, fold_name, given_names, is_given_name, strip_name
+from ..lexicon import NAME_SUFFIXES, fold_name, given_names, strip_name
 from ..types import Span
-from .candidates import missed_names
+from .candidates import couple_named, given_name_before, missed_names
 from .orgs import OrgIndex
-from .people import (PRONOUN_REACH, RESOLVE_FIRST_NAME, RESOLVE_HONORIFIC, RESOLVE_MISSED_NAME, RESOLVE_NAME,
+from .people import (PRONOUN_REACH, RESOLVE_COUPLE, RESOLVE_FIRST_NAME, RESOLVE_HONORIFIC, RESOLVE_MISSED_NAME, RESOLVE_NAME,
                      RESOLVE_SURNAME_AMBIGUOUS)
 from .roles import split_title
 
@@ -101,7 +101,7 @@ class NameIndex:
                 self.unrecognised_subjects.append((t.idx, t.text))
         self._possessive_votes(possessives)
         self._canonical: dict[Span, str] = {}  # a name's fullest form where it stands, computed once
-        self._written_full: dict[str, str | None] = {}  # surname -> given name + surname in the text
+        self._written_full: dict[tuple[str, str], str | None] = {}  # see _written
         self.by_last: dict[str, list[tuple[Span, str]]] = {}
         self.by_first: dict[str, set[str]] = {}  # given name -> full names that start with it
         # the recognizer's persons, then the full names it missed (candidates.py), for fullest forms
@@ -110,6 +110,7 @@ class NameIndex:
         missed = list(missed_names(doc, text, _stop_words(), surnames))
         self.missed = {name for _, name in missed} - {named.name for named in self.persons}
         found += missed
+        self._add_missed_subjects(missed, quoted)
         written = {name for _, name in found}
         for span, name in found:
             self.by_last.setdefault(name.split()[-1].lower(), []).append((span, name))
@@ -119,6 +120,22 @@ class NameIndex:
             core = _core(name)
             if core != name and len(core.split()) > 1 and core not in written:
                 self.by_last.setdefault(core.split()[-1].lower(), []).append((span, name))
+
+    def _add_missed_subjects(self, missed: "list[tuple[Span, str]]", quoted: "Quoted") -> None:
+        """A missed name that is a clause's subject ("Ana Ruiz has run the county's emergency
+        office since 2019.") is a pronoun's referent as a recognized one would be: a paragraph
+        about one person whose name the model missed otherwise leaves its "she" unknown."""
+        added = False
+        for span, name in missed:
+            if name not in self.missed:
+                continue
+            toks = self.doc.char_span(span.start, span.end, alignment_mode="expand")
+            verb = _verb_of_subject(toks) if toks is not None else None
+            if verb is not None:
+                self.persons.append(Named(span, name, True, is_main_clause(verb), quoted.holds(span.start)))
+                added = True
+        if added:
+            self.persons.sort(key=lambda named: named.span.start)
 
     def _possessive_votes(self, possessives: "Sequence[Token]") -> None:
         """The article's own word on a person's gender where no title gives it: a possessive on
@@ -161,8 +178,10 @@ class NameIndex:
             firsts = self.by_first.get(name.lower(), set())
             if len(firsts) == 1 and not any(w.lower() in _stop_words() for w in next(iter(firsts)).split()[1:]):
                 return next(iter(firsts)), RESOLVE_FIRST_NAME
+        if len(words) == 1 and supers <= {name} and (couple := self._written("couple", name)):
+            return couple, RESOLVE_COUPLE
         if not supers:
-            written = self._given_name_before(name) if len(words) == 1 else None
+            written = self._written("given", name) if len(words) == 1 else None
             return (written, RESOLVE_MISSED_NAME) if written else (name, RESOLVE_NAME)
         fullest = max(len(n.split()) for n in supers)
         best = {n for n in supers if len(n.split()) == fullest}
@@ -191,16 +210,13 @@ class NameIndex:
             return longer[0][1], RESOLVE_SURNAME_AMBIGUOUS
         return (sorted(best)[0] if len(best) == 1 else name), RESOLVE_SURNAME_AMBIGUOUS
 
-    def _given_name_before(self, surname: str) -> str | None:
-        """'Katie Packer' for 'Packer' where no token holds it whole ('audiences,"Katie Packer',
-        a quote mark glued on): the one given name (data/given_names.txt) written before the
-        surname anywhere in the article."""
-        if surname not in self._written_full:
-            found = {f"{m.group(1)} {surname}" for m in re.finditer(
-                r"(?<![\w’'-])([A-Z][a-z]+) %s(?![\w’'-])" % re.escape(surname), self.text)
-                if is_given_name(m.group(1)) and m.group(1).lower() not in _stop_words()}  # not "Will Trump win?"
-            self._written_full[surname] = found.pop() if len(found) == 1 else None
-        return self._written_full[surname]
+    def _written(self, kind: str, word: str) -> str | None:
+        """A fuller form of a one-word name read off the text (candidates.py), once per word."""
+        key = (kind, word)
+        if key not in self._written_full:
+            self._written_full[key] = couple_named(self.text, word) if kind == "couple" else \
+                given_name_before(self.text, word, _stop_words())
+        return self._written_full[key]
 
     def entity_of(self, tok: "Token"):
         return self.ents.get(tok.i)

@@ -32,6 +32,7 @@ RESOLVE_MISSED_NAME = 0.95
 # "Mrs. Clinton" -> Hillary Clinton when Bill Clinton is named too: the honorific's gender
 # against the given-name list, which errs on a few names (DEVELOPERS.md), hence below 1.
 RESOLVE_HONORIFIC = 0.9
+RESOLVE_COUPLE = 0.9  # "the Parks" -> "Kim and Lee Park", named together in the article
 RESOLVE_ORG_NOUN = 0.9  # "the union" -> the one union the article names ("National Teachers Union")
 RESOLVE_ISSUER = 0.9  # "a statement released by the mayor's office" -> the mayor's office, as a factor
 PRONOUN_REACH = 1500  # characters back (about three news paragraphs) to look for a pronoun's referent
