@@ -58,9 +58,11 @@ def _left_extension(doc: Doc, first_tok: int, name_end: int) -> list[Token]:
             continue
         if t.tag_ == "POS" or (t.text == "-" and not t.whitespace_ and i > 0 and not doc[i - 1].whitespace_):
             out.insert(0, t)
-        elif t.lower_ in ("of", "and", "&") and out and i > 0 and _joins_title(
+        elif t.lower_ in ("of", "and", "&") and (out or right.text[:1].isupper()) and i > 0 and _joins_title(
                 doc[i - 1], next((u for u in out if u.lower_ != "the"), right), t.lower_):
-            out.insert(0, t)  # "Secretary of State John Kerry", "Co-Owner and Lead Planner Erica Vanco"
+            # "Secretary of State John Kerry", "Co-Owner and Lead Planner Erica Vanco" (also when
+            # the mention itself starts at "Lead Planner": a coordination the parse split)
+            out.insert(0, t)
         elif t.lower_ == "the" and out and i > 0 and (doc[i - 1].lower_ == "of" or right.lower_ in ("rev.", "reverend")):
             out.insert(0, t)  # "Speaker of the House Rep. Paul Ryan", "Vatican spokesman the Rev. Federico Lombardi"
         elif t.tag_ == "PRP$":
