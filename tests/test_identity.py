@@ -135,6 +135,10 @@ def test_titles_joined_by_and_before_a_name_are_one_person(pipeline):
      "The roads will reopen on Friday,", "mayor's office"),
     (HEAD + "Members of the Canadian Union of Public Employees met Friday. “We are ready,” a release sent "
      "to media from the union late Friday said.", "We are ready,", "Canadian Union of Public Employees"),
+    # "the release" with no issuer in it: the body that announced in the sentence before, and after
+    (HEAD + "On Thursday, the Republican Party of Wyoming announced she was not coming.\n\n“Palin will not "
+     "attend the convention,” the release said.\n\n“No other speaker was named,” the release added.",
+     "No other speaker was named,", "Republican Party of Wyoming"),
     (HEAD + "The Riverside Institute for Culture and Cooperation opened. “Classes begin in January,” "
      "the Institute’s release added.", "Classes begin in January,", "Riverside Institute for Culture and Cooperation"),
 ])

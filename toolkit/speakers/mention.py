@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..cues import NOT_SPEAKER_ENTS, REFLEXIVES, lemma_in
+from ..cues import NOT_SPEAKER_ENTS, REFLEXIVES, lemma_in, mention_range
 from ..lexicon import INSTITUTION_NOUNS, is_name_word, is_role_noun, names_no_person, strip_name
 from ..types import Span
 from .names import NameIndex, char_span, clean_name, name_part, strip_det, without_possessive
 from .nominals import description_name, resolve_nominal
 from .people import (FIRST_PERSON, ORG_LABELS, PERSONAL_PRONOUNS, PLURAL_PRONOUNS, RESOLVE_ISSUER, RESOLVE_NAME,
                      RESOLVE_ORG_NOUN, Person, Resolved, person_for)
-from .orgs import document_issuer
+from .orgs import announcer_before, document_issuer, is_document
 from .pronouns import resolve_pronoun
 from .roles import is_title_token
 
@@ -101,13 +101,22 @@ def resolve_mention(doc: "Doc", rng: tuple[int, int], names: "NameIndex", people
         return Resolved(p, RESOLVE_ORG_NOUN if named_org else RESOLVE_NAME)
     # "a statement released by the mayor's office", "the Institute's release": its issuer speaks
     issuer = document_issuer(head, toks)
+    if issuer is None and is_document(head) and [t.lower_ for t in toks] == ["the", head.lower_]:
+        issuer = announcer_before(head, names.quoted)  # "the Party announced …. “…,” the release said."
     if issuer is not None:
-        lo_i, hi_i = _issuer_range(issuer)
+        lo_i, hi_i = _issuer_range(issuer) if issuer.i > head.i or issuer.head.i == head.i \
+            else mention_range(issuer)
         res = resolve_mention(doc, (lo_i, hi_i), names, people, prev, text)
         if res.person is not None and res.person.type in ("person", "organization"):
             res.person.mentions.append(span)
             res.confidence *= RESOLVE_ISSUER
+            names.issuers[head.lower_] = res.person
             return res
+    if is_document(head) and toks[0].lower_ == "the" and head.lower_ in names.issuers:
+        # "the release added", two quotes on: the issuer of the last release the article credited
+        issuer_person = names.issuers[head.lower_]
+        issuer_person.mentions.append(span)
+        return Resolved(issuer_person, RESOLVE_ISSUER)
     named = resolve_nominal(doc, head, toks, span, names, people)
     if named is not None:
         return named

@@ -48,6 +48,8 @@ class NameIndex:
         self.doc = doc
         self.text = text  # doc.text is rebuilt from the tokens on every access
         self.orgs = OrgIndex(text)
+        self.quoted = quoted
+        self.issuers: dict[str, object] = {}  # document noun -> the Person its last mention was credited to
         self.persons: list[Named] = []
         self.titled: list[tuple[Span, str]] = []  # (name span, title words before it)
         self.ents = {}  # token index -> its entity, computed once (doc.ents is rebuilt per call)

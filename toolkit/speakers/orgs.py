@@ -106,12 +106,16 @@ def _initials_tail(run: str, acronym: str) -> str | None:
     return None
 
 
+def is_document(head: "Token") -> bool:
+    from ..cues import lemma_in
+
+    return head.tag_ == "NN" and (lemma_in(head, DOCUMENT_NOUNS) is not None or head.lower_ in DOCUMENT_NOUNS)
+
+
 def document_issuer(head: "Token", toks) -> "Token | None":
     """The word naming who issued a document the mention is ("the Institute’s release" ->
     Institute, "a statement released by the mayor's office" -> office), or None."""
-    from ..cues import lemma_in
-
-    if lemma_in(head, DOCUMENT_NOUNS) is None and head.lower_ not in DOCUMENT_NOUNS:
+    if not is_document(head) and head.lower_ not in DOCUMENT_NOUNS:
         return None
     for child in head.children:
         if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN"):
@@ -123,3 +127,23 @@ def document_issuer(head: "Token", toks) -> "Token | None":
             if obj is not None and obj.i < toks.end and obj.pos_ in ("PROPN", "NOUN") and obj.tag_ != "NNS":
                 return obj
     return None
+
+
+# Verbs by which a body puts out a document: "the party announced …", "the campaign issued …".
+_PUT_OUT = frozenset("announce release issue publish post send file".split())
+
+
+def announcer_before(head: "Token", quoted) -> "Token | None":
+    """'the release said' with no issuer in the mention: the name that is the subject of a verb
+    of saying or putting out in the sentence before it or its own ("the Republican Party of Wyoming
+    announced she wasn't coming. “…,” the release said."), outside quotations; None when there
+    is none or two different ones."""
+    from ..cues import lemma_in, reporting_verbs
+
+    doc = head.doc
+    sent = head.sent
+    start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    verbs = reporting_verbs() | _PUT_OUT
+    found = [t for t in doc[start:head.i] if t.dep_ == "nsubj" and t.pos_ == "PROPN" and t.text[:1].isupper()
+             and lemma_in(t.head, verbs) is not None and not quoted.holds(t.idx)]
+    return found[-1] if found and len({t.text for t in found}) == 1 else None
