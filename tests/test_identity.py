@@ -209,3 +209,13 @@ def test_a_one_word_name_gets_its_type_by_the_votes_of_its_places(votes, surname
     person = Person(key="person:twitter", name="Twitter", type="person")
     vote_type(person, SimpleNamespace(label_votes={"Twitter": Counter(votes)}, by_last={s: [] for s in surnames}))
     assert person.type == expected
+
+
+@pytest.mark.model
+def test_a_coreferent_description_is_a_role_when_no_name_states_one(pipeline):
+    text = (HEAD + "Hillary Clinton dug deeper into Donald Trump’s record Tuesday, launching attacks designed to "
+            "paint the billionaire businessman as profiting off the housing crisis.\n\n"
+            "“He was rooting for the crash,” Clinton said.\n\n“I am a builder,” Trump said.")
+    got = speakers_of(pipeline, text)
+    assert got["I am a builder,"] == ("Donald Trump", "person", "billionaire businessman")
+    assert got["He was rooting for the crash,"] == ("Hillary Clinton", "person", None)

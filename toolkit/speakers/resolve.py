@@ -26,6 +26,7 @@ from ..config import Config
 from ..lexicon import tidy_text
 from ..types import Article, Quote, Span, Speaker
 from .clusters import join, variant_targets, vote_type
+from .described import described_roles
 from .mention import resolve_mention
 from .names import NameIndex, Quoted, char_span, is_name
 from .people import Person, Resolved
@@ -108,6 +109,7 @@ def resolve_speakers(doc: "Doc", article: Article, links: Sequence[Link], config
         ))
     ids = {key: f"s{n}" for n, key in enumerate(order, 1)}
     speakers = []
+    described: dict[str, str] | None = None
     for key in order:
         p = used[key]
         role = None
@@ -118,6 +120,12 @@ def resolve_speakers(doc: "Doc", article: Article, links: Sequence[Link], config
             # with the canonical name, roles/ also reads every other place the person is named
             role = speaker_role(doc, named, name=p.name) if named else None
             role = role or speaker_role(doc, sorted(set(p.role_mentions)), name=p.name)
+            if role is None:
+                # "the billionaire businessman" after "Donald Trump's record": a coreferent
+                # description, read for the whole article once, only when no name states a role
+                if described is None:
+                    described = described_roles(doc, names)
+                role = described.get(p.name)
         elif p.type == "anonymous":
             role = speaker_role(doc, sorted(set(p.role_mentions)))
         speakers.append(Speaker(id=ids[key], name=p.name, role=tidy_text(role) or None if role else None, type=p.type,
