@@ -178,6 +178,10 @@ def test_roles_from_every_mention_and_whole(pipeline, text, quote, role):
     # a couple named together is one speaker
     (HEAD + "Kim and Lee Park, who run a dairy farm near Ames, spoke on Monday. “We are losing money,” the Parks said.",
      "We are losing money,", ("Kim and Lee Park", "person")),
+    # two people writing together are one joint speaker
+    (HEAD + "Sanders is filled with resentment. “He feels he gets no respect,” Edward-Isaac Dovere and "
+     "Gabriel Debenedetti wrote.", "He feels he gets no respect,",
+     ("Edward-Isaac Dovere and Gabriel Debenedetti", "person")),
     # "the official" is the one source introduced as "a justice official"
     (HEAD + "“The evidence is thin,” a justice official said on Monday.\n\nThe probe began in March. Lawyers "
      "for the company declined to comment.\n\n“We will not stop,” the official said.",

@@ -31,10 +31,11 @@ JOINABLE = ("person", "organization")
 def variant_targets(people: list[Person]) -> dict[str, tuple[Person, float]]:
     """Speaker key -> (the person it is a variant of, the prior of that join), for each speaker
     that is a shorter form of exactly one other person's name."""
-    persons = [p for p in people if p.type == "person" and p.name]
+    # (a joint speaker, "Kim and Lee Park", is no fuller form of either person)
+    persons = [p for p in people if p.type == "person" and p.name and " and " not in p.name]
     out: dict[str, tuple[Person, float]] = {}
     for p in people:
-        if p.type not in JOINABLE or not p.name:
+        if p.type not in JOINABLE or not p.name or " and " in p.name:
             continue
         words = p.name.split()
         fuller = [q for q in persons if q is not p and len(q.name.split()) > len(words)

@@ -61,7 +61,8 @@ def resolve_mention(doc: "Doc", rng: tuple[int, int], names: "NameIndex", people
     described = (head.ent_type_ == "NORP" and any(t.dep_ == "det" for t in head.lefts)) or (
         head.ent_type_ in NOT_SPEAKER_ENTS and head.pos_ != "PROPN")
     # (a lower-case word the tagger calls a proper noun, "the minister said", is no name)
-    if not described and ((head.pos_ == "PROPN" and not head.text[:1].islower()) or (head.ent_type_ and head.ent_type_ != "PERSON" and head.pos_ != "NOUN")
+    if not described and ((head.pos_ == "PROPN" and not head.text[:1].islower())
+                          or (head.ent_type_ and head.ent_type_ != "PERSON" and head.pos_ != "NOUN")
                           or head.ent_type_ == "PERSON" or _capitalised_known_surname(head, toks, names)):
         ent = names.entity_of(head)
         label = head.ent_type_ or next((t.ent_type_ for t in name_toks if t.ent_type_), "")
@@ -78,6 +79,13 @@ def resolve_mention(doc: "Doc", rng: tuple[int, int], names: "NameIndex", people
             return Resolved(p, RESOLVE_NAME)
         name_span = name_part(doc, ent if ent is not None else toks)
         full, conf = names.canonical(name_span, span.start)
+        partner = _joint_partner(doc, head, names, span.start)
+        if partner is not None and partner != full:
+            # "Edward-Isaac Dovere and Gabriel Debenedetti wrote": one joint speaker, "A and B"
+            # as the gold sets write it, with no role (each has their own)
+            p = person_for(people, f"{full} and {partner}", "person")
+            p.mentions.append(span)
+            return Resolved(p, conf)
         p = person_for(people, full, "person")
         p.mentions.append(span)
         p.role_mentions.append(span)
@@ -125,6 +133,19 @@ def resolve_mention(doc: "Doc", rng: tuple[int, int], names: "NameIndex", people
     p.mentions.append(span)
     p.role_mentions.append(span)
     return Resolved(p, RESOLVE_NAME)
+
+def _joint_partner(doc: "Doc", head: "Token", names: "NameIndex", at: int) -> str | None:
+    """The fullest name of a person joined to the mention's name by "and" ("Dovere and
+    Debenedetti wrote"), when the two share the verb; else None."""
+    conj = next((c for c in head.rights if c.dep_ == "conj" and c.pos_ == "PROPN" and c.ent_type_ == "PERSON"), None)
+    if conj is None or not any(c.dep_ == "cc" and c.lower_ in ("and", "&") and head.i < c.i < conj.i
+                               for c in head.children):
+        return None
+    if any(c.dep_ == "conj" for c in conj.children):
+        return None  # three or more: a list, not a pair writing together
+    ent = names.entity_of(conj)
+    return names.canonical(name_part(doc, ent if ent is not None else doc[conj.i:conj.i + 1]), at)[0]
+
 
 def _issuer_range(tok: "Token") -> tuple[int, int]:
     """The words naming a document's issuer: the token with its left modifiers ("the mayor's

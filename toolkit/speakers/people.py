@@ -52,7 +52,8 @@ class Person:
 
     @property
     def is_one_person(self) -> bool:
-        return self.type == "person" or self.one_person
+        # (a joint speaker, "Kim and Lee Park", is two people: no "he" goes on after its quote)
+        return (self.type == "person" and " and " not in self.name) or self.one_person
 
 
 @dataclass

@@ -113,7 +113,7 @@ def resolve_speakers(doc: "Doc", article: Article, links: Sequence[Link], config
     for key in order:
         p = used[key]
         role = None
-        if p.type == "person":
+        if p.type == "person" and " and " not in p.name:  # a joint speaker's roles differ
             # a title or apposition at the name itself outranks a description met elsewhere
             # ("Foreign Minister Jean-Marc Ayrault" over an earlier "France's foreign minister")
             named = sorted({m for m in p.role_mentions if is_name(doc, m)})
