@@ -165,6 +165,9 @@ def test_two_unions_leave_the_union_as_written(pipeline):
     # a role stated once in the lead holds for a quote many paragraphs later
     (HEAD + "Democratic mayoral nominee Jane Roe won the primary on Tuesday.\n\n" + "The city voted. " * 40
      + "\n\n“We will fix the buses,” Roe said.", "We will fix the buses,", "Democratic mayoral nominee"),
+    # a title fragment is no part of the role before it
+    (HEAD + "Senate Judiciary committee Chairman Sen. Chuck Grassley spoke. “It is over,” Grassley said.",
+     "It is over,", "Senate Judiciary committee Chairman"),
     # honorifics stay out of roles
     (HEAD + "Dr. Ana Ruiz, a surgeon at the county hospital, spoke. “We are full,” Ruiz said.",
      "We are full,", "surgeon at the county hospital"),

@@ -150,7 +150,11 @@ def _split_stacked(toks: list[Token]) -> list[list[Token]]:
             second_title = (is_title_token(t) and not is_title_token(prev)
                             and any(is_title_token(u) for u in groups[-1])
                             and not any(u.lower_ in ("and", "&") for u in groups[-1]))
-            if after_lower_title or second_title:
+            # "committee Chairman Sen.": an abbreviated title after a written-out one is the next title
+            # ("Lt. Gov." stays whole)
+            abbreviated = is_title_token(t) and t.text.endswith(".") and is_title_token(prev) \
+                and not prev.text.endswith(".")
+            if after_lower_title or second_title or abbreviated:
                 groups.append([])
         groups[-1].append(t)
     return [g for g in groups if g]
