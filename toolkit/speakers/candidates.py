@@ -21,8 +21,8 @@ import re
 from typing import TYPE_CHECKING, Iterator
 
 from ..cues import lemma_in, reporting_verbs
-from ..lexicon import (NAME_PARTICLES, is_given_name, is_honorific, is_name_word, is_role_noun, is_title_word, names_no_person,
-                       strip_name)
+from ..lexicon import (NAME_PARTICLES, is_given_name, is_honorific, is_name_word, is_role_noun, is_title_word,
+                       names_no_person, strip_name)
 from ..types import Span
 
 if TYPE_CHECKING:

@@ -16,8 +16,8 @@ from ..lexicon import NAME_SUFFIXES, fold_name, given_names, strip_name
 from ..types import Span
 from .candidates import couple_named, given_name_before, missed_names
 from .orgs import OrgIndex
-from .people import (PRONOUN_REACH, RESOLVE_COUPLE, RESOLVE_FIRST_NAME, RESOLVE_HONORIFIC, RESOLVE_MISSED_NAME, RESOLVE_NAME,
-                     RESOLVE_SURNAME_AMBIGUOUS)
+from .people import (PRONOUN_REACH, RESOLVE_COUPLE, RESOLVE_FIRST_NAME, RESOLVE_HONORIFIC, RESOLVE_MISSED_NAME,
+                     RESOLVE_NAME, RESOLVE_SURNAME_AMBIGUOUS)
 from .roles import split_title
 
 if TYPE_CHECKING:
