@@ -139,6 +139,9 @@ def test_titles_joined_by_and_before_a_name_are_one_person(pipeline):
     (HEAD + "On Thursday, the Republican Party of Wyoming announced she was not coming.\n\n“Palin will not "
      "attend the convention,” the release said.\n\n“No other speaker was named,” the release added.",
      "No other speaker was named,", "Republican Party of Wyoming"),
+    # a name its acronym follows is an organisation, however the recognizer labels it
+    (HEAD + "According to the American College of Sports Medicine (ACSM), short bouts of exercise count.",
+     "short bouts of exercise count", "American College of Sports Medicine"),
     (HEAD + "The Riverside Institute for Culture and Cooperation opened. “Classes begin in January,” "
      "the Institute’s release added.", "Classes begin in January,", "Riverside Institute for Culture and Cooperation"),
 ])

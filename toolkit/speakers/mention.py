@@ -24,6 +24,15 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 
+def _common_word_opening_sentence(head: "Token", toks, names: "NameIndex") -> bool:
+    """A one-word 'name' that only opens a sentence and that the article writes in lower case
+    elsewhere is a common noun the tagger took for a name ("Research indicates that …"), unless
+    the recognizer calls it a person or it is a person's surname."""
+    if len(toks) != 1 or not head.is_sent_start or head.ent_type_ == "PERSON" or names.is_known_person(head):
+        return False
+    return names.writes_lower(head.text)
+
+
 def _capitalised_known_surname(head: "Token", toks, names: "NameIndex") -> bool:
     """'Reyes: “…”' with "Reyes" tagged a common noun (a label line parses badly): a one-word,
     capitalised mention that is the last name of a person the article names is that name."""
@@ -77,6 +86,14 @@ def resolve_mention(doc: "Doc", rng: tuple[int, int], names: "NameIndex", people
             p = person_for(people, name, "organization")
             p.mentions.append(span)
             return Resolved(p, RESOLVE_NAME)
+        # "the American College of Sports Medicine (ACSM)": a name its acronym follows is a body's
+        expanded = names.orgs.before_acronym(span.end)
+        if expanded is not None and len(toks) <= len(expanded.split()):
+            p = person_for(people, expanded, "organization")
+            p.mentions.append(span)
+            return Resolved(p, RESOLVE_NAME)
+        if _common_word_opening_sentence(head, toks, names):
+            return Resolved(None, 0.0)  # "Research indicates that …": no one
         name_span = name_part(doc, ent if ent is not None else toks)
         full, conf = names.canonical(name_span, span.start)
         partner = _joint_partner(doc, head, names, span.start)

@@ -220,6 +220,11 @@ class NameIndex:
                 given_name_before(self.text, word, _stop_words())
         return self._written_full[key]
 
+    def writes_lower(self, word: str) -> bool:
+        """The article writes ``word`` in lower case somewhere ("research" for "Research")."""
+        low = word.lower()
+        return low != word and re.search(r"(?<![\w’'-])%s(?![\w’'-])" % re.escape(low), self.text) is not None
+
     def entity_of(self, tok: "Token"):
         return self.ents.get(tok.i)
 

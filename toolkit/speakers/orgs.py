@@ -59,6 +59,16 @@ class OrgIndex:
             found = {n for run in set(self.runs) if (n := _initials_tail(run, bare)) is not None}
         return found.pop() if len(found) == 1 else name
 
+    def before_acronym(self, end: int) -> str | None:
+        """The name ending at ``end`` when an acronym of it follows in brackets: "American College
+        of Sports Medicine (ACSM)" -> "American College of Sports Medicine"; else None."""
+        m = re.match(r"[ \t\u00a0]*\(\s*((?:[A-Z]\.?){2,7})\s*\)", self.text[end:end + 20])
+        if m is None:
+            return None
+        line_start = self.text.rfind("\n", 0, end) + 1
+        run = next((r.group(0) for r in _RUN.finditer(self.text, line_start, end) if r.end() == end), None)
+        return _initials_tail(run, m.group(1).replace(".", "")) if run else None
+
     def by_noun(self, noun: str) -> str | None:
         """'union' -> 'National Teachers Union': the one organisation named on that noun, or None."""
         noun = noun.lower()
