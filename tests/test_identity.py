@@ -233,3 +233,13 @@ def test_a_title_fragment_is_no_part_of_the_role_before_it(pipeline):
     text = HEAD + "On Monday, Judiciary committee Chairman Sen. Chuck Grassley spoke. “It is over,” Grassley said."
     role = speakers_of(pipeline, text)["It is over,"][2]
     assert role is not None and role.endswith("committee Chairman"), role
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, quote, name", [
+    (HEAD + "“The work was lawful,” a legal opinion drafted for the project for Mercury in May 2012 said.",
+     "The work was lawful,", "a legal opinion drafted for the project for Mercury"),
+    (HEAD + "“We are ready,” a release sent to media late Friday said.", "We are ready,", "a release sent to media"),
+])
+def test_a_description_is_named_without_its_date(pipeline, text, quote, name):
+    assert speakers_of(pipeline, text)[quote][0] == name

@@ -23,7 +23,20 @@ def description_name(head: "Token", toks) -> str:
             end = child.left_edge.i
     while end > toks.start + 1 and (toks.doc[end - 1].is_punct or toks.doc[end - 1].is_space):
         end -= 1
+    end = _without_trailing_date(toks.doc, toks.start, end)
     return toks.doc[toks.start:end].text
+
+
+def _without_trailing_date(doc: "Doc", start: int, end: int) -> int:
+    """'A legal opinion drafted for the project in May 2012' -> '… for the project': a date
+    or time at the end says when, not who ("a release sent to media late Friday")."""
+    for k in range(start + 1, end):
+        tail = doc[k:end]
+        if doc[k].pos_ in ("ADP", "ADV", "ADJ") or doc[k].ent_type_ in ("DATE", "TIME"):
+            if any(t.ent_type_ in ("DATE", "TIME") for t in tail) and all(
+                    t.ent_type_ in ("DATE", "TIME") or t.pos_ in ("ADP", "DET", "PUNCT") or t.i == k for t in tail):
+                return k
+    return end
 
 def resolve_nominal(doc: "Doc", head: "Token", toks, span: Span, names: "NameIndex",
                      people: dict[str, Person]) -> Resolved | None:
