@@ -87,7 +87,7 @@ INSTITUTION_NOUNS = frozenset({
 NOT_PERSON_LAST_WORDS = (INSTITUTION_NOUNS - {"court", "bank"}) | frozenset({
     "prize", "award", "awards", "report", "survey", "index", "museum", "gallery", "kunst", "academy",
     "corporation", "inc", "llc", "ltd", "festival", "conference", "summit", "act", "journal", "studios",
-    "labs", "fund"})
+    "labs", "fund", "forum"})
 
 
 def names_no_person(name: str) -> bool:

@@ -26,11 +26,12 @@ if TYPE_CHECKING:
 
 def _common_word_opening_sentence(head: "Token", toks, names: "NameIndex") -> bool:
     """A one-word 'name' that only opens a sentence and that the article writes in lower case
-    elsewhere is a common noun the tagger took for a name ("Research indicates that …"), unless
+    elsewhere, or that the tagger reads as a common noun elsewhere, is a common noun it took for a
+    name here ("Research indicates that …" beside "Research shows …"), unless
     the recognizer calls it a person or it is a person's surname."""
     if len(toks) != 1 or not head.is_sent_start or head.ent_type_ == "PERSON" or names.is_known_person(head):
         return False
-    return names.writes_lower(head.text)
+    return names.reads_common(head)
 
 
 def _capitalised_known_surname(head: "Token", toks, names: "NameIndex") -> bool:
@@ -88,7 +89,7 @@ def resolve_mention(doc: "Doc", rng: tuple[int, int], names: "NameIndex", people
             return Resolved(p, RESOLVE_NAME)
         # "the American College of Sports Medicine (ACSM)": a name its acronym follows is a body's
         expanded = names.orgs.before_acronym(span.end)
-        if expanded is not None and len(toks) <= len(expanded.split()):
+        if expanded is not None and len([t for t in toks if t.lower_ != "the"]) <= len(expanded.split()):
             p = person_for(people, expanded, "organization")
             p.mentions.append(span)
             return Resolved(p, RESOLVE_NAME)

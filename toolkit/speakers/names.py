@@ -220,10 +220,16 @@ class NameIndex:
                 given_name_before(self.text, word, _stop_words())
         return self._written_full[key]
 
-    def writes_lower(self, word: str) -> bool:
-        """The article writes ``word`` in lower case somewhere ("research" for "Research")."""
-        low = word.lower()
-        return low != word and re.search(r"(?<![\w’'-])%s(?![\w’'-])" % re.escape(low), self.text) is not None
+    def reads_common(self, tok: "Token") -> bool:
+        """The article writes the word in lower case somewhere ("research" for "Research"), or
+        the tagger reads it as a common noun at another place ("Research shows …"); never a
+        surname of someone the article names."""
+        word, low = tok.text, tok.lower_
+        if low in self.by_last:
+            return False
+        if low != word and re.search(r"(?<![\w’'-])%s(?![\w’'-])" % re.escape(low), self.text) is not None:
+            return True
+        return any(t.text == word and t.pos_ == "NOUN" and t.i != tok.i for t in self.doc)
 
     def entity_of(self, tok: "Token"):
         return self.ents.get(tok.i)
