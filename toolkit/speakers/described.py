@@ -21,8 +21,8 @@ if TYPE_CHECKING:
     from .names import NameIndex
 
 
-def described_roles(doc: "Doc", names: "NameIndex") -> dict[str, str]:
-    """Fullest name -> the role its first plain coreferent description states."""
+def described_roles(doc: "Doc", names: "NameIndex", wanted: set[str]) -> dict[str, str]:
+    """Fullest name (of those ``wanted``) -> the role its first plain coreferent description states."""
     persons = [p for p in names.persons if not p.quoted]
     out: dict[str, str] = {}
     k = 0
@@ -39,7 +39,7 @@ def described_roles(doc: "Doc", names: "NameIndex") -> dict[str, str]:
         if referent.span.start < since:
             continue
         full = names.canonical(referent.span, referent.span.start)[0]
-        if full in out:
+        if full in out or full not in wanted:
             continue
         span = _description(tok)
         roles = mention_roles(doc, span)

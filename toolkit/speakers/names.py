@@ -104,6 +104,7 @@ class NameIndex:
         self._possessive_votes(possessives)
         self._canonical: dict[Span, str] = {}  # a name's fullest form where it stands, computed once
         self._written_full: dict[tuple[str, str], str | None] = {}  # see _written
+        self._nouns: dict[str, set[int]] | None = None  # see reads_common
         self.by_last: dict[str, list[tuple[Span, str]]] = {}
         self.by_first: dict[str, set[str]] = {}  # given name -> full names that start with it
         # the recognizer's persons, then the full names it missed (candidates.py), for fullest forms
@@ -229,7 +230,12 @@ class NameIndex:
             return False
         if low != word and re.search(r"(?<![\w’'-])%s(?![\w’'-])" % re.escape(low), self.text) is not None:
             return True
-        return any(t.text == word and t.pos_ == "NOUN" and t.i != tok.i for t in self.doc)
+        if self._nouns is None:  # the words tagged a common noun, with their places, read once
+            self._nouns = {}
+            for t in self.doc:
+                if t.pos_ == "NOUN" and t.text[:1].isupper():
+                    self._nouns.setdefault(t.text, set()).add(t.i)
+        return bool(self._nouns.get(word, set()) - {tok.i})
 
     def entity_of(self, tok: "Token"):
         return self.ents.get(tok.i)

@@ -108,8 +108,7 @@ def resolve_speakers(doc: "Doc", article: Article, links: Sequence[Link], config
             clause=link.clause,
         ))
     ids = {key: f"s{n}" for n, key in enumerate(order, 1)}
-    speakers = []
-    described: dict[str, str] | None = None
+    roles: dict[str, str | None] = {}
     for key in order:
         p = used[key]
         role = None
@@ -120,14 +119,18 @@ def resolve_speakers(doc: "Doc", article: Article, links: Sequence[Link], config
             # with the canonical name, roles/ also reads every other place the person is named
             role = speaker_role(doc, named, name=p.name) if named else None
             role = role or speaker_role(doc, sorted(set(p.role_mentions)), name=p.name)
-            if role is None:
-                # "the billionaire businessman" after "Donald Trump's record": a coreferent
-                # description, read for the whole article once, only when no name states a role
-                if described is None:
-                    described = described_roles(doc, names)
-                role = described.get(p.name)
         elif p.type == "anonymous":
             role = speaker_role(doc, sorted(set(p.role_mentions)))
+        roles[key] = role
+    # "the billionaire businessman" after "Donald Trump's record": a coreferent description, read
+    # once for the people no name gives a role
+    bare = {used[key].name for key in order if roles[key] is None and used[key].type == "person"
+            and " and " not in used[key].name}
+    described = described_roles(doc, names, bare) if bare else {}
+    speakers = []
+    for key in order:
+        p = used[key]
+        role = roles[key] or (described.get(p.name) if p.type == "person" else None)
         speakers.append(Speaker(id=ids[key], name=p.name, role=tidy_text(role) or None if role else None, type=p.type,
                                 mentions=tuple(sorted(set(p.mentions)))))
     quotes.sort(key=lambda q: q.contents[0].start)
