@@ -243,3 +243,10 @@ def test_a_title_fragment_is_no_part_of_the_role_before_it(pipeline):
 ])
 def test_a_description_is_named_without_its_date(pipeline, text, quote, name):
     assert speakers_of(pipeline, text)[quote][0] == name
+
+
+@pytest.mark.model
+def test_a_pair_one_of_whom_speaks_alone_is_not_a_second_speaker(pipeline):
+    text = HEAD + "“We will win,” Ana Ruiz and Tom Lee said on Monday.\n\n“I will lead,” Ana Ruiz said."
+    res = pipeline.attribute_text(text)
+    assert [s.name for s in res.speakers] == ["Ana Ruiz"]

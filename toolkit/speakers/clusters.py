@@ -94,6 +94,25 @@ def vote_type(person: Person, names: "NameIndex") -> None:
         person.type = "organization"
 
 
+def joint_apart(speakers: list[Person], people: dict[str, Person]) -> dict[str, Person]:
+    """Joint speaker key -> the person its first name is, for each joint speaker ("A and B") one
+    of whose people also speaks alone in the article: two entries would count one person twice."""
+    single = {p.name for p in speakers if p.type == "person" and " and " not in p.name}
+    out = {}
+    for p in speakers:
+        if p.type != "person" or " and " not in p.name:
+            continue
+        parts = p.name.split(" and ", 1)
+        if any(part in single or any(is_variant(part.split(), s.split()) or is_variant(s.split(), part.split())
+                                     for s in single) for part in parts):
+            first = people.get(f"person:{parts[0].lower()}") or Person(key=f"person:{parts[0].lower()}",
+                                                                       name=parts[0], type="person")
+            people[first.key] = first
+            join(p, first)
+            out[p.key] = first
+    return out
+
+
 def join(source: Person, target: Person) -> None:
     """``source``'s mentions become ``target``'s (roles are read from all of them)."""
     target.mentions.extend(source.mentions)

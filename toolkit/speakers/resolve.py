@@ -25,7 +25,7 @@ from ..attribution import Link
 from ..config import Config
 from ..lexicon import tidy_text
 from ..types import Article, Quote, Span, Speaker
-from .clusters import join, variant_targets, vote_type
+from .clusters import join, joint_apart, variant_targets, vote_type
 from .described import described_roles
 from .mention import resolve_mention
 from .names import NameIndex, Quoted, char_span, is_name
@@ -74,6 +74,12 @@ def resolve_speakers(doc: "Doc", article: Article, links: Sequence[Link], config
     joined = variant_targets(list({id(r.person): r.person for r in resolved.values() if r.person}.values()))
     for key, (target, _) in joined.items():
         join(people[key], target)
+    alone = joint_apart(list({id(r.person): r.person for r in resolved.values() if r.person}.values()), people)
+    # a joint speaker ("A and B wrote") only where neither is a speaker on their own: beside
+    # A's own quotes, the pair's goes to A, the name the verb's subject starts with
+    for r in resolved.values():
+        if r.person is not None and r.person.key in alone:
+            r.person = alone[r.person.key]
     for person in people.values():
         vote_type(person, names)
     for r in resolved.values():
