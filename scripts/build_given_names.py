@@ -42,7 +42,8 @@ def main() -> None:
         "# Given names that are almost always one gender, derived from nomquamgender 0.1.4",
         "# (https://github.com/ianvanbuskirk/nomquamgender, MIT licence, (c) Ian Van Buskirk)",
         f"# by scripts/build_given_names.py: count >= {MIN_COUNT}, p(woman) <= {MAX_P} or >= {1 - MAX_P}.",
-        "# Used only to stop a pronoun referring to a person whose given name disagrees with it.",
+        "# Used to stop a pronoun referring to a person whose given name disagrees with it, and as",
+        "# evidence that a capitalised run is a person's name.",
         "# One 'name<TAB>m|f' per line, lower case.",
     ]
     OUT.write_text("\n".join(header + [f"{n}\t{g}" for n, g in rows]) + "\n", encoding="utf-8")

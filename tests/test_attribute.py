@@ -710,10 +710,10 @@ def test_the_one_quoted_is_the_speaker(pipeline, text, expected):
      "That was the verdict of the Riverside Neighborhood Association in a letter on Monday.",
      [("We listened to the riders,", "Tom Lee"),
       ("The plan is a step backward for our neighborhoods.", "Riverside Neighborhood Association")]),
-    # a body's words: the name is the body's, not its possessive
+    # a body's words: the name is the body's, not its possessive, and in its fullest form
     ("The Riverside Institute said in a release that classes begin in January.\n\n"
      "“Learning Spanish opens doors to new cultures,” the Institute’s release added.",
-     [("Learning Spanish opens doors to new cultures,", "Institute")]),
+     [("Learning Spanish opens doors to new cultures,", "Riverside Institute")]),
     # ... but a paragraph that opens on other words of someone's starts a new topic
     ("The shooting drew responses across the city on Sunday.\n\n“The shooting is a tragedy for our city.”\n\n"
      "Dana Ortiz’s second post, an hour later, was about the budget vote.",

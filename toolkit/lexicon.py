@@ -8,6 +8,7 @@ and by the resolve stage (on plain strings).
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from functools import cache
 from importlib import resources
@@ -86,7 +87,7 @@ INSTITUTION_NOUNS = frozenset({
 NOT_PERSON_LAST_WORDS = (INSTITUTION_NOUNS - {"court", "bank"}) | frozenset({
     "prize", "award", "awards", "report", "survey", "index", "museum", "gallery", "kunst", "academy",
     "corporation", "inc", "llc", "ltd", "festival", "conference", "summit", "act", "journal", "studios",
-    "labs", "fund"})
+    "labs", "fund", "forum"})
 
 
 def names_no_person(name: str) -> bool:
@@ -139,6 +140,28 @@ def is_name_word(word: str) -> bool:
     return True
 
 
+@cache
+def given_names() -> dict[str, str]:
+    """Given name (folded to ASCII, lower case) -> "m" or "f" (data/given_names.txt; generated, see
+    DEVELOPERS.md). Only names that are almost always one gender are listed."""
+    table = {}
+    with resources.files("quotelens").joinpath("data/given_names.txt").open(encoding="utf-8") as f:
+        for line in f:
+            if line and not line.startswith("#"):
+                name, _, gender = line.rstrip("\n").partition("\t")
+                table[name] = gender
+    return table
+
+
+def fold_name(word: str) -> str:
+    """'José' -> 'jose', 'Ada.' -> 'ada': the key of the given-name table."""
+    return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().lower().strip(".")
+
+
+def is_given_name(word: str) -> bool:
+    return word[:1].isupper() and fold_name(word) in given_names()
+
+
 _PARTICLE_NAME = re.compile(r"^(?:al|el|bin|ibn|abu|ben|de|da|di|van|von|d)[-'’][A-Z]")
 # Title words that are also family or given names ("Amy Pope", "Bill King", "Howard Dean").
 TITLE_SURNAMES = frozenset("pope king dean bishop prince judge marine chancellor earl duke baker "
@@ -160,6 +183,9 @@ def name_start(words: Sequence[str]) -> int:
             # "Amy Pope", "Ron Marine": a title word that is also a surname, between two name words
             # or at the end after a first name, is part of the name
             between = i - 2 >= 0 and is_name_word(words[i - 2]) and not is_party_word(words[i - 2])
+            # ... but not before a given name: "Crown Prince Mohammed bin Salman", "Judge Judy Sheindlin"
+            between = between and not (i < len(words) and is_given_name(words[i])
+                                       and words[i].lower() not in NAME_SUFFIXES)
             if not (_key(w) in TITLE_SURNAMES and w[:1].isupper() and between and (i == len(words) or i < len(words))):
                 break
         # "Secretary of State John Kerry": a capital after "of" is part of the title, not the name
@@ -174,6 +200,23 @@ def name_start(words: Sequence[str]) -> int:
     while i < len(words) and words[i].islower() and words[i].strip(",") in NAME_PARTICLES | NAME_SUFFIXES:
         i += 1
     return i
+
+
+# Never inside a speaker's name or role: zero-width and format characters, controls, and markup
+# glued on by a page ("\u200bLeslie", "\">Rivera", "<b>Rivera</b>").
+_INVISIBLE = re.compile(r"[\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+_MARKUP = re.compile(r"<[^<>]*>|[<>=\"]|&(?:[a-z]+|#\d+);")  # a straight double quote: attribute residue
+# Quote marks, dashes and brackets at either edge belong to the sentence, not the name.
+_EDGE = "\"'\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u00ab\u00bb\u2039\u203a`\u2014\u2013-()[]{}*,;:|/\\ \u00a0"
+
+
+def tidy_text(text: str) -> str:
+    """A name or role as a reader should see it: no markup, control or zero-width characters, no
+    quote mark or dash at either edge, single spaces. '\u201c\u2014Leslie' -> 'Leslie'."""
+    text = _INVISIBLE.sub("", _MARKUP.sub(" ", text))
+    text = " ".join(text.split()).strip(_EDGE)
+    # a possessive or a closing quote left at the end once the edge is gone ("Rivera\u2019")
+    return text.strip(_EDGE)
 
 
 _PAREN_TAIL = re.compile(r"\s*\([^()]*\)?\s*$")

@@ -9,17 +9,29 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..cues import NOT_SPEAKER_ENTS, REFLEXIVES, lemma_in
-from ..lexicon import INSTITUTION_NOUNS, is_role_noun, names_no_person
+from ..cues import NOT_SPEAKER_ENTS, REFLEXIVES, lemma_in, mention_range
+from ..lexicon import INSTITUTION_NOUNS, is_name_word, is_role_noun, names_no_person, strip_name
 from ..types import Span
 from .names import NameIndex, char_span, clean_name, name_part, strip_det, without_possessive
 from .nominals import description_name, resolve_nominal
-from .people import (FIRST_PERSON, ORG_LABELS, PERSONAL_PRONOUNS, PLURAL_PRONOUNS, RESOLVE_NAME, Person, Resolved,
-                     person_for)
+from .people import (FIRST_PERSON, ORG_LABELS, PERSONAL_PRONOUNS, PLURAL_PRONOUNS, RESOLVE_ISSUER, RESOLVE_NAME,
+                     RESOLVE_ORG_NOUN, Person, Resolved, person_for)
+from .orgs import announcer_before, document_issuer, is_document
 from .pronouns import resolve_pronoun
+from .roles import is_title_token
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
+
+
+def _common_word_opening_sentence(head: "Token", toks, names: "NameIndex") -> bool:
+    """A one-word 'name' that only opens a sentence and that the article writes in lower case
+    elsewhere, or that the tagger reads as a common noun elsewhere, is a common noun it took for a
+    name here ("Research indicates that …" beside "Research shows …"), unless
+    the recognizer calls it a person or it is a person's surname."""
+    if len(toks) != 1 or not head.is_sent_start or head.ent_type_ == "PERSON" or names.is_known_person(head):
+        return False
+    return names.reads_common(head)
 
 
 def _capitalised_known_surname(head: "Token", toks, names: "NameIndex") -> bool:
@@ -43,13 +55,24 @@ def resolve_mention(doc: "Doc", rng: tuple[int, int], names: "NameIndex", people
         res = resolve_pronoun(doc, head, span, names, people, prev)
         res.pronoun = True
         return res
+    # "says Estera Events Co-Owner and Lead Planner Bianca Hall": two titles joined by "and", and
+    # the parse's mention stops at the first; the person is the name after the last title
+    stacked = _name_after_stacked_titles(doc, toks)
+    if stacked is not None:
+        full, conf = names.canonical(stacked, span.start)
+        p = person_for(people, full, "person")
+        p.mentions.append(span)
+        p.role_mentions.extend([span, stacked])
+        return Resolved(p, conf)
     # A name: the PROPN/entity words of the mention (a person unless the entity says otherwise)
     name_toks = [t for t in toks if t.pos_ == "PROPN" or t.ent_type_ == "PERSON"]
     # "the Ohio Republican", "a Democrat": a party or nationality with an article describes a person
     # (and "one of the aides", "two of the aides": a number is no name, whatever its entity label)
     described = (head.ent_type_ == "NORP" and any(t.dep_ == "det" for t in head.lefts)) or (
         head.ent_type_ in NOT_SPEAKER_ENTS and head.pos_ != "PROPN")
-    if not described and (head.pos_ == "PROPN" or (head.ent_type_ and head.ent_type_ != "PERSON" and head.pos_ != "NOUN")
+    # (a lower-case word the tagger calls a proper noun, "the minister said", is no name)
+    if not described and ((head.pos_ == "PROPN" and not head.text[:1].islower())
+                          or (head.ent_type_ and head.ent_type_ != "PERSON" and head.pos_ != "NOUN")
                           or head.ent_type_ == "PERSON" or _capitalised_known_surname(head, toks, names)):
         ent = names.entity_of(head)
         label = head.ent_type_ or next((t.ent_type_ for t in name_toks if t.ent_type_), "")
@@ -60,12 +83,27 @@ def resolve_mention(doc: "Doc", rng: tuple[int, int], names: "NameIndex", people
         if label not in ORG_LABELS and names_no_person((ent or toks).text):
             label = "ORG"  # "our Content Strategy Report" (outside the entity, which parse relabels)
         if label in ORG_LABELS and not names.is_known_person(head):
-            name = strip_det(without_possessive((ent or toks).text))  # "the Institute’s release"
+            name = names.orgs.fullest(strip_det(without_possessive((ent or toks).text)))  # "the Institute’s release"
             p = person_for(people, name, "organization")
             p.mentions.append(span)
             return Resolved(p, RESOLVE_NAME)
+        # "the American College of Sports Medicine (ACSM)": a name its acronym follows is a body's
+        expanded = names.orgs.before_acronym(span.end)
+        if expanded is not None and len([t for t in toks if t.lower_ != "the"]) <= len(expanded.split()):
+            p = person_for(people, expanded, "organization")
+            p.mentions.append(span)
+            return Resolved(p, RESOLVE_NAME)
+        if _common_word_opening_sentence(head, toks, names):
+            return Resolved(None, 0.0)  # "Research indicates that …": no one
         name_span = name_part(doc, ent if ent is not None else toks)
         full, conf = names.canonical(name_span, span.start)
+        partner = _joint_partner(doc, head, names, span.start)
+        if partner is not None and partner != full:
+            # "Edward-Isaac Dovere and Gabriel Debenedetti wrote": one joint speaker, "A and B"
+            # as the gold sets write it, with no role (each has their own)
+            p = person_for(people, f"{full} and {partner}", "person")
+            p.mentions.append(span)
+            return Resolved(p, conf)
         p = person_for(people, full, "person")
         p.mentions.append(span)
         p.role_mentions.append(span)
@@ -82,9 +120,29 @@ def resolve_mention(doc: "Doc", rng: tuple[int, int], names: "NameIndex", people
         return Resolved(p, conf)
     # A description: "the minister", "one senior diplomat", "French diplomatic sources", "the campaign"
     if lemma_in(head, INSTITUTION_NOUNS) and head.tag_ != "NNS":
-        p = person_for(people, strip_det(description_name(head, toks)), "organization")
+        # "the union" is the one union the article names ("the National Teachers Union")
+        named_org = names.orgs.by_noun(head.lower_) if toks[0].lower_ == "the" and len(toks) == 2 else None
+        p = person_for(people, named_org or strip_det(description_name(head, toks)), "organization")
         p.mentions.append(span)
-        return Resolved(p, RESOLVE_NAME)
+        return Resolved(p, RESOLVE_ORG_NOUN if named_org else RESOLVE_NAME)
+    # "a statement released by the mayor's office", "the Institute's release": its issuer speaks
+    issuer = document_issuer(head, toks)
+    if issuer is None and is_document(head) and [t.lower_ for t in toks] == ["the", head.lower_]:
+        issuer = announcer_before(head, names.quoted)  # "the Party announced …. “…,” the release said."
+    if issuer is not None:
+        lo_i, hi_i = _issuer_range(issuer) if issuer.i > head.i or issuer.head.i == head.i \
+            else mention_range(issuer)
+        res = resolve_mention(doc, (lo_i, hi_i), names, people, prev, text)
+        if res.person is not None and res.person.type in ("person", "organization"):
+            res.person.mentions.append(span)
+            res.confidence *= RESOLVE_ISSUER
+            names.issuers[head.lower_] = res.person
+            return res
+    if is_document(head) and toks[0].lower_ == "the" and head.lower_ in names.issuers:
+        # "the release added", two quotes on: the issuer of the last release the article credited
+        issuer_person = names.issuers[head.lower_]
+        issuer_person.mentions.append(span)
+        return Resolved(issuer_person, RESOLVE_ISSUER)
     named = resolve_nominal(doc, head, toks, span, names, people)
     if named is not None:
         return named
@@ -93,6 +151,50 @@ def resolve_mention(doc: "Doc", rng: tuple[int, int], names: "NameIndex", people
     p.mentions.append(span)
     p.role_mentions.append(span)
     return Resolved(p, RESOLVE_NAME)
+
+def _joint_partner(doc: "Doc", head: "Token", names: "NameIndex", at: int) -> str | None:
+    """The fullest name of a person joined to the mention's name by "and" ("Dovere and
+    Debenedetti wrote"), when the two share the verb; else None."""
+    conj = next((c for c in head.rights if c.dep_ == "conj" and c.pos_ == "PROPN" and c.ent_type_ == "PERSON"), None)
+    if conj is None or not any(c.dep_ == "cc" and c.lower_ in ("and", "&") and head.i < c.i < conj.i
+                               for c in head.children):
+        return None
+    if any(c.dep_ == "conj" for c in conj.children):
+        return None  # three or more: a list, not a pair writing together
+    ent = names.entity_of(conj)
+    return names.canonical(name_part(doc, ent if ent is not None else doc[conj.i:conj.i + 1]), at)[0]
+
+
+def _issuer_range(tok: "Token") -> tuple[int, int]:
+    """The words naming a document's issuer: the token with its left modifiers ("the mayor's
+    office", "the Venezuelan Institute")."""
+    lo = min([tok.i] + [c.left_edge.i for c in tok.lefts if c.dep_ not in ("punct", "cc")])
+    return lo, tok.i + 1
+
+
+def _name_after_stacked_titles(doc: "Doc", toks) -> Span | None:
+    """The personal name ending a run of capitalised titles that the mention is the first part
+    of, when the parse cut the run short: "[Holloway Events Founder] and Lead Designer Cathleen
+    Holloway", "[Estera Events] Co-Owner and Lead Planner Bianca Hall". A mention that holds a
+    name itself is left alone ("Senator Ortiz and Governor Cole": two people)."""
+    nxt = doc[toks.end] if toks.end < len(doc) else None
+    if nxt is None or not (is_title_token(toks[-1]) and toks[-1].text[:1].isupper()
+                           or is_title_token(nxt) and nxt.text[:1].isupper()):
+        return None
+    end = toks.end
+    while end < len(doc) and end - toks.end < 10 and (
+            doc[end].lower_ in ("and", "&") or doc[end].text == "-" or
+            (doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper())):
+        end += 1
+    raw = doc[toks.start:end].text
+    name = strip_name(raw)
+    if name == raw or not name or not all(is_name_word(w) for w in name.split()):
+        return None
+    at = doc[toks.start].idx + raw.rindex(name)
+    if at < doc[toks.end - 1].idx + len(doc[toks.end - 1].text):
+        return None  # the name is (in) the mention itself: nothing was cut
+    return Span(at, at + len(name))
+
 
 def _partial_entity(ent, toks, head: "Token") -> bool:
     """True when a non-person entity covers only part of the run of proper nouns around the

@@ -6,16 +6,18 @@
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING, Sequence
 
-from ..lexicon import strip_name
+from ..lexicon import NAME_SUFFIXES, fold_name, given_names, strip_name
 from ..types import Span
-from .people import PRONOUN_REACH, RESOLVE_FIRST_NAME, RESOLVE_NAME, RESOLVE_SURNAME_AMBIGUOUS
+from .candidates import couple_named, given_name_before, missed_names
+from .orgs import OrgIndex
+from .people import (PRONOUN_REACH, RESOLVE_COUPLE, RESOLVE_FIRST_NAME, RESOLVE_HONORIFIC, RESOLVE_MISSED_NAME,
+                     RESOLVE_NAME, RESOLVE_SURNAME_AMBIGUOUS)
 from .roles import split_title
 
 if TYPE_CHECKING:
@@ -45,12 +47,19 @@ class NameIndex:
     def __init__(self, doc: "Doc", text: str, quoted: "Quoted"):
         self.doc = doc
         self.text = text  # doc.text is rebuilt from the tokens on every access
+        self.orgs = OrgIndex(text)
+        self.quoted = quoted
+        self.issuers: dict[str, object] = {}  # document noun -> the Person its last mention was credited to
         self.persons: list[Named] = []
         self.titled: list[tuple[Span, str]] = []  # (name span, title words before it)
         self.ents = {}  # token index -> its entity, computed once (doc.ents is rebuilt per call)
+        # one-word name -> how often the recognizer labels it each way, for a speaker's type by votes
+        self.label_votes: dict[str, Counter] = {}
         for ent in doc.ents:
             for i in range(ent.start, ent.end):
                 self.ents[i] = ent
+            if len(ent) == 1 or (len(ent) == 2 and ent[0].lower_ == "the"):
+                self.label_votes.setdefault(ent[-1].text, Counter())[ent.label_] += 1
             if ent.label_ != "PERSON" or not any(t.text[:1].isupper() for t in ent):
                 continue  # (a person's name is capitalised: "juicy figs" is the recognizer's mistake)
             if ent[0].tag_ == "MD":  # "Will Sanders come down …?": a modal is no given name
@@ -94,12 +103,42 @@ class NameIndex:
                 self.unrecognised_subjects.append((t.idx, t.text))
         self._possessive_votes(possessives)
         self._canonical: dict[Span, str] = {}  # a name's fullest form where it stands, computed once
+        self._written_full: dict[tuple[str, str], str | None] = {}  # see _written
+        self._nouns: dict[str, set[int]] | None = None  # see reads_common
         self.by_last: dict[str, list[tuple[Span, str]]] = {}
         self.by_first: dict[str, set[str]] = {}  # given name -> full names that start with it
-        for named in self.persons:
-            self.by_last.setdefault(named.name.split()[-1].lower(), []).append((named.span, named.name))
-            if len(named.name.split()) > 1:
-                self.by_first.setdefault(named.name.split()[0].lower(), set()).add(named.name)
+        # the recognizer's persons, then the full names it missed (candidates.py), for fullest forms
+        found = [(named.span, named.name) for named in self.persons]
+        surnames = frozenset(named.name.split()[-1].lower() for named in self.persons)
+        missed = list(missed_names(doc, text, _stop_words(), surnames))
+        self.missed = {name for _, name in missed} - {named.name for named in self.persons}
+        found += missed
+        self._add_missed_subjects(missed, quoted)
+        written = {name for _, name in found}
+        for span, name in found:
+            self.by_last.setdefault(name.split()[-1].lower(), []).append((span, name))
+            if len(name.split()) > 1:
+                self.by_first.setdefault(name.split()[0].lower(), set()).add(name)
+            # "Harry Hurt III" is "Hurt" too -- unless "Donald Trump" is written beside "Donald Trump Jr."
+            core = _core(name)
+            if core != name and len(core.split()) > 1 and core not in written:
+                self.by_last.setdefault(core.split()[-1].lower(), []).append((span, name))
+
+    def _add_missed_subjects(self, missed: "list[tuple[Span, str]]", quoted: "Quoted") -> None:
+        """A missed name that is a clause's subject ("Ana Ruiz has run the county's emergency
+        office since 2019.") is a pronoun's referent as a recognized one would be: a paragraph
+        about one person whose name the model missed otherwise leaves its "she" unknown."""
+        added = False
+        for span, name in missed:
+            if name not in self.missed:
+                continue
+            toks = self.doc.char_span(span.start, span.end, alignment_mode="expand")
+            verb = _verb_of_subject(toks) if toks is not None else None
+            if verb is not None:
+                self.persons.append(Named(span, name, True, is_main_clause(verb), quoted.holds(span.start)))
+                added = True
+        if added:
+            self.persons.sort(key=lambda named: named.span.start)
 
     def _possessive_votes(self, possessives: "Sequence[Token]") -> None:
         """The article's own word on a person's gender where no title gives it: a possessive on
@@ -133,7 +172,7 @@ class NameIndex:
             return self.text[span.start:span.end], 0.5
         words = name.split()
         cands = self.by_last.get(words[-1].lower(), [])
-        supers = {n for _, n in cands if is_variant(words, n.split())}
+        supers = {n for _, n in cands if is_variant(words, n.split()) or is_variant(words, _core(n).split())}
         if len(words) == 1 and supers <= {name}:
             # a first name alone: a given name ("Kevin recommends …" after "Kevin Cureghian, an
             # audio specialist") or a family name written first ("Ban" for Ban Ki-moon, "Xi"),
@@ -142,18 +181,30 @@ class NameIndex:
             firsts = self.by_first.get(name.lower(), set())
             if len(firsts) == 1 and not any(w.lower() in _stop_words() for w in next(iter(firsts)).split()[1:]):
                 return next(iter(firsts)), RESOLVE_FIRST_NAME
+        if len(words) == 1 and supers <= {name} and (couple := self._written("couple", name)):
+            return couple, RESOLVE_COUPLE
         if not supers:
-            return name, RESOLVE_NAME
+            written = self._written("given", name) if len(words) == 1 else None
+            return (written, RESOLVE_MISSED_NAME) if written else (name, RESOLVE_NAME)
         fullest = max(len(n.split()) for n in supers)
         best = {n for n in supers if len(n.split()) == fullest}
         distinct = {n for n in supers if not any(is_variant(n.split(), m.split()) and n != m for m in supers)}
         if len(best) == 1 and len(distinct) <= 1:
-            return best.pop(), RESOLVE_NAME
+            full = best.pop()
+            return full, RESOLVE_MISSED_NAME if full in self.missed and full != name else RESOLVE_NAME
         # Several people share the surname (Ted and Rafael Cruz, Bill and Hillary Clinton). One of
         # them named earlier in the same paragraph is the one meant; otherwise the one the article
         # introduced first: news names its main person first, and writes out a second person of
         # the same name in full ("his father, Rafael Cruz") rather than by surname alone.
         longer = sorted((s.start, n) for s, n in cands if n in distinct and len(n.split()) > len(words))
+        # "Mrs. Clinton" beside Bill and Hillary Clinton: the honorific says which one
+        honorific = self.text[max(0, span.start - 5):span.start].split()[-1:]
+        want = {"mr.": "m", "mr": "m", "mrs.": "f", "mrs": "f", "ms.": "f", "ms": "f"}.get(
+            honorific[0].lower() if honorific else "")
+        if want:
+            of_gender = {n for _, n in longer if _given_name_gender(n.split()[0]) == want}
+            if len(of_gender) == 1:
+                return of_gender.pop(), RESOLVE_HONORIFIC
         para_start = self.text.rfind("\n", 0, at) + 1
         here = [(start, n) for start, n in longer if para_start <= start <= at]
         if here:
@@ -161,6 +212,30 @@ class NameIndex:
         if longer:
             return longer[0][1], RESOLVE_SURNAME_AMBIGUOUS
         return (sorted(best)[0] if len(best) == 1 else name), RESOLVE_SURNAME_AMBIGUOUS
+
+    def _written(self, kind: str, word: str) -> str | None:
+        """A fuller form of a one-word name read off the text (candidates.py), once per word."""
+        key = (kind, word)
+        if key not in self._written_full:
+            self._written_full[key] = couple_named(self.text, word) if kind == "couple" else \
+                given_name_before(self.text, word, _stop_words())
+        return self._written_full[key]
+
+    def reads_common(self, tok: "Token") -> bool:
+        """The article writes the word in lower case somewhere ("research" for "Research"), or
+        the tagger reads it as a common noun at another place ("Research shows …"); never a
+        surname of someone the article names."""
+        word, low = tok.text, tok.lower_
+        if low in self.by_last:
+            return False
+        if low != word and re.search(r"(?<![\w’'-])%s(?![\w’'-])" % re.escape(low), self.text) is not None:
+            return True
+        if self._nouns is None:  # the words tagged a common noun, with their places, read once
+            self._nouns = {}
+            for t in self.doc:
+                if t.pos_ == "NOUN" and t.text[:1].isupper():
+                    self._nouns.setdefault(t.text, set()).add(t.i)
+        return bool(self._nouns.get(word, set()) - {tok.i})
 
     def entity_of(self, tok: "Token"):
         return self.ents.get(tok.i)
@@ -230,17 +305,6 @@ def _stop_words() -> frozenset[str]:
     return frozenset(STOP_WORDS)
 
 
-@lru_cache(maxsize=1)
-def _given_names() -> dict[str, str]:
-    table = {}
-    with resources.files("quotelens").joinpath("data/given_names.txt").open(encoding="utf-8") as f:
-        for line in f:
-            if line and not line.startswith("#"):
-                name, _, gender = line.rstrip("\n").partition("\t")
-                table[name] = gender
-    return table
-
-
 class Quoted:
     """The stretches between quotation marks, for "is this offset inside one?" in log time."""
 
@@ -258,8 +322,7 @@ class Quoted:
 
 
 def _given_name_gender(word: str) -> str | None:
-    folded = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().lower().strip(".")
-    return _given_names().get(folded)
+    return given_names().get(fold_name(word))
 
 
 def _verb_of_subject(ent) -> "Token | None":
@@ -294,6 +357,12 @@ def is_variant(short: list[str], long: list[str]) -> bool:
     s = [w.lower().rstrip(".") for w in short]
     lw = [w.lower().rstrip(".") for w in long]
     return s[-1] == lw[-1] and all(w in lw or any(x.startswith(w) for x in lw) for w in s)
+
+
+def _core(name: str) -> str:
+    """The name without a generational suffix: 'Harry Hurt III' -> 'Harry Hurt'."""
+    words = name.split()
+    return " ".join(words[:-1]) if len(words) > 2 and words[-1].lower() in NAME_SUFFIXES else name
 
 
 def name_part(doc: "Doc", span) -> Span:

@@ -6,7 +6,8 @@ from typing import TYPE_CHECKING
 
 from ..types import Span
 from .names import NameIndex
-from .people import RESOLVE_NOMINAL, Person, Resolved, person_for
+from .people import (NOMINAL_REACH, RESOLVE_NOMINAL, RESOLVE_NOMINAL_FAR, RESOLVE_NOMINAL_INTRODUCED, Person,
+                     Resolved, person_for)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -22,24 +23,58 @@ def description_name(head: "Token", toks) -> str:
             end = child.left_edge.i
     while end > toks.start + 1 and (toks.doc[end - 1].is_punct or toks.doc[end - 1].is_space):
         end -= 1
+    end = _without_trailing_date(toks.doc, toks.start, end)
     return toks.doc[toks.start:end].text
+
+
+def _without_trailing_date(doc: "Doc", start: int, end: int) -> int:
+    """'A legal opinion drafted for the project in May 2012' -> '… for the project': a date
+    or time at the end says when, not who ("a release sent to media late Friday")."""
+    for k in range(start + 1, end):
+        tail = doc[k:end]
+        if doc[k].pos_ in ("ADP", "ADV", "ADJ") or doc[k].ent_type_ in ("DATE", "TIME"):
+            if any(t.ent_type_ in ("DATE", "TIME") for t in tail) and all(
+                    t.ent_type_ in ("DATE", "TIME") or t.pos_ in ("ADP", "DET", "PUNCT") or t.i == k for t in tail):
+                return k
+    return end
 
 def resolve_nominal(doc: "Doc", head: "Token", toks, span: Span, names: "NameIndex",
                      people: dict[str, Person]) -> Resolved | None:
-    """'the minister' -> the one person named nearby whose title holds 'minister'."""
+    """'the minister' -> the one person named nearby whose title holds 'minister'; failing any
+    nearby, the one named so anywhere before it in the article; failing that, 'the official' ->
+    the one unnamed source already introduced with that noun ('a justice official')."""
     definite = any(t.lower_ in ("the", "this", "that") or t.dep_ == "poss" for t in toks if t.i < head.i)
     if not definite or head.tag_ == "NNS":
         return None
     noun = head.lower_
-    matches = {}
-    for name_span, title in names.titled:
-        if noun in title.lower().split() and abs(name_span.start - span.start) < 2500:
-            full, _ = names.canonical(name_span, name_span.start)
-            matches.setdefault(full, name_span)
-    if len(matches) != 1:
+    for reach, prior in ((NOMINAL_REACH, RESOLVE_NOMINAL), (None, RESOLVE_NOMINAL_FAR)):
+        matches = {}
+        for name_span, title in names.titled:
+            near = abs(name_span.start - span.start) < reach if reach else name_span.start < span.start
+            if noun in title.lower().split() and near:
+                full, _ = names.canonical(name_span, name_span.start)
+                matches.setdefault(full, name_span)
+        if matches:
+            break
+    if len(matches) > 1:
         return None
+    if not matches:
+        return _introduced(head, span, people)
     full, name_span = next(iter(matches.items()))
     p = person_for(people, full, "person")
     p.mentions.append(span)
     p.role_mentions.extend([name_span, span])
-    return Resolved(p, RESOLVE_NOMINAL)
+    return Resolved(p, prior)
+
+
+def _introduced(head: "Token", span: Span, people: dict[str, Person]) -> Resolved | None:
+    """'the official' -> the one unnamed source an earlier quote was credited to whose
+    description has that head noun ('a justice official'), when there is exactly one."""
+    noun = head.lower_
+    found = [p for p in people.values() if p.type == "anonymous" and p.one_person and p.mentions
+             and min(p.mentions).start < span.start and p.name.lower().split()[-1:] == [noun]
+             and p.name.lower().split()[0] in ("a", "an", "one")]
+    if len(found) != 1:
+        return None
+    found[0].mentions.append(span)
+    return Resolved(found[0], RESOLVE_NOMINAL_INTRODUCED)

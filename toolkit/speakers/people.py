@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..lexicon import tidy_text
 from ..types import Span, SpeakerType
 
 PERSONAL_PRONOUNS = {"he", "she", "him", "her"}
@@ -19,6 +20,21 @@ RESOLVE_PRONOUN_SUBJECT = 0.8  # "he" -> the person most recently named as a sen
 RESOLVE_PRONOUN_EMBEDDED = 0.72  # "he" -> the person most recently named as a clause's subject
 RESOLVE_PRONOUN_NEAREST = 0.65  # "he" -> the person most recently named at all
 RESOLVE_NOMINAL = 0.8  # "the minister" -> the one named minister nearby
+NOMINAL_REACH = 2500  # characters either side for "nearby"
+RESOLVE_NOMINAL_FAR = 0.75  # ... none nearby: the one person titled so anywhere earlier in the article
+RESOLVE_NOMINAL_INTRODUCED = 0.8  # "the official" -> the one earlier quote's "a justice official"
+# Joins made after every mention is resolved (clusters.py), as a factor on the mention's own prior.
+RESOLVE_JOINED_SURNAME = 0.95  # "Okafor" (a person or an ORG) -> the one person "Ada Okafor"
+RESOLVE_JOINED_FIRST_NAME = 0.9  # "Bianca" -> the one person named "Bianca Hall" (as RESOLVE_FIRST_NAME)
+# A fullest form the recognizer missed (candidates.py): "Okafor" -> "Ada Okafor" written with a
+# given name, a title, a role apposition or a reporting verb, but in no PERSON entity.
+RESOLVE_MISSED_NAME = 0.95
+# "Mrs. Clinton" -> Hillary Clinton when Bill Clinton is named too: the honorific's gender
+# against the given-name list, which errs on a few names (DEVELOPERS.md), hence below 1.
+RESOLVE_HONORIFIC = 0.9
+RESOLVE_COUPLE = 0.9  # "the Parks" -> "Kim and Lee Park", named together in the article
+RESOLVE_ORG_NOUN = 0.9  # "the union" -> the one union the article names ("National Teachers Union")
+RESOLVE_ISSUER = 0.9  # "a statement released by the mayor's office" -> the mayor's office, as a factor
 PRONOUN_REACH = 1500  # characters back (about three news paragraphs) to look for a pronoun's referent
 
 
@@ -36,7 +52,8 @@ class Person:
 
     @property
     def is_one_person(self) -> bool:
-        return self.type == "person" or self.one_person
+        # (a joint speaker, "Kim and Lee Park", is two people: no "he" goes on after its quote)
+        return (self.type == "person" and " and " not in self.name) or self.one_person
 
 
 @dataclass
@@ -51,6 +68,7 @@ class Resolved:
     pronoun: bool = False
 
 def person_for(people: dict[str, Person], name: str, kind: SpeakerType) -> Person:
+    name = tidy_text(name) or name
     key = f"{kind}:{name.lower()}"
     p = people.get(key)
     if p is None:

@@ -23,7 +23,10 @@ from typing import TYPE_CHECKING, Sequence
 
 from ..attribution import Link
 from ..config import Config
+from ..lexicon import tidy_text
 from ..types import Article, Quote, Span, Speaker
+from .clusters import join, joint_apart, variant_targets, vote_type
+from .described import described_roles
 from .mention import resolve_mention
 from .names import NameIndex, Quoted, char_span, is_name
 from .people import Person, Resolved
@@ -66,6 +69,24 @@ def resolve_speakers(doc: "Doc", article: Article, links: Sequence[Link], config
         if not nested:
             outer = (link.contents[0].start, link.contents[-1].end)
 
+    # one person, one speaker: a surname or first name resolved before its fuller form was known
+    # ("Okafor" as ORG, "Okafor" as a person) joins the one person whose name it is a variant of
+    joined = variant_targets(list({id(r.person): r.person for r in resolved.values() if r.person}.values()))
+    for key, (target, _) in joined.items():
+        join(people[key], target)
+    alone = joint_apart(list({id(r.person): r.person for r in resolved.values() if r.person}.values()), people)
+    # a joint speaker ("A and B wrote") only where neither is a speaker on their own: beside
+    # A's own quotes, the pair's goes to A, the name the verb's subject starts with
+    for r in resolved.values():
+        if r.person is not None and r.person.key in alone:
+            r.person = alone[r.person.key]
+    for person in people.values():
+        vote_type(person, names)
+    for r in resolved.values():
+        if r.person is not None and r.person.key in joined:
+            target, prior = joined[r.person.key]
+            r.person, r.confidence = target, r.confidence * prior
+
     quotes: list[Quote] = []
     used: dict[str, Person] = {}
     order: list[str] = []
@@ -93,11 +114,11 @@ def resolve_speakers(doc: "Doc", article: Article, links: Sequence[Link], config
             clause=link.clause,
         ))
     ids = {key: f"s{n}" for n, key in enumerate(order, 1)}
-    speakers = []
+    roles: dict[str, str | None] = {}
     for key in order:
         p = used[key]
         role = None
-        if p.type == "person":
+        if p.type == "person" and " and " not in p.name:  # a joint speaker's roles differ
             # a title or apposition at the name itself outranks a description met elsewhere
             # ("Foreign Minister Jean-Marc Ayrault" over an earlier "France's foreign minister")
             named = sorted({m for m in p.role_mentions if is_name(doc, m)})
@@ -106,7 +127,17 @@ def resolve_speakers(doc: "Doc", article: Article, links: Sequence[Link], config
             role = role or speaker_role(doc, sorted(set(p.role_mentions)), name=p.name)
         elif p.type == "anonymous":
             role = speaker_role(doc, sorted(set(p.role_mentions)))
-        speakers.append(Speaker(id=ids[key], name=p.name, role=role, type=p.type,
+        roles[key] = role
+    # "the billionaire businessman" after "Donald Trump's record": a coreferent description, read
+    # once for the people no name gives a role
+    bare = {used[key].name for key in order if roles[key] is None and used[key].type == "person"
+            and " and " not in used[key].name}
+    described = described_roles(doc, names, bare) if bare else {}
+    speakers = []
+    for key in order:
+        p = used[key]
+        role = roles[key] or (described.get(p.name) if p.type == "person" else None)
+        speakers.append(Speaker(id=ids[key], name=p.name, role=tidy_text(role) or None if role else None, type=p.type,
                                 mentions=tuple(sorted(set(p.mentions)))))
     quotes.sort(key=lambda q: q.contents[0].start)
     out = [Quote(id=f"q{n}", kind=q.kind, contents=q.contents, cue=q.cue,

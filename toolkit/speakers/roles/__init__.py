@@ -5,5 +5,6 @@ words before a name ("Foreign Minister X") and after it ("X, a spokesman for ...
 trims a role to its phrase; ``text`` gives the words of a mention.
 """
 from .assign import mention_roles, name_mentions, speaker_role, split_title
+from .phrase import is_role_token, is_title_token
 
-__all__ = ["mention_roles", "name_mentions", "speaker_role", "split_title"]
+__all__ = ["is_role_token", "is_title_token", "mention_roles", "name_mentions", "speaker_role", "split_title"]

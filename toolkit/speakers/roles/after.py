@@ -73,7 +73,7 @@ def roles_after(doc: Doc, i: int) -> list[str]:
             i += 1
         while i + 1 < n and (doc[i].like_num or _is_credential(doc[i])) and doc[i + 1].text in (",", "and"):
             i += 2
-        if i < n and (doc[i].like_num or _is_credential(doc[i])):
+        if i < n and (doc[i].like_num or _is_credential(doc[i])) and not _modifies_role(doc, i):
             i += 1
         if i < n and doc[i].lower_ in ("is", "was", "and"):
             i += 1  # "Scott Keatley, R.D., is co-owner of ..."; "MS, RD, CPT, and founder of ..."
@@ -127,6 +127,14 @@ def _starts_noun_phrase(tok: Token) -> bool:
     # "Kohane, MD, as a course director" and "Doe, and founder of X" are fine: _clean_role drops
     # the leading preposition or conjunction
     return tok.tag_ not in ("WDT", "WP", "WRB", "PRP", "TO", "EX")
+
+
+def _modifies_role(doc: Doc, i: int) -> bool:
+    """'NAR deputy chief economist': capitals before a lower-case noun or a title are the
+    organisation the role belongs to, not letters after the name ('R.D.,')."""
+    nxt = doc[i + 1] if i + 1 < len(doc) else None
+    return nxt is not None and not doc[i].like_num and (
+        is_title_token(nxt) or (nxt.pos_ in ("NOUN", "ADJ") and nxt.text[:1].islower()))
 
 
 def _is_credential(tok: Token) -> bool:

@@ -58,15 +58,17 @@ def _left_extension(doc: Doc, first_tok: int, name_end: int) -> list[Token]:
             continue
         if t.tag_ == "POS" or (t.text == "-" and not t.whitespace_ and i > 0 and not doc[i - 1].whitespace_):
             out.insert(0, t)
-        elif t.lower_ in ("of", "and", "&") and out and i > 0 and _joins_title(
+        elif t.lower_ in ("of", "and", "&") and (out or right.text[:1].isupper()) and i > 0 and _joins_title(
                 doc[i - 1], next((u for u in out if u.lower_ != "the"), right), t.lower_):
-            out.insert(0, t)  # "Secretary of State John Kerry", "Co-Owner and Lead Planner Erica Vanco"
+            # "Secretary of State John Kerry", "Co-Owner and Lead Planner Erica Vanco" (also when
+            # the mention itself starts at "Lead Planner": a coordination the parse split)
+            out.insert(0, t)
         elif t.lower_ == "the" and out and i > 0 and (doc[i - 1].lower_ == "of" or right.lower_ in ("rev.", "reverend")):
             out.insert(0, t)  # "Speaker of the House Rep. Paul Ryan", "Vatican spokesman the Rev. Federico Lombardi"
         elif t.tag_ == "PRP$":
             out.insert(0, t)  # "her campaign manager Robby Mook": kept only to be dropped later
             break
-        elif t.pos_ in ("NOUN", "PROPN", "ADJ") or (t.tag_ == "VBN" and "-" in t.text):
+        elif t.pos_ in ("NOUN", "PROPN", "ADJ") or (t.tag_ == "VBN" and "-" in t.text) or _hyphen_compound(doc, t):
             if t.lower_ in DETERMINERS:
                 break
             out.insert(0, t)
@@ -76,6 +78,13 @@ def _left_extension(doc: Doc, first_tok: int, name_end: int) -> list[Token]:
             break
         i -= 1
     return _attached(doc, out, first_tok, name_end)
+
+
+def _hyphen_compound(doc: Doc, t: Token) -> bool:
+    """'winning' in 'award-winning novelist', 'known' in 'well-known author': a participle
+    glued by a hyphen to the word before it is an adjective of the title."""
+    return t.tag_ in ("VBG", "VBN") and t.i > 1 and doc[t.i - 1].text == "-" and not doc[t.i - 1].whitespace_ \
+        and not doc[t.i - 2].whitespace_
 
 
 def _joins_title(left: Token, right: Token, word: str) -> bool:
@@ -110,7 +119,11 @@ def _attached(doc: Doc, ext: list[Token], first_tok: int, name_end: int) -> list
             h, steps = h.head, steps + 1
         ok = (h.i >= first_tok and h.i in region) or (h is not t and h.i in anchors)
         owner = bool(keep) and keep[0].tag_ == "POS"  # "Sullivan’s lawyer": the possessor stays with its "’s"
-        trusted = is_title_token(t) or t.tag_ == "POS" or t.is_punct or t.lower_ in ("and", "&", "of") or owner
+        # "Estera Events Co-Owner": a capitalised run before a capitalised title is the body the
+        # title belongs to, however the parse hangs it
+        label = bool(keep) and t.pos_ == "PROPN" and t.text[:1].isupper() and t.whitespace_ != "" \
+            and keep[0].text[:1].isupper() and (keep[0].pos_ == "PROPN" or is_title_token(keep[0]))
+        trusted = is_title_token(t) or t.tag_ == "POS" or t.is_punct or t.lower_ in ("and", "&", "of") or owner or label
         if not ok and not trusted:
             # a modifier that hangs outside the name's phrase ("friend" in "a close friend of Mrs. Clinton")
             break
@@ -137,7 +150,11 @@ def _split_stacked(toks: list[Token]) -> list[list[Token]]:
             second_title = (is_title_token(t) and not is_title_token(prev)
                             and any(is_title_token(u) for u in groups[-1])
                             and not any(u.lower_ in ("and", "&") for u in groups[-1]))
-            if after_lower_title or second_title:
+            # "committee Chairman Sen.": an abbreviated title after a written-out one is the next title
+            # ("Lt. Gov." stays whole)
+            abbreviated = is_title_token(t) and t.text.endswith(".") and is_title_token(prev) \
+                and not prev.text.endswith(".")
+            if after_lower_title or second_title or abbreviated:
                 groups.append([])
         groups[-1].append(t)
     return [g for g in groups if g]
