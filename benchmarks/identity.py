@@ -20,12 +20,10 @@ import tempfile
 from pathlib import Path
 
 from quotelens import Config
-from quotelens.cli import process_chunk
-from quotelens.pipeline import Pipeline
+from quotelens.corpus import run_batch
 
 EVAL = Path(os.environ.get("QUOTELENS_EVAL", Path(__file__).resolve().parents[2] / "shared" / "eval"))
 SOURCES = {"polnear": ("polnear-dev.jsonl", "text"), "wcxb": ("clean/wcxb-dev-articles.input.jsonl.gz", "html")}
-CHUNK = 16  # as `quotelens batch` parses them
 
 
 def read_jsonl(path: Path) -> list[dict]:
@@ -58,13 +56,13 @@ def main(argv: list[str] | None = None) -> int:
     docs = {"all": docs, "even": docs[0::2], "odd": docs[1::2]}[a.half][: a.limit]
     if a.examples and a.half != "even":
         ap.error("examples are for reading: ask for them on the even (tuning) half only")
-    pipe = Pipeline.from_config(Config())
-    out = a.keep or Path(tempfile.mkdtemp(prefix="quotelens-identity-")) / "batch.jsonl"
-    lines = batch_lines(docs, field)
-    with open(out, "w", encoding="utf-8") as f:
-        for k in range(0, len(lines), CHUNK):
-            for rec in process_chunk(lines[k:k + CHUNK], pipe):
-                f.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    tmp = Path(tempfile.mkdtemp(prefix="quotelens-identity-"))
+    out = a.keep or tmp / "batch.jsonl"
+    with open(tmp / "input.jsonl", "w", encoding="utf-8") as f:
+        for line, _ in batch_lines(docs, field):
+            f.write(line + "\n")
+    # the real `quotelens batch` path, one worker in this process
+    run_batch([str(tmp / "input.jsonl")], str(out), config=Config(), workers=1, progress=False)
     print(f"{a.set} ({a.half} half): {len(docs)} documents -> {out}", flush=True)
     cmd = [sys.executable, str(EVAL / "identity_check.py"), str(out)]
     if a.examples:

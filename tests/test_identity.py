@@ -250,3 +250,17 @@ def test_a_pair_one_of_whom_speaks_alone_is_not_a_second_speaker(pipeline):
     text = HEAD + "“We will win,” Ana Ruiz and Tom Lee said on Monday.\n\n“I will lead,” Ana Ruiz said."
     res = pipeline.attribute_text(text)
     assert [s.name for s in res.speakers] == ["Ana Ruiz"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, quote, seer", [
+    # "by" after a verb of seeing or getting names a reader of the document, not its author
+    (HEAD + "The agency found that the plant had leaked for years, according to a confidential report seen "
+     "by Reuters.", "the plant had leaked for years", "Reuters"),
+    (HEAD + "“The plant leaked for years,” said an internal memo obtained by The Daily Ledger.",
+     "The plant leaked for years,", "The Daily Ledger"),
+])
+def test_a_document_is_not_credited_to_whoever_saw_it(pipeline, text, quote, seer):
+    got = speakers_of(pipeline, text)
+    name = next(v[0] for k, v in got.items() if quote in k)
+    assert name != seer  # the document keeps its description ("a confidential report seen by Reuters")

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from ..lexicon import INSTITUTION_NOUNS
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Token
 
 # Words that may sit lower-case inside an organisation's name.
 CONNECTORS = frozenset("of for and the on in de du des la le del".split())
@@ -36,6 +36,11 @@ DOCUMENT_NOUNS = frozenset({"statement", "release", "report", "letter", "memo", 
                             "article", "essay", "column", "op-ed", "editorial", "memoir", "blog"})
 # Verbs and prepositions that name a document's issuer after it: "released by X", "from X".
 _ISSUED = frozenset("by from of".split())
+# The participles whose "by" names who put a document out ("released by X", "written by X",
+# "a study conducted by X"); a "by" after any other ("a report seen by Reuters", "obtained by",
+# "reviewed by", "commissioned by") names someone who did not write it, so it credits no one.
+_PUT_OUT_BY = frozenset("release issue publish send write sign author post file prepare produce distribute "
+                        "circulate submit deliver conduct compile draft co-author".split())
 
 
 class OrgIndex:
@@ -125,6 +130,8 @@ def is_document(head: "Token") -> bool:
 def document_issuer(head: "Token", toks) -> "Token | None":
     """The word naming who issued a document the mention is ("the Institute’s release" ->
     Institute, "a statement released by the mayor's office" -> office), or None."""
+    from ..cues import lemma_in
+
     if not is_document(head) and head.lower_ not in DOCUMENT_NOUNS:
         return None
     for child in head.children:
@@ -133,6 +140,8 @@ def document_issuer(head: "Token", toks) -> "Token | None":
     # "released by X", "sent to media from X", "from X": the first by/from phrase inside the mention
     for tok in toks:
         if tok.lower_ in _ISSUED and tok.i > head.i and tok.lower_ != "of":
+            if tok.lower_ == "by" and tok.head.i != head.i and lemma_in(tok.head, _PUT_OUT_BY) is None:
+                continue
             obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
             if obj is not None and obj.i < toks.end and obj.pos_ in ("PROPN", "NOUN") and obj.tag_ != "NNS":
                 return obj
