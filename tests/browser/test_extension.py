@@ -15,13 +15,12 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-from pathlib import Path
 
 import pytest
 
-from _ext_helpers import (ARTIFACTS, EXTENSION, ROOT, Browser, RecordedService, closed_shadow_text, expected,
-                          highlight_ranges, measure_placement, missing_browser, page_server, page_state,
-                          real_service, recorded_contract, screenshot, slugs, squash)
+from _ext_helpers import (ARTIFACTS, EXTENSION, ROOT, Browser, closed_shadow_text, expected, highlight_ranges,
+                          measure_placement, missing_browser, page_state, real_service, screenshot, slugs,
+                          squash)
 
 SLUGS = slugs()
 WHY_NO_BROWSER = missing_browser()
@@ -76,20 +75,7 @@ def browser(tmp_path_factory):
             b.close()
 
 
-@pytest.fixture(scope="module")
-def pages():
-    with page_server() as base:
-        yield base
-
-
-@pytest.fixture(scope="module")
-def recorded():
-    svc = RecordedService()
-    for slug in SLUGS:
-        svc.answers[slug] = recorded_contract(slug)
-    yield svc
-    svc.close()
-
+# (the `pages` and `recorded` fixtures are in conftest.py, shared with the other browser)
 
 @pytest.fixture()
 def recorded_browser(browser, recorded):

@@ -19,8 +19,7 @@ import time
 import pytest
 
 import _firefox as fx
-from _ext_helpers import (ARTIFACTS, ROOT, RecordedService, expected, free_port, page_server,
-                          page_server_for, real_service, recorded_contract, slugs, squash)
+from _ext_helpers import ARTIFACTS, ROOT, expected, free_port, page_server_for, real_service, slugs, squash
 
 SLUGS = slugs()
 WHY_NOT = fx.missing_firefox()
@@ -54,20 +53,7 @@ def _gold(slug):
 
 # ---- recorded answers (no model) ----------------------------------------------------------------
 
-@pytest.fixture(scope="module")
-def pages():
-    with page_server() as base:
-        yield base
-
-
-@pytest.fixture(scope="module")
-def recorded():
-    svc = RecordedService()
-    for slug in SLUGS:
-        svc.answers[slug] = recorded_contract(slug)
-    yield svc
-    svc.close()
-
+# (the `pages` and `recorded` fixtures are in conftest.py, shared with the other browser)
 
 @pytest.fixture(scope="module")
 def recorded_run(tmp_path_factory, recorded, pages):
