@@ -20,12 +20,12 @@ from flask import Flask, send_from_directory
 
 from quotelens.config import Config
 from quotelens.errors import BadInput
+from quotelens.malloc import limit_arenas
 
 from . import security
 from .api import bp
 from .errors import register_error_handlers
 from .service import Service, service_config
-from .malloc import limit_arenas
 from .settings import (DEFAULT_HOST, DEFAULT_PORT, DEFAULT_THREADS, DEFAULTS, MALLOC_ARENAS, TOKEN_ENV,
                        WAIT_THREADS)
 

@@ -13,9 +13,9 @@ from typing import Any, Mapping
 
 from quotelens import serialize
 from quotelens.config import Config
+from quotelens.malloc import release_free_memory
 
 from .cache import ResultCache
-from .malloc import release_free_memory
 from .requests import AttributionRequest, Options
 from .runner import Runner
 from .settings import TRIM_EVERY

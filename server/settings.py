@@ -21,10 +21,10 @@ DEFAULT_THREADS = 4
 #: thread frees up. An idle thread costs a stack, not a parse.
 WAIT_THREADS = 16
 
-#: glibc malloc arenas for the server process (see malloc.py): few, so RSS stays flat under load.
+#: glibc malloc arenas for the server process (see quotelens/malloc.py): few, so RSS stays flat under load.
 MALLOC_ARENAS = 2
 
-#: Parses between two malloc_trim calls (see malloc.py); each costs about 3 ms.
+#: Parses between two malloc_trim calls (see quotelens/malloc.py); each costs about 3 ms.
 TRIM_EVERY = 16
 
 #: Environment variable holding the optional shared token; when set, every client sends it.

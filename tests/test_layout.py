@@ -20,7 +20,7 @@ MAX_LINES = 400
 
 # Lower rank = lower layer. A module may import only from a lower rank, or from its own package.
 LAYERS: list[tuple[str, ...]] = [
-    ("version", "types", "errors", "config", "lexicon"),
+    ("version", "types", "errors", "config", "lexicon", "malloc"),
     ("fetch", "inputs"),
     ("clean",),
     ("quotes",),

@@ -203,13 +203,6 @@ def test_slots_bound_the_jobs_running_at_once():
     assert peak[0] == 2
 
 
-def test_arena_cap_defers_to_an_explicit_environment(monkeypatch):
-    from quotelens.server.malloc import limit_arenas
-
-    monkeypatch.setenv("MALLOC_ARENA_MAX", "4")
-    assert limit_arenas(2) is False  # glibc already read the person's own setting
-
-
 def test_free_memory_is_released_every_few_jobs(make_app, monkeypatch):
     from quotelens.server import service
     from quotelens.server.settings import TRIM_EVERY
