@@ -35,17 +35,21 @@ log = logging.getLogger("quotelens")
 MIN_SPLIT_CHARS = 2_000
 #: Seconds to wait for the helper to load its model at start-up.
 START_TIMEOUT = 120.0
+#: What the helper process runs: ``python -c HELPER_COMMAND FD [MODEL]``.
+HELPER_COMMAND = "import sys; from quotelens.parse.split import helper_main; helper_main(sys.argv[1:])"
 
 
 class SplitParser:
     """A helper process with its own copy of the model, parsing second halves of articles."""
 
     def __init__(self, model: str | None = None):
-        # A fresh interpreter (python -m quotelens.parse.split), not fork: the service already
-        # runs threads, and multiprocessing's spawn would re-import the caller's main module.
+        # A fresh interpreter, not fork: the service already runs threads, and multiprocessing's
+        # spawn would re-import the caller's main module. Not ``-m quotelens.parse.split`` either:
+        # the package imports this module before runpy runs it again as __main__ (a RuntimeWarning
+        # at every start, and two copies of the module).
         ours, theirs = socket.socketpair()
         self._proc = subprocess.Popen(
-            [sys.executable, "-m", "quotelens.parse.split", str(theirs.fileno()), model or ""],
+            [sys.executable, "-c", HELPER_COMMAND, str(theirs.fileno()), model or ""],
             pass_fds=(theirs.fileno(),), stdin=subprocess.DEVNULL)
         theirs.close()
         self._conn = Connection(ours.detach())
@@ -166,10 +170,11 @@ def _serve(conn, model: str | None) -> None:
         conn.send((request, data))
 
 
-if __name__ == "__main__":  # the helper process: python -m quotelens.parse.split FD [MODEL]
+def helper_main(argv: Sequence[str]) -> None:
+    """The helper process: ``argv`` is the socket's file descriptor and the model ("" for the default)."""
     import signal
 
     # Ctrl-C in the terminal reaches the whole process group: the service stops, its end of the
     # socket closes, and this loop ends on EOF, without a traceback of its own.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _serve(Connection(int(sys.argv[1])), (sys.argv[2] or None) if len(sys.argv) > 2 else None)
+    _serve(Connection(int(argv[0])), (argv[1] or None) if len(argv) > 1 else None)
