@@ -97,10 +97,11 @@ class Client:
         return resp.status, json.loads(payload), elapsed, resp.getheader("X-Quotelens-Cache", "")
 
 
-def start_server(port: int, threads: int, helper: bool = True) -> subprocess.Popen:
+def start_server(port: int, threads: int, helper: bool = True, parse_chars: int | None = None) -> subprocess.Popen:
     env = dict(os.environ)
     env.pop("QUOTELENS_TOKEN", None)
     cmd = [sys.executable, "-m", "quotelens.server", "--port", str(port), "--threads", str(threads)]
+    cmd += [] if parse_chars is None else ["--parse-chars", str(parse_chars)]
     proc = subprocess.Popen(cmd + ([] if helper else ["--no-parse-helper"]),
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env)
     end = time.monotonic() + 120
@@ -172,6 +173,8 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--repeat-share", type=float, default=0.0, help="share of load requests sent as exact repeats")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--no-parse-helper", action="store_true", help="start the server with --no-parse-helper")
+    ap.add_argument("--parse-chars", type=int, default=None,
+                    help="characters parsed at once (quotelens serve --parse-chars; default: the server's)")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON as well")
     args = ap.parse_args(argv)
     rng = random.Random(args.seed)
@@ -179,9 +182,9 @@ def main(argv: list[str] | None = None) -> None:
     port = free_port()
 
     t_start = time.perf_counter()
-    proc = start_server(port, args.threads, helper=not args.no_parse_helper)
+    proc = start_server(port, args.threads, helper=not args.no_parse_helper, parse_chars=args.parse_chars)
     server = psutil.Process(proc.pid)
-    figures: dict = {"pages": len(pages), "threads": args.threads, "cpus": os.cpu_count(),
+    figures: dict = {"pages": len(pages), "threads": args.threads, "parse_chars": args.parse_chars, "cpus": os.cpu_count(),
                      "parse_helper": len(server.children()) > 0,
                      "load_avg_1min_before": round(os.getloadavg()[0], 2),
                      "startup_s": round(time.perf_counter() - t_start, 2), "rss_start_mb": mb(tree_rss(server))}
@@ -293,7 +296,7 @@ def main(argv: list[str] | None = None) -> None:
 
     s, ld = figures["single"], figures["load"]
     print(f"quotelens service load test: {figures['pages']} pages, {figures['cpus']} CPUs, "
-          f"{figures['threads']} parse threads, parse helper {'on' if figures['parse_helper'] else 'off'}; server up (model loaded) in {figures['startup_s']} s; "
+          f"{figures['threads']} parse threads, {figures['parse_chars'] or 'default'} characters in flight, parse helper {'on' if figures['parse_helper'] else 'off'}; server up (model loaded) in {figures['startup_s']} s; "
           f"machine load average {figures['load_avg_1min_before']} before, {figures['load_avg_1min_after']} after")
     print(f"single client, cache miss, {s['page']} ({s['words']} words): "
           f"p50 {s['miss_p50_ms']:.0f} ms, p95 {s['miss_p95_ms']:.0f} ms over {s['n']}; cache hit p50 "

@@ -26,8 +26,8 @@ from . import security
 from .api import bp
 from .errors import register_error_handlers
 from .service import Service, service_config
-from .settings import (DEFAULT_HOST, DEFAULT_PORT, DEFAULT_THREADS, DEFAULTS, MALLOC_ARENAS, TOKEN_ENV,
-                       WAIT_THREADS)
+from .settings import (DEFAULT_HOST, DEFAULT_PORT, DEFAULT_THREADS, DEFAULTS, MALLOC_ARENAS, PARSE_CHARS_PER_CORE,
+                       TOKEN_ENV, WAIT_THREADS)
 
 __all__ = ["create_app", "serve", "run_waitress", "DEFAULT_PORT", "DEFAULT_HOST", "DEFAULT_THREADS"]
 
@@ -51,6 +51,8 @@ def create_app(config: Mapping[str, Any] | None = None, *, pipeline: Any = None)
         app.config["TOKEN"] = os.environ.get(TOKEN_ENV, "")
     if app.config["PARSE_SLOTS"] is None:
         app.config["PARSE_SLOTS"] = DEFAULT_THREADS
+    if app.config["PARSE_CHARS_IN_FLIGHT"] is None:
+        app.config["PARSE_CHARS_IN_FLIGHT"] = PARSE_CHARS_PER_CORE * max(2, os.cpu_count() or 1)
 
     core_config = service_config(app.config["QUOTELENS"])
     injected = pipeline is not None
@@ -115,7 +117,7 @@ def _names_for(host: str) -> list[str]:
 
 def serve(host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, threads: int = DEFAULT_THREADS,
           allow_remote: bool = False, config: Config | Mapping[str, Any] | None = None,
-          parse_helper: bool | None = None) -> None:
+          parse_helper: bool | None = None, parse_chars: int | None = None) -> None:
     """Run the service under waitress until interrupted (``quotelens serve``).
 
     ``config`` configures the core (a Config, or a mapping for Config.from_mapping). Binding
@@ -123,12 +125,13 @@ def serve(host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, threads: int = DEF
     answers anyone who can reach the machine (set QUOTELENS_TOKEN). ``threads`` parses run at
     once; waitress gets WAIT_THREADS more threads that only wait (see settings.py).
     ``parse_helper`` parses long pages on two processes (settings.py PARSE_HELPER); None turns
-    it on when the machine has two cores or more.
+    it on when the machine has two cores or more. ``parse_chars``: characters of article text
+    parsed at once (settings.py PARSE_CHARS_IN_FLIGHT; None: PARSE_CHARS_PER_CORE per core).
     """
     if parse_helper is None:
         parse_helper = (os.cpu_count() or 1) >= 2
     flask_config: dict[str, Any] = {"QUOTELENS": config if config is not None else {}, "PARSE_SLOTS": threads,
-                                    "PARSE_HELPER": parse_helper}
+                                    "PARSE_HELPER": parse_helper, "PARSE_CHARS_IN_FLIGHT": parse_chars}
     if not is_loopback(host):
         if not allow_remote:
             raise BadInput(f"refusing to bind {host!r}: only loopback (127.0.0.1) "

@@ -15,10 +15,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--model", default=None, help="spaCy model package or path")
     parser.add_argument("--no-parse-helper", action="store_true",
                         help="parse every page in one process (no second copy of the model)")
+    parser.add_argument("--parse-chars", type=int, default=None,
+                        help="characters of article text parsed at once (default 8,000 per core)")
     args = parser.parse_args(argv)
     serve(args.host, args.port, args.threads, allow_remote=args.allow_remote,
           config={"model": args.model} if args.model else None,
-          parse_helper=False if args.no_parse_helper else None)
+          parse_helper=False if args.no_parse_helper else None, parse_chars=args.parse_chars)
 
 
 if __name__ == "__main__":

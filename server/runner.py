@@ -6,16 +6,24 @@ a few slots instead of parsing 16 pages at once. Identical jobs in flight are sh
 (single flight): the extension asking twice about a page while the first answer is being
 computed waits for that answer instead of starting a second parse.
 
+A count of parses does not bound memory, though: a parse holds about 3 MB per 1,000 characters
+of article text until its answer is made, so four long pages at once cost four times one. The
+``ParseBudget`` lets parses start, in the order they arrive, only while the characters in flight
+fit a budget; a page longer than the whole budget is parsed alone.
+
 A Python thread cannot be killed, so a job that outlives its deadline runs to the end
 (its answer still fills the cache); a job still queued when its last waiter gives up is
 cancelled. Too many jobs pending answers 503 "busy" at once instead of queueing forever.
 """
 from __future__ import annotations
 
+import itertools
 import threading
+from collections import deque
 from concurrent.futures import CancelledError, Future, ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
-from typing import Callable, TypeVar
+from contextlib import contextmanager
+from typing import Any, Callable, Iterator, TypeVar
 
 from .errors import ApiError
 
@@ -78,3 +86,38 @@ class Runner:
 
     def shutdown(self) -> None:
         self._pool.shutdown(wait=False, cancel_futures=True)
+
+
+class ParseBudget:
+    """At most ``chars`` characters of article text parsed at once; first come, first parsed."""
+
+    def __init__(self, chars: int):
+        self.chars = max(1, int(chars))
+        self._used = 0
+        self._cond = threading.Condition()
+        self._tickets = itertools.count()
+        self._line: deque[int] = deque()
+
+    @property
+    def in_flight(self) -> int:
+        with self._cond:
+            return self._used
+
+    @contextmanager
+    def admit(self, article: Any) -> Iterator[None]:
+        """Wait for room for ``article``'s text, then hold it while the block runs. In arrival
+        order, so a long page is not overtaken for ever by short ones."""
+        need = min(len(article.text), self.chars)  # longer than the budget: alone, not never
+        with self._cond:
+            ticket = next(self._tickets)
+            self._line.append(ticket)
+            self._cond.wait_for(lambda: self._line[0] == ticket and self._used + need <= self.chars)
+            self._line.popleft()
+            self._used += need
+            self._cond.notify_all()  # the next in line may fit beside this one
+        try:
+            yield
+        finally:
+            with self._cond:
+                self._used -= need
+                self._cond.notify_all()

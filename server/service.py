@@ -17,7 +17,7 @@ from quotelens.malloc import release_free_memory
 
 from .cache import ResultCache
 from .requests import AttributionRequest, Options
-from .runner import Runner
+from .runner import ParseBudget, Runner
 from .settings import TRIM_EVERY
 
 log = logging.getLogger("quotelens.server")
@@ -54,6 +54,9 @@ class Service:
         self.url_ttl = float(settings["CACHE_URL_TTL"])
         self.cache = ResultCache(settings["CACHE_MAX_ENTRIES"], settings["CACHE_MAX_BYTES"])
         self.runner = Runner(settings["PARSE_SLOTS"], settings["MAX_PENDING"])
+        self.budget = ParseBudget(settings["PARSE_CHARS_IN_FLIGHT"])
+        if dataclasses.is_dataclass(self.pipeline) and "admit" in {f.name for f in dataclasses.fields(self.pipeline)}:
+            self.pipeline = dataclasses.replace(self.pipeline, admit=self.budget.admit)
         self._jobs_done = itertools.count(1)  # next() is atomic under the GIL
 
     @property

@@ -21,6 +21,12 @@ DEFAULT_THREADS = 4
 #: thread frees up. An idle thread costs a stack, not a parse.
 WAIT_THREADS = 16
 
+#: The default character budget of parses in flight, per core (at least two cores' worth): a
+#: core is busy with one parse at a time, so more in flight costs memory and gains no speed.
+#: Measured with benchmarks/load.py on 2 cores (server and helper, 16 clients, 4 parse threads):
+#: peak RSS 517 MB with no budget, 502 MB with 32,000 characters, 438 MB with 16,000.
+PARSE_CHARS_PER_CORE = 8_000
+
 #: glibc malloc arenas for the server process (see quotelens/malloc.py): few, so RSS stays flat under load.
 MALLOC_ARENAS = 2
 
@@ -52,6 +58,11 @@ DEFAULTS: dict = {
     # Parses in flight at once (None: the waitress thread count, else DEFAULT_THREADS). Each
     # parse of a long page holds tens of MB, so 16 clients must not mean 16 parses.
     "PARSE_SLOTS": None,
+    # Characters of article text parsed at once (runner.py ParseBudget); None: PARSE_CHARS_PER_CORE
+    # times the machine's cores. A parse holds about 3 MB per 1,000 characters until its answer is
+    # made, so this bounds the service's memory where a count of parses cannot; a page longer
+    # than the budget is parsed alone.
+    "PARSE_CHARS_IN_FLIGHT": None,
     # Jobs queued or running before new ones are turned away with 503 "busy".
     "MAX_PENDING": 64,
     # Result cache: entries and total bytes of cached JSON.

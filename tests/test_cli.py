@@ -163,7 +163,8 @@ def test_service_and_cli_share_the_min_confidence_rule():
 
 @pytest.mark.parametrize("args, word", [
     (["serve", "--port", "0"], "--port"), (["serve", "--port", "70000"], "--port"),
-    (["serve", "--threads", "0"], "--threads"), (["batch", "-", "--workers", "0"], "--workers"),
+    (["serve", "--threads", "0"], "--threads"), (["serve", "--parse-chars", "x"], "--parse-chars"),
+    (["batch", "-", "--workers", "0"], "--workers"),
     (["attribute"], "required"), (["frob"], "invalid choice"),
 ])
 def test_bad_options_are_one_line_not_a_usage_dump(args, word):
@@ -181,6 +182,31 @@ def test_serve_on_a_busy_port_is_one_line_before_the_model_loads():
         err = one_error_line(run_cli("serve", "--port", str(port)), status=1)
     assert f"port {port} on 127.0.0.1 is already in use" in err and "[port_in_use]" in err
     assert time.perf_counter() - t0 < 20  # no model load first (a few seconds on its own)
+
+
+@pytest.mark.parametrize("args, chars", [([], None), (["--parse-chars", "12000"], 12_000)])
+def test_serve_passes_the_character_budget_on(monkeypatch, args, chars):
+    import quotelens.server as server
+
+    seen = {}
+    monkeypatch.setattr(cli, "check_port_free", lambda host, port: None)
+    monkeypatch.setattr(server, "serve", lambda **kw: seen.update(kw))
+    assert cli.main(["serve", *args]) == 0
+    assert seen["parse_chars"] == chars
+
+
+def test_the_default_character_budget_grows_with_the_cores(monkeypatch):
+    import os
+
+    from quotelens.server import create_app
+    from quotelens.server.settings import PARSE_CHARS_PER_CORE
+
+    for cores, chars in ((1, 2 * PARSE_CHARS_PER_CORE), (2, 2 * PARSE_CHARS_PER_CORE), (8, 8 * PARSE_CHARS_PER_CORE)):
+        monkeypatch.setattr(os, "cpu_count", lambda cores=cores: cores)
+        app = create_app({"TESTING": True, "TOKEN": ""}, pipeline=object())
+        assert app.extensions["quotelens"].budget.chars == chars
+    app = create_app({"TESTING": True, "TOKEN": "", "PARSE_CHARS_IN_FLIGHT": 5_000}, pipeline=object())
+    assert app.extensions["quotelens"].budget.chars == 5_000
 
 
 def test_a_missing_package_is_one_line_naming_it():

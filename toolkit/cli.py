@@ -4,6 +4,7 @@
     quotelens batch INPUT... [-o OUT.jsonl|OUT.parquet] [--workers N | --scheduler tcp://HOST:PORT] [--resume]
     quotelens demo [--json]
     quotelens serve [--host 127.0.0.1] [--port 8765] [--threads N] [--allow-remote] [--no-parse-helper]
+                    [--parse-chars N]
     quotelens extension
 
 Errors are one line on stderr, ``quotelens: error: ...``, and exit status 2 (bad input or a bad
@@ -150,7 +151,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     check_port_free(args.host, args.port)  # before the model loads: a busy port fails at once
     serve(host=args.host, port=args.port, threads=args.threads, allow_remote=args.allow_remote,
-          config=_config(args), parse_helper=False if args.no_parse_helper else None)
+          config=_config(args), parse_helper=False if args.no_parse_helper else None,
+          parse_chars=args.parse_chars)
     return 0
 
 
@@ -227,6 +229,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-parse-helper", action="store_true",
                    help="parse every page in one process (by default, with two or more cores, a helper "
                         "process with its own copy of the model parses the second half of long pages)")
+    p.add_argument("--parse-chars", type=count_arg, default=None, metavar="N",
+                   help="characters of article text parsed at once, which bounds memory (about 3 MB per "
+                        "1,000); default 8,000 per core")
     model_opts(p)
     p.set_defaults(func=cmd_serve)
 

@@ -9,7 +9,7 @@ speakers and roles need the parse. Every span produced by any stage is an offset
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Callable, ContextManager, Iterable, Iterator, Mapping, Sequence
 
 from . import clean
 from .config import Config
@@ -68,6 +68,10 @@ class Pipeline:
     #: A helper process that parses the second half of long articles (parse/split.py): the
     #: service's latency on two cores. None parses in this process alone.
     splitter: "SplitParser | None" = None
+    #: Entered with each article around its parse and the stages after it, which hold what the
+    #: parse made (about 3 MB per 1,000 characters): the service waits there until the parses
+    #: already in flight leave room (server/runner.py ParseBudget). None: no wait.
+    admit: "Callable[[Article], ContextManager[Any]] | None" = None
 
     @classmethod
     def from_config(cls, config: Config | None = None) -> "Pipeline":
@@ -132,6 +136,12 @@ class Pipeline:
 
     # -- the stages ----------------------------------------------------------------------
     def run(self, article: Article) -> Attribution:
+        if self.admit is None:
+            return self._run(article)
+        with self.admit(article):
+            return self._run(article)
+
+    def _run(self, article: Article) -> Attribution:
         from .parse import parse
 
         self._check_size(article)

@@ -10,7 +10,7 @@ import pytest
 
 from quotelens.server.cache import ResultCache
 from quotelens.server.errors import ApiError
-from quotelens.server.runner import Runner
+from quotelens.server.runner import ParseBudget, Runner
 
 
 def wait_for(condition, seconds: float = 5.0) -> None:
@@ -218,3 +218,91 @@ def test_free_memory_is_released_every_few_jobs(make_app, monkeypatch):
     for i in range(2 * TRIM_EVERY + 1):  # always busy: only every TRIM_EVERY jobs
         client.post("/api/v1/attribute", json={"text": f"“{i},” she said."})
     assert len(calls) == 2  # jobs 16 and 32 (job 1 was the one above)
+
+
+class Text:
+    """What ParseBudget reads of an article: its text."""
+
+    def __init__(self, chars: int):
+        self.text = "x" * chars
+
+
+def test_parses_in_flight_stay_within_the_character_budget():
+    budget = ParseBudget(10_000)
+    running, peak, lock = [0], [0, 0], threading.Lock()
+
+    def parse():
+        with budget.admit(Text(4_000)):
+            with lock:
+                running[0] += 1
+                peak[:] = [max(peak[0], running[0]), max(peak[1], budget.in_flight)]
+            time.sleep(0.02)
+            with lock:
+                running[0] -= 1
+
+    threads = [threading.Thread(target=parse) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert peak == [2, 8_000]  # two 4,000-character pages fit in 10,000, a third does not
+    assert budget.in_flight == 0
+
+
+def test_a_page_longer_than_the_budget_is_parsed_alone():
+    budget = ParseBudget(1_000)
+    started = threading.Event()
+
+    def short():
+        with budget.admit(Text(10)):
+            started.set()
+
+    with budget.admit(Text(50_000)):  # not refused, and not waiting for ever
+        assert budget.in_flight == 1_000
+        t = threading.Thread(target=short)
+        t.start()
+        assert not started.wait(0.1)  # even a short page waits while it runs
+    assert started.wait(5)
+    t.join()
+
+
+def test_pages_start_in_the_order_they_came():
+    budget = ParseBudget(100)
+    order = []
+    first = budget.admit(Text(60))
+    first.__enter__()
+
+    def parse(name, chars):
+        with budget.admit(Text(chars)):
+            order.append(name)
+
+    long = threading.Thread(target=parse, args=("long", 80))
+    long.start()
+    wait_for(lambda: len(budget._line) == 1)
+    short = threading.Thread(target=parse, args=("short", 10))  # would fit now, but came later
+    short.start()
+    wait_for(lambda: len(budget._line) == 2)
+    assert order == []
+    first.__exit__(None, None, None)
+    long.join()
+    short.join()
+    assert order == ["long", "short"]
+
+
+def test_the_service_parses_within_its_budget(make_app):
+    from quotelens.config import Config
+    from quotelens.pipeline import Pipeline
+    from quotelens.types import Attribution
+
+    seen = []
+
+    class Recording(Pipeline):
+        def _run(self, article):
+            seen.append(app.extensions["quotelens"].budget.in_flight)
+            return Attribution(article=article)
+
+    app = make_app(pipeline=Recording(nlp=None, config=Config()), PARSE_CHARS_IN_FLIGHT=5_000)
+    response = app.test_client().post("/api/v1/attribute", json={"text": "A short text of 27 letters."})
+    assert response.status_code == 200
+    assert seen == [27]  # admitted with its length, inside the budget
+    assert app.extensions["quotelens"].budget.in_flight == 0
