@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -93,6 +94,30 @@ def test_parquet_schema_read_back_by_pyarrow_and_duckdb(mixed_inputs):
     assert count == read_table(out, "documents").num_rows
     tables = read_tables(out)
     assert list(tables.quotes.columns) == [c for c, _ in COLUMNS["quotes"]]
+
+
+@pytest.mark.slow
+def test_each_table_is_one_spark_read(mixed_inputs):
+    """Spark reads each table folder in one call, with the documented types (not in CI: pyspark
+    is 300 MB and needs Java; `pip install pyspark` runs it)."""
+    pytest.importorskip("pyspark", reason="pyspark is not installed (CI leaves it out: 300 MB and Java)")
+    if shutil.which("java") is None:
+        pytest.skip("Spark needs Java and there is none on PATH")
+    from pyspark.sql import SparkSession
+
+    tmp, _ = mixed_inputs
+    out = tmp / "out.parquet"
+    run([tmp / "a.jsonl", tmp / "d.warc.gz"], out, partition_size=2)
+    spark_type = {"string": "string", "int64": "bigint", "float64": "double"}
+    spark = SparkSession.builder.master("local[1]").config("spark.ui.enabled", "false").getOrCreate()
+    try:
+        for name in TABLES:
+            frame = spark.read.parquet(str(out / name))
+            assert [(f.name, f.dataType.simpleString()) for f in frame.schema.fields] == [
+                (c, spark_type[t]) for c, t in COLUMNS[name]]
+            assert frame.count() == read_table(out, name).num_rows
+    finally:
+        spark.stop()
 
 
 def test_bad_input_costs_only_itself(tmp_path):
