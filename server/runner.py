@@ -30,12 +30,25 @@ from .errors import ApiError
 T = TypeVar("T")
 
 
-class _Job:
-    __slots__ = ("future", "waiters")
+#: The job this pool thread runs: its ``abandoned`` Event, read by ParseBudget.admit.
+_running = threading.local()
 
-    def __init__(self, future: Future):
-        self.future = future
+
+class _Job:
+    __slots__ = ("future", "waiters", "abandoned")
+
+    def __init__(self):
+        self.future: Future | None = None
         self.waiters = 0
+        self.abandoned = threading.Event()  # set when its last waiter gave up before it finished
+
+
+def _call(fn: Callable[[], T], abandoned: threading.Event) -> T:
+    _running.abandoned = abandoned
+    try:
+        return fn()
+    finally:
+        _running.abandoned = None
 
 
 class Runner:
@@ -64,7 +77,8 @@ class Runner:
             if job is None:
                 if len(self._jobs) >= self.max_pending:
                     raise ApiError(503, "busy", f"{len(self._jobs)} jobs are pending; try again shortly")
-                job = self._jobs[key] = _Job(self._pool.submit(fn))
+                job = self._jobs[key] = _Job()
+                job.future = self._pool.submit(_call, fn, job.abandoned)
                 job.future.add_done_callback(lambda _f, key=key, job=job: self._forget(key, job))
             job.waiters += 1
         try:
@@ -78,6 +92,7 @@ class Runner:
                 job.waiters -= 1
                 if job.waiters == 0 and not job.future.done():
                     job.future.cancel()  # a no-op once running; drops it from the queue otherwise
+                    job.abandoned.set()  # once running, it may still be waiting for the budget
 
     def _forget(self, key: str, job: _Job) -> None:
         with self._lock:
@@ -86,6 +101,10 @@ class Runner:
 
     def shutdown(self) -> None:
         self._pool.shutdown(wait=False, cancel_futures=True)
+
+
+#: Seconds between two looks, while a parse waits for room, at whether anyone still waits for it.
+ABANDON_CHECK_S = 0.2
 
 
 class ParseBudget:
@@ -108,10 +127,21 @@ class ParseBudget:
         """Wait for room for ``article``'s text, then hold it while the block runs. In arrival
         order, so a long page is not overtaken for ever by short ones."""
         need = min(len(article.text), self.chars)  # longer than the budget: alone, not never
+        abandoned = getattr(_running, "abandoned", None)
         with self._cond:
             ticket = next(self._tickets)
             self._line.append(ticket)
-            self._cond.wait_for(lambda: self._line[0] == ticket and self._used + need <= self.chars)
+            try:
+                while not (self._line[0] == ticket and self._used + need <= self.chars):
+                    if abandoned is not None and abandoned.is_set():
+                        # nobody waits for this answer any more: do not parse it for nothing,
+                        # which under overload would make the pages behind it late too
+                        raise ApiError(504, "timeout", "no one is waiting for this page any more")
+                    self._cond.wait(ABANDON_CHECK_S)
+            except BaseException:
+                self._line.remove(ticket)
+                self._cond.notify_all()
+                raise
             self._line.popleft()
             self._used += need
             self._cond.notify_all()  # the next in line may fit beside this one

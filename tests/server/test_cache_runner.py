@@ -306,3 +306,22 @@ def test_the_service_parses_within_its_budget(make_app):
     assert response.status_code == 200
     assert seen == [27]  # admitted with its length, inside the budget
     assert app.extensions["quotelens"].budget.in_flight == 0
+
+
+def test_a_page_nobody_waits_for_any_more_leaves_the_line_unparsed():
+    runner, budget = Runner(slots=2, max_pending=8), ParseBudget(100)
+    parsed = []
+
+    def job():
+        with budget.admit(Text(80)):
+            parsed.append("late page")
+
+    with budget.admit(Text(60)):  # a long parse in flight: the next page must wait for room
+        with pytest.raises(ApiError) as err:
+            runner.run("late", job, timeout=0.3)
+        assert err.value.status == 504
+        wait_for(lambda: runner.pending == 0)  # the job ended instead of waiting for room
+        assert len(budget._line) == 0
+    assert parsed == []
+    with budget.admit(Text(80)):  # the line moves on
+        assert budget.in_flight == 80
