@@ -6,7 +6,7 @@ from spacy.tokens import Doc, Token
 
 from ...lexicon import NAME_SUFFIXES, is_party_word
 from .phrase import (FINITE_TAGS, LOCATION_ENTS, NP_STOP_WORDS, clean_role, drop_trailing_location, head_noun,
-                     is_role_token, is_title_token)
+                     is_plural_possessive, is_role_token, is_title_token)
 from .text import tokens_text
 
 # Verbs of a "who" clause that state a function ("who chairs the committee"), not an act ("who told Congress").
@@ -158,7 +158,7 @@ def _np_after(doc: Doc, i: int) -> list[Token]:
             break
         if out and t.tag_ == "PRP":
             break  # a relative clause without "who": "an author she's already familiar with"
-        if t.is_quote:
+        if t.is_quote and not is_plural_possessive(t):
             break
         out.append(t)
         i += 1
@@ -172,13 +172,16 @@ def _split_and(toks: list[Token]) -> list[list[Token]]:
             left, right = toks[:k], toks[k + 1:]
             # "founder and creative director of X" shares its "of X": split only a full left conjunct
             hl, hr = (head_noun(left) if left else None), (head_noun(right) if right else None)
-            if hl is None or hr is None or not is_role_token(hr):
-                continue
-            content = [t for t in left if t.pos_ not in ("DET", "PRON") and t.tag_ != "PRP$"]
-            if is_role_token(hl) and len(tokens_text(content).split()) >= 2:
-                return [left, right]
-            if is_party_word(hl.text) or hl.ent_type_ == "NORP":
-                return [right]  # "a Democrat and former Oklahoma state senator": the party label is not a role
+            if hl is not None and hr is not None and is_role_token(hr):
+                content = [t for t in left if t.pos_ not in ("DET", "PRON") and t.tag_ != "PRP$"]
+                if is_role_token(hl) and len(tokens_text(content).split()) >= 2:
+                    return [left, right]
+                if is_party_word(hl.text) or hl.ent_type_ == "NORP":
+                    return [right]  # "a Democrat and former Oklahoma state senator": the party label is not a role
+            elif hl is not None and is_role_token(hl) and right and right[0].lower_ in ("a", "an", "the"):
+                # "the first working mother to serve as first lady and the first to have an office":
+                # a second description that names no role ends the first one
+                return [left]
     return [toks]
 
 
@@ -212,7 +215,8 @@ def _clause_after(doc: Doc, i: int) -> list[Token]:
     out: list[Token] = []
     while i < len(doc) and len(out) < 20:
         t = doc[i]
-        if (t.is_punct and t.tag_ != "HYPH" and t.text != "-") or "\n" in t.text or t.is_sent_start:
+        if (t.is_punct and t.tag_ != "HYPH" and t.text != "-" and not is_plural_possessive(t)) or "\n" in t.text \
+                or t.is_sent_start:
             break
         if t.lower_ == "and" and i + 1 < len(doc) and doc[i + 1].pos_ in ("VERB", "AUX"):
             break  # "who founded X and is a longtime Y": one function per clause

@@ -147,7 +147,10 @@ def _split_stacked(toks: list[Token]) -> list[list[Token]]:
         prev = toks[k - 1] if k else None
         if prev is not None and groups[-1] and prev.whitespace_ and t.text[:1].isupper():
             after_lower_title = is_title_token(prev) and prev.text[:1].islower()
+            # ... but "Deputy Prime Minister": a word that modifies the title is part of it, unless
+            # the first title has its own "of" phrase (the parse hangs "House" on "Rep." there)
             second_title = (is_title_token(t) and not is_title_token(prev)
+                            and (prev.head.i != t.i or any(u.lower_ == "of" for u in groups[-1]))
                             and any(is_title_token(u) for u in groups[-1])
                             and not any(u.lower_ in ("and", "&") for u in groups[-1]))
             # "committee Chairman Sen.": an abbreviated title after a written-out one is the next title
@@ -160,11 +163,23 @@ def _split_stacked(toks: list[Token]) -> list[list[Token]]:
     return [g for g in groups if g]
 
 
+_ROLE_PREPS = frozenset(["of", "at", "for", "with", "to", "in"])
+
+
 def pre_apposition_roles(doc: Doc, name: SpacySpan) -> list[str]:
     """'Her campaign manager, Robby Mook, ...': the name is an apposition of a role noun before it."""
     root = name.root
     head = root.head
-    if root.dep_ != "appos" or head.i >= name.start or not is_role_token(head):
+    if root.dep_ != "appos" or head.i >= name.start:
+        return []
+    for _ in range(3):
+        # "The minister of finance of Kenya, Wanjiru Kamau": the parse hangs the name on the last
+        # noun of the role's "of" phrase; climb to the role noun that phrase belongs to. A role noun
+        # there ("a spokesman for the mayor, Jane Roe") is read as written: the name is its apposition.
+        if is_role_token(head) or head.dep_ != "pobj" or head.head.lower_ not in _ROLE_PREPS:
+            break
+        head = head.head.head
+    if not is_role_token(head):
         return []
     if not any(t.text == "," for t in doc[head.i + 1:name.start]):
         return []

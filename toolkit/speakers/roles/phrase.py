@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from spacy.tokens import Token
 
 from ...lexicon import (DETERMINERS, POSSESSIVE_PRONOUNS, evaluative_words, is_honorific, is_party_word,
-                        is_role_noun, is_title_word)
+                        is_role_noun, is_title_word, title_words)
 from .text import tokens_text
 
 # Tokens that end a noun phrase scanned rightwards from a name.
@@ -29,8 +29,32 @@ def token_word(tok: Token) -> str:
     return doc[lo:hi + 1].text if hi > lo else tok.text
 
 
+def is_plural_possessive(tok: Token) -> bool:
+    """The apostrophe of a plural possessive: "workers' union", "the farmers’ association". It
+    belongs to the phrase; any other quote mark ends it."""
+    doc = tok.doc
+    return tok.text in ("'", "\u2019") and tok.i > 0 and not doc[tok.i - 1].whitespace_ \
+        and doc[tok.i - 1].lower_.endswith("s") and doc[tok.i - 1].pos_ in ("NOUN", "PROPN") \
+        and tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ in ("NOUN", "PROPN", "ADJ")
+
+
 def is_role_token(tok: Token) -> bool:
-    return is_role_noun(token_word(tok)) or (tok.text != token_word(tok) and is_role_noun(tok.text))
+    return is_role_noun(token_word(tok)) or (tok.text != token_word(tok) and is_role_noun(tok.text)) \
+        or _compound_role(tok)
+
+
+# Title words that also end words naming things: "wheelchair", "mischief", "submarine", "autopilot".
+_NOT_COMPOUND_HEADS = frozenset("chair chief marine pilot source speaker general member".split())
+
+
+def _compound_role(tok: Token) -> bool:
+    """A closed compound ending in a role word: "speechwriter", "neurosurgeon", "homeowner",
+    "schoolteacher", "ringleader". Lower-case nouns only, and only on a role word of five letters
+    or more after three or more of its own, so "remember" or "smoking" never count."""
+    w = tok.text
+    if tok.pos_ != "NOUN" or not w.isalpha() or not w.islower() or len(w) < 8:
+        return False
+    return any(w[k:] in title_words() and w[k:] not in _NOT_COMPOUND_HEADS for k in range(3, len(w) - 4))
 
 
 def is_title_token(tok: Token) -> bool:
@@ -62,9 +86,12 @@ _AGE_WORD = re.compile(r"^\d+-(?:year|yr)s?-old$", re.IGNORECASE)
 
 def clean_role(toks: Sequence[Token], need_title: bool = True) -> str | None:
     """Token run -> role string per GUIDELINES.md, or None when it does not name a role."""
+    toks = _whole_words(toks)
     toks = [t for t in toks if not (is_honorific(t.text) or t.tag_ == "PRP$" and t.lower_ in POSSESSIVE_PRONOUNS
                                     or _AGE_WORD.match(token_word(t)))]  # age is not a role: "44-year-old"
-    while toks and (t0 := toks[0]) and (t0.lower_ in DETERMINERS or (t0.like_num and t0.whitespace_) or t0.pos_ in ("ADP", "CCONJ", "PUNCT")):
+    # a leading number goes ("one senior diplomat"), an ordinal stays ("first deputy minister")
+    while toks and (t0 := toks[0]) and (t0.lower_ in DETERMINERS or (t0.like_num and t0.whitespace_ and t0.tag_ == "CD")
+                                        or t0.pos_ in ("ADP", "CCONJ", "PUNCT")):
         toks = toks[1:]
     while toks and (toks[-1].is_punct or toks[-1].pos_ in ("ADP", "CCONJ", "DET")):
         toks = toks[:-1]
@@ -90,6 +117,18 @@ def clean_role(toks: Sequence[Token], need_title: bool = True) -> str | None:
     if all(is_party_word(t.text) or t.ent_type_ == "NORP" or t.ent_type_ in LOCATION_ENTS for t in toks if not t.is_punct):
         return None  # "Democrat", "Nevada Democrat", "French": party, nationality or place alone
     return tokens_text(toks)
+
+
+def _whole_words(toks: Sequence[Token]) -> list[Token]:
+    """A run cut inside a hyphenated word is widened to the whole word: 'the co' -> 'the co-founder'."""
+    toks = list(toks)
+    if not toks:
+        return toks
+    doc = toks[0].doc
+    while toks[-1].i + 2 < len(doc) and not toks[-1].whitespace_ and doc[toks[-1].i + 1].text == "-" \
+            and not doc[toks[-1].i + 1].whitespace_ and doc[toks[-1].i + 2].is_alpha:
+        toks += [doc[toks[-1].i + 1], doc[toks[-1].i + 2]]
+    return toks
 
 
 # Singular nouns that can follow "Name, a/the ..." without describing the person ("Smith, a day after ...").
