@@ -120,3 +120,36 @@ def test_a_role_is_never_the_persons_own_name(nlp, name):
     text = f"Book fair opens.\n\n{name} wrote the book.\n\n“It works,” Mr. {surname} said."
     doc = nlp(text)
     assert speaker_role(doc, [span_of(text, f"Mr. {surname}")], name=name) is None
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, name, roles", [
+    # a lower-case title with its own "of" phrase before the name
+    ("Emails were sent to former secretary of state Amadou Diop and his staff.", "Amadou Diop",
+     ["former secretary of state"]),
+    ("The plan was drafted by minister of finance Olga Ivanova last year.", "Olga Ivanova", ["minister of finance"]),
+    # an evaluative word that is the head of the role stays ("veteran of"), as a modifier it goes
+    ("“It is open,” said Mira Kovac, a two-decade veteran of the party's rules committee.", "Mira Kovac",
+     ["two-decade veteran of the party's rules committee"]),
+    ("“It is open,” said veteran strategist Mira Kovac.", "Mira Kovac", ["strategist"]),
+    # a publication's writer, whatever the tagger makes of the "’s"
+    ("As the Daily Ledger’s Nilufar Rahimi wrote, the vote was close.", "Nilufar Rahimi", ["of Daily Ledger"]),
+    # a surname that is also a role word, written with a given name, is a name
+    ("Dan Backer, the fund's lawyer, rejected the label.", "Dan Backer", ["fund's lawyer"]),
+    # one of several: the singular of the role
+    ("In a statement, one of the family's attorneys, Kwesi Owusu, said the video shows nothing.", "Kwesi Owusu",
+     ["family's attorney"]),
+    ("One of his advisers, Siobhan Murphy, told reporters that he would wait.", "Siobhan Murphy", ["adviser"]),
+    # a plural role before a list of names is each one's
+    ("Democratic candidates Amelia Stone and Rafael Ortiz did respond to the union.", "Rafael Ortiz",
+     ["Democratic candidates"]),
+    ("Democratic candidates Amelia Stone and Rafael Ortiz did respond to the union.", "Amelia Stone",
+     ["Democratic candidates"]),
+    # ... but not a heading's noun before a colon, nor a party label
+    ("Meet the experts: Jana Novak, R.D., is co-owner of Novak Nutrition.", "Jana Novak",
+     ["co-owner of Novak Nutrition"]),
+    ("Republicans Ingrid Sola and Bao Tran said they were undecided.", "Bao Tran", []),
+])
+def test_more_role_phrases(nlp, text, name, roles):
+    doc = nlp(text)
+    assert mention_roles(doc, span_of(text, name)) == roles

@@ -23,7 +23,7 @@ from ...lexicon import (DETERMINERS, HONORIFICS, NAME_SUFFIXES, is_honorific, is
                         is_title_word, name_start, strip_name)
 from ...types import Span
 from .after import roles_after
-from .before import named_roles, pre_apposition_roles, prefix_roles
+from .before import list_roles, named_roles, pre_apposition_roles, prefix_roles
 from .phrase import clean_role, is_title_token
 from .text import Word, body_zones, doc_text, words_of
 
@@ -112,7 +112,9 @@ def mention_roles(doc: Doc, mention: Span) -> list[str]:
     if all(t.pos_ == "PRON" for t in span if not t.is_punct):
         return []
     title, name = split_title(doc, mention)
-    if (name == mention and not _has_name(doc, mention)) or _names_someone_else(doc, span, name):
+    if name == mention and not _has_name(doc, mention) and _tagged_name(span):
+        pass  # "Dan Backer": a surname that is also a role word, written with a given name
+    elif (name == mention and not _has_name(doc, mention)) or _names_someone_else(doc, span, name):
         role = _nominal_role(span)
         return [role] if role else []
     name_toks = doc.char_span(name.start, name.end, alignment_mode="expand")
@@ -122,6 +124,7 @@ def mention_roles(doc: Doc, mention: Span) -> list[str]:
     roles: list[str] = []
     roles += prefix_roles(doc, first, span.end, title)
     roles += pre_apposition_roles(doc, name_toks)
+    roles += list_roles(doc, name_toks)
     roles += named_roles(doc, first)
     roles += roles_after(doc, name_toks.end)
     out: list[str] = []
@@ -150,6 +153,13 @@ def _has_name(doc: Doc, mention: Span) -> bool:
                                                                     alignment_mode="contract"), name):
         return False
     return title is not None or name != mention or _names_itself(doc, mention)
+
+
+def _tagged_name(span: SpacySpan) -> bool:
+    """Two or more capitalised words the recognizer tags as one person, the first of them a name word."""
+    words = [t for t in span if not t.is_punct]
+    return len(words) >= 2 and all(t.ent_type_ == "PERSON" and t.text[:1].isupper() for t in words) \
+        and is_name_word(words[0].text) and not any(t.ent_iob_ == "B" for t in words[1:])
 
 
 _BEFORE_TITLE = frozenset("former then late acting interim".split())

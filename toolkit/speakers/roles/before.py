@@ -8,7 +8,7 @@ from spacy.tokens import Token
 
 from ...lexicon import DETERMINERS, is_honorific
 from ...types import Span
-from .phrase import TIME_ENTS, clean_role, is_role_token, is_title_token
+from .phrase import TIME_ENTS, clean_role, is_plural_role, is_role_token, is_title_token, singular
 from .text import tokens_text
 
 MAX_PREFIX_TOKENS = 12  # a title before a name rarely runs longer; "Arjay and Frances Miller Chair ..." comes after
@@ -23,7 +23,7 @@ def prefix_roles(doc: Doc, first_tok: int, name_end: int, title: Span | None) ->
             toks += list(tspan)
     if not toks:
         return []
-    if toks[-1].tag_ == "POS" and not any(is_role_token(t) for t in toks):
+    if _is_possessive_mark(toks[-1]) and not any(is_role_token(t) for t in toks):
         # "The Post’s Robert Costa" -> "of The Post" (GUIDELINES.md), for an organisation only
         owner = [t for t in toks[:-1] if t.lower_ != "the"]
         if owner and all(t.ent_type_ == "ORG" for t in owner):
@@ -56,7 +56,7 @@ def _left_extension(doc: Doc, first_tok: int, name_end: int) -> list[Token]:
         if t.is_space:  # a no-break space between title and name
             i -= 1
             continue
-        if t.tag_ == "POS" or (t.text == "-" and not t.whitespace_ and i > 0 and not doc[i - 1].whitespace_):
+        if _is_possessive_mark(t) or (t.text == "-" and not t.whitespace_ and i > 0 and not doc[i - 1].whitespace_):
             out.insert(0, t)
         elif t.lower_ in ("of", "and", "&") and (out or right.text[:1].isupper()) and i > 0 and _joins_title(
                 doc[i - 1], next((u for u in out if u.lower_ != "the"), right), t.lower_):
@@ -80,6 +80,11 @@ def _left_extension(doc: Doc, first_tok: int, name_end: int) -> list[Token]:
     return _attached(doc, out, first_tok, name_end)
 
 
+def _is_possessive_mark(t: Token) -> bool:
+    """"’s" after an owner; the tagger sometimes calls it a proper noun ("the Daily Ledger’s")."""
+    return t.tag_ == "POS" or (t.text.lower() in ("'s", "\u2019s") and t.i > 0 and not t.doc[t.i - 1].whitespace_)
+
+
 def _hyphen_compound(doc: Doc, t: Token) -> bool:
     """'winning' in 'award-winning novelist', 'known' in 'well-known author': a participle
     glued by a hyphen to the word before it is an adjective of the title."""
@@ -93,8 +98,8 @@ def _joins_title(left: Token, right: Token, word: str) -> bool:
     if is_honorific(right.text):
         return False
     if not right.text[:1].isupper():
-        # "labor leader and civil rights activist Dolores Huerta"
-        return word != "of" and is_title_token(left)
+        # "labor leader and civil rights activist Dolores Huerta", "former secretary of state Colin Powell"
+        return is_title_token(left) and (word != "of" or right.pos_ in ("NOUN", "PROPN"))
     if word == "of":
         return is_title_token(left) or left.text[:1].isupper()
     return is_title_token(left)
@@ -179,16 +184,53 @@ def pre_apposition_roles(doc: Doc, name: SpacySpan) -> list[str]:
         if is_role_token(head) or head.dep_ != "pobj" or head.head.lower_ not in _ROLE_PREPS:
             break
         head = head.head.head
-    if not is_role_token(head):
-        return []
     if not any(t.text == "," for t in doc[head.i + 1:name.start]):
         return []
     comma = next(t.i for t in doc[head.i + 1:name.start] if t.text == ",")
+    if not is_role_token(head):
+        return one_of_roles(head, comma)
     start = head.left_edge.i
     while start > 0 and not doc[start - 1].whitespace_ and (doc[start - 1].text == "-" or doc[start].text == "-"):
         start -= 1  # "Co-Founder": the parse may hang only "Founder" on the name
     role = clean_role(list(doc[start:comma]), need_title=True)
     return [role] if role else []
+
+
+def list_roles(doc: Doc, name: SpacySpan) -> list[str]:
+    """'Democratic candidates Hillary Clinton and Bernie Sanders': a plural role written before a list
+    of names is each one's role (the roles gold set's collective roles)."""
+    first = name.root
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    if not any(c.dep_ == "conj" and c.pos_ == "PROPN" and c.ent_type_ in ("PERSON", "") for c in first.children):
+        return []  # not in a list of names (the recognizer may miss one of them)
+    if first.dep_ == "appos" and first.head.i < first.i:
+        head = first.head
+    else:
+        i = first.i
+        while i > 0 and doc[i - 1].ent_type_ == "PERSON" and doc[i - 1].text[:1].isupper():
+            i -= 1
+        if i > 1 and doc[i - 1].text == ":":
+            i -= 1  # "three Republican hopefuls: Jeb Bush, Ben Carson and Donald Trump"
+        head = doc[i - 1] if i > 0 else None
+    if head is None or not is_plural_role(head) or head.i + 1 < len(doc) and doc[head.i + 1].text == ",":
+        return []
+    role = clean_role(list(doc[head.left_edge.i:head.i + 1]), need_title=True, plural=True)
+    return [role] if role else []
+
+
+def one_of_roles(head: Token, comma: int) -> list[str]:
+    """'one of the family's attorneys, Justin Doe' -> "family's attorney"; 'one of his advisers, X' -> 'adviser'."""
+    if head.lower_ != "one":
+        return []
+    prep = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    if pobj is None or pobj.i >= comma or not is_plural_role(pobj):
+        return []
+    role = clean_role(list(head.doc[prep.i + 1:pobj.i + 1]), need_title=True, plural=True)
+    if not role or not role.endswith(pobj.text):
+        return []
+    return [role[:len(role) - len(pobj.text)] + singular(pobj.text)]
 
 
 def named_roles(doc: Doc, first_tok: int) -> list[str]:

@@ -84,8 +84,26 @@ def head_noun(toks: Sequence[Token]) -> Token | None:
 _AGE_WORD = re.compile(r"^\d+-(?:year|yr)s?-old$", re.IGNORECASE)
 
 
-def clean_role(toks: Sequence[Token], need_title: bool = True) -> str | None:
-    """Token run -> role string per GUIDELINES.md, or None when it does not name a role."""
+def singular(word: str) -> str:
+    """'attorneys' -> 'attorney', 'secretaries' -> 'secretary', 'witnesses' -> 'witness', 'spokesmen' -> 'spokesman'."""
+    low = word.lower()
+    if low.endswith("men"):
+        return word[:-2] + "an"
+    if low.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if low.endswith(("sses", "shes", "ches", "xes")):
+        return word[:-2]
+    return word[:-1] if low.endswith("s") and not low.endswith("ss") else word
+
+
+def is_plural_role(tok: Token) -> bool:
+    """'candidates', 'hopefuls', 'attorneys': a plural of a role noun."""
+    return tok.tag_ in ("NNS", "NNPS") and tok.text[1:].islower() and is_role_noun(singular(tok.text.lower()))
+
+
+def clean_role(toks: Sequence[Token], need_title: bool = True, plural: bool = False) -> str | None:
+    """Token run -> role string per GUIDELINES.md, or None when it does not name a role. A plural
+    head is a role only with ``plural`` (a role shared by a list of names: "Democratic candidates")."""
     toks = _whole_words(toks)
     toks = [t for t in toks if not (is_honorific(t.text) or t.tag_ == "PRP$" and t.lower_ in POSSESSIVE_PRONOUNS
                                     or _AGE_WORD.match(token_word(t)))]  # age is not a role: "44-year-old"
@@ -100,15 +118,20 @@ def clean_role(toks: Sequence[Token], need_title: bool = True) -> str | None:
     toks = drop_trailing_location(toks)
     toks = [
         t for k, t in enumerate(toks)
-        if not (k < len(toks) - 1 and (t.lower_ in evaluative_words()
-                                       or t.lower_ in ("most", "more", "very") and toks[k + 1].lower_ in evaluative_words()))
+        # an evaluative word goes only as a modifier: "veteran Democratic strategist", not the head
+        # of "a two-decade veteran of the rules committee"
+        if not (k < len(toks) - 1 and toks[k + 1].pos_ != "ADP"
+                and (t.lower_ in evaluative_words()
+                     or t.lower_ in ("most", "more", "very") and toks[k + 1].lower_ in evaluative_words()))
     ]
     if not toks:
         return None
     head = head_noun(toks)
-    if head is None or head.tag_ in ("NNS", "NNPS") and not is_title_token(head):
+    if plural and head is not None and is_plural_role(head):
+        pass
+    elif head is None or head.tag_ in ("NNS", "NNPS") and not is_title_token(head):
         return None
-    if need_title and not is_role_token(head):
+    if need_title and not is_role_token(head) and not (plural and is_plural_role(head)):
         return None
     if not need_title and not is_role_token(head) and not (
         head.tag_ == "NN" and head.text.islower() and head.lower_ not in _NOT_PERSON_HEADS and not is_party_word(head.text)
