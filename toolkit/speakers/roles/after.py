@@ -71,7 +71,12 @@ def roles_after(doc: Doc, i: int) -> list[str]:
             while i < n and doc[i].text != "," and not doc[i].is_sent_start:
                 i += 1
             i += 1
-        while i + 1 < n and (doc[i].like_num or _is_credential(doc[i])) and doc[i + 1].text in (",", "and"):
+        while i + 1 < n and (doc[i].like_num or _is_credential(doc[i])) and doc[i + 1].text in (",", "and", "'", "\u2019"):
+            if doc[i + 1].text in ("'", "\u2019"):
+                # "MBA ’16,": a degree with its class year
+                if not (i + 3 < n and doc[i + 2].like_num and len(doc[i + 2].text) == 2 and doc[i + 3].text == ","):
+                    break
+                i += 2
             i += 2
         if i < n and (doc[i].like_num or _is_credential(doc[i])) and not _modifies_role(doc, i):
             i += 1
@@ -140,6 +145,8 @@ def _modifies_role(doc: Doc, i: int) -> bool:
 def _is_credential(tok: Token) -> bool:
     """'R.D.', 'RDN', 'MS', 'Ph.D.', 'M.D.', 'CPT': letters after a name, not a role by themselves."""
     letters = tok.text.replace(".", "")
+    if is_title_token(tok):
+        return False  # "CEO", "MP": a role written in capitals
     # upper-case letters, or mixed case with two capitals ("PhD", "DrPH", "MSc" has one: listed)
     return 2 <= len(letters) <= 5 and letters.isalpha() and (
         letters.isupper() or sum(c.isupper() for c in letters) >= 2 or letters in ("MSc", "BSc", "MEd", "MA", "PhD"))
@@ -152,6 +159,10 @@ def _np_after(doc: Doc, i: int) -> list[Token]:
         t = doc[i]
         if out and t.is_sent_start:
             break
+        if t.is_quote and out and out[-1].lower_ == "of" and (title := _quoted_title(doc, i)):
+            out += title[0]  # "the author of “Quiet Homes,”": the title's words, without its marks
+            i = title[1]
+            break
         if t.is_punct and t.text not in ("-", "'", "\u2019", "&") and t.tag_ != "HYPH":
             break
         if "\n" in t.text or t.lower_ in NP_STOP_WORDS or t.tag_ in FINITE_TAGS or t.pos_ == "AUX":
@@ -163,6 +174,20 @@ def _np_after(doc: Doc, i: int) -> list[Token]:
         out.append(t)
         i += 1
     return out
+
+
+def _quoted_title(doc: Doc, i: int) -> tuple[list[Token], int] | None:
+    """A short quoted title from the opening mark at ``i``: its words and the index after the closing mark."""
+    words: list[Token] = []
+    for j in range(i + 1, min(i + 12, len(doc))):
+        t = doc[j]
+        if "\n" in t.text:
+            return None
+        if t.is_quote and not is_plural_possessive(t):
+            return (words, j + 1) if words and words[0].text[:1].isupper() else None
+        if not t.is_punct:
+            words.append(t)
+    return None
 
 
 def _split_and(toks: list[Token]) -> list[list[Token]]:

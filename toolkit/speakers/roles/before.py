@@ -65,10 +65,13 @@ def _left_extension(doc: Doc, first_tok: int, name_end: int) -> list[Token]:
             out.insert(0, t)
         elif t.lower_ == "the" and out and i > 0 and (doc[i - 1].lower_ == "of" or right.lower_ in ("rev.", "reverend")):
             out.insert(0, t)  # "Speaker of the House Rep. Paul Ryan", "Vatican spokesman the Rev. Federico Lombardi"
+        elif out and out[0].text == "-" and not t.whitespace_ and t.is_alpha and t.lower_ not in DETERMINERS:
+            out.insert(0, t)  # the first half of a hyphenated word: "Best" in "Best-selling"
         elif t.tag_ == "PRP$":
             out.insert(0, t)  # "her campaign manager Robby Mook": kept only to be dropped later
             break
-        elif t.pos_ in ("NOUN", "PROPN", "ADJ") or (t.tag_ == "VBN" and "-" in t.text) or _hyphen_compound(doc, t):
+        elif t.pos_ in ("NOUN", "PROPN", "ADJ") or (t.tag_ == "VBN" and ("-" in t.text or t.dep_ == "amod")) \
+                or _hyphen_compound(doc, t):  # "registered dietitian", "retired neurosurgeon"
             if t.lower_ in DETERMINERS:
                 break
             out.insert(0, t)
@@ -123,12 +126,16 @@ def _attached(doc: Doc, ext: list[Token], first_tok: int, name_end: int) -> list
         while h.i in region and h.i < first_tok and h.head.i != h.i and steps < 20 and (h is t or h.i not in anchors):
             h, steps = h.head, steps + 1
         ok = (h.i >= first_tok and h.i in region) or (h is not t and h.i in anchors)
+        # "registered dietitian Dr. X" where the parse hangs the title off the name: a modifier of a
+        # role noun already kept is kept with it
+        ok = ok or (t.head.i in {u.i for u in keep} and t.dep_ in ("amod", "compound", "npadvmod")
+                    and any(u.pos_ == "NOUN" and is_role_token(u) for u in keep))
         owner = bool(keep) and keep[0].tag_ == "POS"  # "Sullivan’s lawyer": the possessor stays with its "’s"
         # "Estera Events Co-Owner": a capitalised run before a capitalised title is the body the
         # title belongs to, however the parse hangs it
         label = bool(keep) and t.pos_ == "PROPN" and t.text[:1].isupper() and t.whitespace_ != "" \
             and keep[0].text[:1].isupper() and (keep[0].pos_ == "PROPN" or is_title_token(keep[0]))
-        trusted = is_title_token(t) or t.tag_ == "POS" or t.is_punct or t.lower_ in ("and", "&", "of") or owner or label
+        trusted = is_title_token(t) or (t.pos_ == "NOUN" and is_role_token(t)) or t.tag_ == "POS" or t.is_punct or t.lower_ in ("and", "&", "of") or owner or label
         if not ok and not trusted:
             # a modifier that hangs outside the name's phrase ("friend" in "a close friend of Mrs. Clinton")
             break

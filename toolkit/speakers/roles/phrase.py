@@ -109,11 +109,15 @@ def clean_role(toks: Sequence[Token], need_title: bool = True, plural: bool = Fa
                                     or _AGE_WORD.match(token_word(t)))]  # age is not a role: "44-year-old"
     # a leading number goes ("one senior diplomat"), an ordinal stays ("first deputy minister")
     while toks and (t0 := toks[0]) and (t0.lower_ in DETERMINERS or (t0.like_num and t0.whitespace_ and t0.tag_ == "CD")
-                                        or t0.pos_ in ("ADP", "CCONJ", "PUNCT")):
+                                        or t0.pos_ in ("ADP", "CCONJ", "PUNCT")
+                                        # "Even Microsoft CEO", "now a consultant": an adverb is no part of a
+                                        # role, but "then" and "formerly" date it
+                                        or t0.pos_ == "ADV" and t0.lower_ not in ("then", "formerly", "once")
+                                        and len(toks) > 1 and t0.whitespace_):  # "Best-selling" stays
         toks = toks[1:]
     while toks and (toks[-1].is_punct or toks[-1].pos_ in ("ADP", "CCONJ", "DET")):
         toks = toks[:-1]
-    if len(toks) > 2 and toks[0].lower_ in ("then", "former") and toks[1].lower_ in DETERMINERS:
+    if len(toks) > 2 and toks[0].lower_ in ("then", "former", "formerly", "once") and toks[1].lower_ in DETERMINERS:
         toks = [toks[0]] + toks[2:]  # "then a senior aide" -> "then senior aide"
     toks = drop_trailing_location(toks)
     toks = [
