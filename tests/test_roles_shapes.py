@@ -198,3 +198,22 @@ def test_a_source_is_never_a_named_persons_description(pipeline):
 def test_a_hyphenated_modifier_stays_whole(nlp, text, name, roles):
     doc = nlp(text)
     assert mention_roles(doc, span_of(text, name)) == roles
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, name, roles", [
+    # "was named/elected/appointed" states a role, without its date
+    ("Kwame Asante was named chief executive of the bank in May.", "Kwame Asante", ["chief executive of the bank"]),
+    ("Selin Arslan was elected mayor of Izmir in 2019.", "Selin Arslan", ["mayor of Izmir"]),
+    ("Keiko Mori was appointed ambassador to Brazil last year.", "Keiko Mori", ["ambassador to Brazil"]),
+    ("Jonas Berg was named in the lawsuit.", "Jonas Berg", []),
+    # a function in a "who" clause, whatever its tense, without its dates
+    ("Markus Wolff, who had headed the foreign intelligence division for three decades, wrote a memoir.",
+     "Markus Wolff", ["headed the foreign intelligence division"]),
+    ("“Now is the time,” said Dom Fowles, who helmed the party from 1995 to 1997.", "Dom Fowles",
+     ["helmed the party"]),
+    ("Jane Doe, who has not endorsed anyone, spoke.", "Jane Doe", []),
+])
+def test_roles_stated_by_a_verb(nlp, text, name, roles):
+    doc = nlp(text)
+    assert mention_roles(doc, span_of(text, name)) == roles

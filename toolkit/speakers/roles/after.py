@@ -15,7 +15,7 @@ _ROLE_VERBS = frozenset(
     "directs directed oversee oversees oversaw found founded co-founded own owns owned host hosts hosted "
     "represent represents represented teach teaches taught cover covers covered advise advises advised "
     "serve serves served work works worked coach coaches coached edit edits edited study studies studied "
-    "chaired co-chairs co-chaired anchor anchors anchored".split()
+    "chaired co-chairs co-chaired anchor anchors anchored helm helms helmed".split()
 )
 _BE_FORMS = frozenset("is was are were 's has have had been be being".split())
 _APPOINTED = frozenset("named appointed elected chosen hired tapped picked selected nominated".split())
@@ -104,6 +104,10 @@ def roles_after(doc: Doc, i: int) -> list[str]:
             if role:
                 roles.append(role)
         return roles
+    elif i + 1 < n and doc[i].lower_ in ("is", "was") and doc[i + 1].lower_ in _APPOINTED:
+        # "Selin Arslan was elected mayor of Izmir in 2019", "X was named chief executive in May"
+        role = _who_clause(doc, i)
+        return roles + [role] if role else roles
     if i < n and doc[i].lower_ == "who":
         role = _who_clause(doc, i + 1)
         if role:
@@ -216,6 +220,8 @@ def _who_clause(doc: Doc, i: int) -> str | None:
     j = i
     if j + 1 < n and doc[j].lower_ in ("has", "had", "have") and doc[j + 1].lower_ == "been":
         j += 2  # "who has been a nurse"; "who has not endorsed anyone" is an act, not a role
+    elif j + 1 < n and doc[j].lower_ in ("has", "had", "have") and doc[j + 1].lower_ in _ROLE_VERBS:
+        i = j = j + 1  # "who had headed the division": the function, without its tense
     elif j < n and doc[j].lower_ in _BE_FORMS and doc[j].lower_ not in ("has", "had", "have"):
         j += 1
     if j > i and j < n and not (doc[j].pos_ in ("DET", "ADJ", "NOUN", "PROPN", "NUM")
@@ -230,9 +236,9 @@ def _who_clause(doc: Doc, i: int) -> str | None:
     if j > i:  # "who was her White House chief of staff"
         return clean_role(_np_after(doc, j), need_title=True)
     if j < n and doc[j].lower_ in _ROLE_VERBS:
-        rest = _clause_after(doc, j + 1)
-        if rest:
-            return tokens_text([doc[j]] + rest)
+        rest = drop_trailing_location([doc[j]] + _clause_after(doc, j + 1))
+        if len(rest) > 1:
+            return tokens_text(rest)  # "helmed the party (from 1995 to 1997)"
     return None
 
 

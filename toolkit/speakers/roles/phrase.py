@@ -120,6 +120,9 @@ def clean_role(toks: Sequence[Token], need_title: bool = True, plural: bool = Fa
     if len(toks) > 2 and toks[0].lower_ in ("then", "former", "formerly", "once") and toks[1].lower_ in DETERMINERS:
         toks = [toks[0]] + toks[2:]  # "then a senior aide" -> "then senior aide"
     toks = drop_trailing_location(toks)
+    while len(toks) > 1 and toks[-1].ent_type_ in TIME_ENTS and toks[-1].tag_ != "CD" or (
+            len(toks) > 2 and toks[-1].ent_type_ in TIME_ENTS and toks[-2].ent_type_ in TIME_ENTS):
+        toks = toks[:-1]  # "ambassador to Brazil last year"
     toks = [
         t for k, t in enumerate(toks)
         # an evaluative word goes only as a modifier: "veteran Democratic strategist", not the head
@@ -172,7 +175,7 @@ _NOT_PERSON_HEADS = frozenset(
 
 _PLACE_PREPS = frozenset(["from", "in", "of"])
 # "nurse for 20 years", "voter prior to 2008", "aide until 2019"
-_TIME_PREPS = frozenset(["for", "since", "in", "before", "after", "until", "during", "prior"])
+_TIME_PREPS = frozenset(["for", "since", "in", "before", "after", "until", "during", "prior", "from"])
 
 
 def drop_trailing_location(toks: list[Token]) -> list[Token]:
