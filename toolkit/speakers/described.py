@@ -48,8 +48,12 @@ def described_roles(doc: "Doc", names: "NameIndex", wanted: set[str]) -> dict[st
     return out
 
 
+# Nouns that introduce someone unnamed: "the new source" after "Farah Al-Ibrahim" is another person.
+_UNNAMED = frozenset(["source", "insider"])
+
+
 def _definite_role_noun(tok: "Token") -> bool:
-    if tok.tag_ != "NN" or not tok.text.islower() or not is_role_token(tok):
+    if tok.tag_ != "NN" or not tok.text.islower() or not is_role_token(tok) or tok.lower_ in _UNNAMED:
         return False
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.lefts):
         return False

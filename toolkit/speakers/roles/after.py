@@ -6,7 +6,7 @@ from spacy.tokens import Doc, Token
 
 from ...lexicon import NAME_SUFFIXES, is_party_word
 from .phrase import (FINITE_TAGS, LOCATION_ENTS, NP_STOP_WORDS, clean_role, drop_trailing_location, head_noun,
-                     is_role_token, is_title_token)
+                     is_plural_possessive, is_role_token, is_title_token)
 from .text import tokens_text
 
 # Verbs of a "who" clause that state a function ("who chairs the committee"), not an act ("who told Congress").
@@ -15,7 +15,7 @@ _ROLE_VERBS = frozenset(
     "directs directed oversee oversees oversaw found founded co-founded own owns owned host hosts hosted "
     "represent represents represented teach teaches taught cover covers covered advise advises advised "
     "serve serves served work works worked coach coaches coached edit edits edited study studies studied "
-    "chaired co-chairs co-chaired anchor anchors anchored".split()
+    "chaired co-chairs co-chaired anchor anchors anchored helm helms helmed".split()
 )
 _BE_FORMS = frozenset("is was are were 's has have had been be being".split())
 _APPOINTED = frozenset("named appointed elected chosen hired tapped picked selected nominated".split())
@@ -71,7 +71,12 @@ def roles_after(doc: Doc, i: int) -> list[str]:
             while i < n and doc[i].text != "," and not doc[i].is_sent_start:
                 i += 1
             i += 1
-        while i + 1 < n and (doc[i].like_num or _is_credential(doc[i])) and doc[i + 1].text in (",", "and"):
+        while i + 1 < n and (doc[i].like_num or _is_credential(doc[i])) and doc[i + 1].text in (",", "and", "'", "\u2019"):
+            if doc[i + 1].text in ("'", "\u2019"):
+                # "MBA ’16,": a degree with its class year
+                if not (i + 3 < n and doc[i + 2].like_num and len(doc[i + 2].text) == 2 and doc[i + 3].text == ","):
+                    break
+                i += 2
             i += 2
         if i < n and (doc[i].like_num or _is_credential(doc[i])) and not _modifies_role(doc, i):
             i += 1
@@ -99,6 +104,10 @@ def roles_after(doc: Doc, i: int) -> list[str]:
             if role:
                 roles.append(role)
         return roles
+    elif i + 1 < n and doc[i].lower_ in ("is", "was") and doc[i + 1].lower_ in _APPOINTED:
+        # "Selin Arslan was elected mayor of Izmir in 2019", "X was named chief executive in May"
+        role = _who_clause(doc, i)
+        return roles + [role] if role else roles
     if i < n and doc[i].lower_ == "who":
         role = _who_clause(doc, i + 1)
         if role:
@@ -140,6 +149,8 @@ def _modifies_role(doc: Doc, i: int) -> bool:
 def _is_credential(tok: Token) -> bool:
     """'R.D.', 'RDN', 'MS', 'Ph.D.', 'M.D.', 'CPT': letters after a name, not a role by themselves."""
     letters = tok.text.replace(".", "")
+    if is_title_token(tok):
+        return False  # "CEO", "MP": a role written in capitals
     # upper-case letters, or mixed case with two capitals ("PhD", "DrPH", "MSc" has one: listed)
     return 2 <= len(letters) <= 5 and letters.isalpha() and (
         letters.isupper() or sum(c.isupper() for c in letters) >= 2 or letters in ("MSc", "BSc", "MEd", "MA", "PhD"))
@@ -152,17 +163,35 @@ def _np_after(doc: Doc, i: int) -> list[Token]:
         t = doc[i]
         if out and t.is_sent_start:
             break
+        if t.is_quote and out and out[-1].lower_ == "of" and (title := _quoted_title(doc, i)):
+            out += title[0]  # "the author of “Quiet Homes,”": the title's words, without its marks
+            i = title[1]
+            break
         if t.is_punct and t.text not in ("-", "'", "\u2019", "&") and t.tag_ != "HYPH":
             break
         if "\n" in t.text or t.lower_ in NP_STOP_WORDS or t.tag_ in FINITE_TAGS or t.pos_ == "AUX":
             break
         if out and t.tag_ == "PRP":
             break  # a relative clause without "who": "an author she's already familiar with"
-        if t.is_quote:
+        if t.is_quote and not is_plural_possessive(t):
             break
         out.append(t)
         i += 1
     return out
+
+
+def _quoted_title(doc: Doc, i: int) -> tuple[list[Token], int] | None:
+    """A short quoted title from the opening mark at ``i``: its words and the index after the closing mark."""
+    words: list[Token] = []
+    for j in range(i + 1, min(i + 12, len(doc))):
+        t = doc[j]
+        if "\n" in t.text:
+            return None
+        if t.is_quote and not is_plural_possessive(t):
+            return (words, j + 1) if words and words[0].text[:1].isupper() else None
+        if not t.is_punct:
+            words.append(t)
+    return None
 
 
 def _split_and(toks: list[Token]) -> list[list[Token]]:
@@ -172,13 +201,16 @@ def _split_and(toks: list[Token]) -> list[list[Token]]:
             left, right = toks[:k], toks[k + 1:]
             # "founder and creative director of X" shares its "of X": split only a full left conjunct
             hl, hr = (head_noun(left) if left else None), (head_noun(right) if right else None)
-            if hl is None or hr is None or not is_role_token(hr):
-                continue
-            content = [t for t in left if t.pos_ not in ("DET", "PRON") and t.tag_ != "PRP$"]
-            if is_role_token(hl) and len(tokens_text(content).split()) >= 2:
-                return [left, right]
-            if is_party_word(hl.text) or hl.ent_type_ == "NORP":
-                return [right]  # "a Democrat and former Oklahoma state senator": the party label is not a role
+            if hl is not None and hr is not None and is_role_token(hr):
+                content = [t for t in left if t.pos_ not in ("DET", "PRON") and t.tag_ != "PRP$"]
+                if is_role_token(hl) and len(tokens_text(content).split()) >= 2:
+                    return [left, right]
+                if is_party_word(hl.text) or hl.ent_type_ == "NORP":
+                    return [right]  # "a Democrat and former Oklahoma state senator": the party label is not a role
+            elif hl is not None and is_role_token(hl) and right and right[0].lower_ in ("a", "an", "the"):
+                # "the first working mother to serve as first lady and the first to have an office":
+                # a second description that names no role ends the first one
+                return [left]
     return [toks]
 
 
@@ -188,6 +220,8 @@ def _who_clause(doc: Doc, i: int) -> str | None:
     j = i
     if j + 1 < n and doc[j].lower_ in ("has", "had", "have") and doc[j + 1].lower_ == "been":
         j += 2  # "who has been a nurse"; "who has not endorsed anyone" is an act, not a role
+    elif j + 1 < n and doc[j].lower_ in ("has", "had", "have") and doc[j + 1].lower_ in _ROLE_VERBS:
+        i = j = j + 1  # "who had headed the division": the function, without its tense
     elif j < n and doc[j].lower_ in _BE_FORMS and doc[j].lower_ not in ("has", "had", "have"):
         j += 1
     if j > i and j < n and not (doc[j].pos_ in ("DET", "ADJ", "NOUN", "PROPN", "NUM")
@@ -202,9 +236,9 @@ def _who_clause(doc: Doc, i: int) -> str | None:
     if j > i:  # "who was her White House chief of staff"
         return clean_role(_np_after(doc, j), need_title=True)
     if j < n and doc[j].lower_ in _ROLE_VERBS:
-        rest = _clause_after(doc, j + 1)
-        if rest:
-            return tokens_text([doc[j]] + rest)
+        rest = drop_trailing_location([doc[j]] + _clause_after(doc, j + 1))
+        if len(rest) > 1:
+            return tokens_text(rest)  # "helmed the party (from 1995 to 1997)"
     return None
 
 
@@ -212,7 +246,8 @@ def _clause_after(doc: Doc, i: int) -> list[Token]:
     out: list[Token] = []
     while i < len(doc) and len(out) < 20:
         t = doc[i]
-        if (t.is_punct and t.tag_ != "HYPH" and t.text != "-") or "\n" in t.text or t.is_sent_start:
+        if (t.is_punct and t.tag_ != "HYPH" and t.text != "-" and not is_plural_possessive(t)) or "\n" in t.text \
+                or t.is_sent_start:
             break
         if t.lower_ == "and" and i + 1 < len(doc) and doc[i + 1].pos_ in ("VERB", "AUX"):
             break  # "who founded X and is a longtime Y": one function per clause

@@ -23,8 +23,8 @@ from ...lexicon import (DETERMINERS, HONORIFICS, NAME_SUFFIXES, is_honorific, is
                         is_title_word, name_start, strip_name)
 from ...types import Span
 from .after import roles_after
-from .before import named_roles, pre_apposition_roles, prefix_roles
-from .phrase import clean_role
+from .before import list_roles, named_roles, pre_apposition_roles, prefix_roles
+from .phrase import clean_role, is_title_token
 from .text import Word, body_zones, doc_text, words_of
 
 __all__ = [
@@ -112,7 +112,9 @@ def mention_roles(doc: Doc, mention: Span) -> list[str]:
     if all(t.pos_ == "PRON" for t in span if not t.is_punct):
         return []
     title, name = split_title(doc, mention)
-    if name == mention and not _has_name(doc, mention):
+    if name == mention and not _has_name(doc, mention) and _tagged_name(span):
+        pass  # "Dan Backer": a surname that is also a role word, written with a given name
+    elif (name == mention and not _has_name(doc, mention)) or _names_someone_else(doc, span, name):
         role = _nominal_role(span)
         return [role] if role else []
     name_toks = doc.char_span(name.start, name.end, alignment_mode="expand")
@@ -122,6 +124,7 @@ def mention_roles(doc: Doc, mention: Span) -> list[str]:
     roles: list[str] = []
     roles += prefix_roles(doc, first, span.end, title)
     roles += pre_apposition_roles(doc, name_toks)
+    roles += list_roles(doc, name_toks)
     roles += named_roles(doc, first)
     roles += roles_after(doc, name_toks.end)
     out: list[str] = []
@@ -146,7 +149,35 @@ def _name_start_token(doc: Doc, i: int) -> int:
 
 def _has_name(doc: Doc, mention: Span) -> bool:
     title, name = split_title(doc, mention)
+    if title is not None and _names_someone_else(doc, doc.char_span(mention.start, mention.end,
+                                                                    alignment_mode="contract"), name):
+        return False
     return title is not None or name != mention or _names_itself(doc, mention)
+
+
+def _tagged_name(span: SpacySpan) -> bool:
+    """Two or more capitalised words the recognizer tags as one person, the first of them a name word."""
+    words = [t for t in span if not t.is_punct]
+    return len(words) >= 2 and all(t.ent_type_ == "PERSON" and t.text[:1].isupper() for t in words) \
+        and is_name_word(words[0].text) and not any(t.ent_iob_ == "B" for t in words[1:])
+
+
+_BEFORE_TITLE = frozenset("former then late acting interim".split())
+
+
+def _names_someone_else(doc: Doc, span: SpacySpan | None, name: Span) -> bool:
+    """'One pastor supporting Mr. Cruz', 'a close friend of Mrs. Clinton', 'an aide to Gov. Jane Roe':
+    a description whose name is the object of a verb or a preposition names another person, so
+    neither that name's titles nor its other mentions describe the speaker."""
+    if span is None or name.start <= span.start_char:
+        return False
+    i = next((t.i for t in span if t.idx >= name.start), span.end) - 1
+    while i >= span.start and (is_honorific(doc[i].text) or is_title_token(doc[i]) or doc[i].lower_ in _BEFORE_TITLE
+                               or doc[i].lower_ in DETERMINERS and doc[i].lower_ != "one"):
+        i -= 1
+    if i < span.start or not (doc[i].tag_ in ("VBG", "VBN", "IN", "TO") and doc[i].pos_ in ("VERB", "ADP", "PART")):
+        return False
+    return any(t.pos_ == "NOUN" and t.text.islower() for t in doc[span.start:i])
 
 
 def _names_itself(doc: Doc, mention: Span) -> bool:
@@ -190,21 +221,64 @@ def speaker_role(doc: Doc, mentions: Sequence[Span], name: str | None = None, *,
     by default a short first paragraph without "said" is taken for a headline.
     """
     mentions = list(mentions)
+    text = doc_text(doc)
+    found: list[Span] = []
+    full = None
     if all_occurrences:
-        full = name or _fullest_name(doc, mentions)
+        full = name if name and _is_personal_name(name) else _fullest_name(doc, mentions)
         if full:
-            mentions += name_mentions(doc_text(doc), full)
-    zones = body_zones(doc_text(doc), body_start)
-    given = _given_names(doc, mentions)
-    for m in _outermost(mentions):
-        if any(z.start <= m.start < z.end for z in zones):
-            continue
-        if _someone_else(doc, m, given):
+            found = name_mentions(text, full)
+    zones = body_zones(text, body_start)
+    given = _given_names(doc, mentions + found)
+    basis = (name or full or "").split()
+    # the words of a person's name ("Mark Singer"), not of a description ("one senior diplomat")
+    own = {w.lower() for w in basis} if basis and all(w[:1].isupper() for w in basis) else set()
+    found = [f for f in found if not _title_of_another(text, f, given)]
+    for m in _outermost(mentions + found):
+        if any(z.start <= m.start < z.end for z in zones) or _someone_else(doc, m, given):
             continue
         roles = mention_roles(doc, m)
+        if not roles and m not in found and not _has_name(doc, m):
+            # a mention the parse ran long ("Dec 29 (Reuters) - U.S. Democratic presidential candidate
+            # Hillary Clinton"): the name inside it is read on its own
+            for inner in (s for s in found if m.start <= s.start and s.end <= m.end and s != m
+                          and len(text[s.start:s.end].split()) > 1):
+                roles = mention_roles(doc, inner)
+                if roles:
+                    break
+        # a person's role is never their own name ("Mr. Singer" read as the job "singer")
+        roles = [r for r in roles if not own or not set(r.lower().split()) <= own]
         if roles:
             return roles[0]
     return None
+
+
+def _is_personal_name(name: str) -> bool:
+    """A name, with at most a title before it ('Sen. Ted Cruz', 'National Security Council spokesman
+    Ned Price'); not a description that ends in someone's name ('One pastor supporting Mr. Cruz')."""
+    words = name.split()
+    i = name_start(words)
+    return 0 < len(words) and i < len(words) and all(
+        w[:1].isupper() or is_title_word(w) or is_honorific(w) for w in words[:i])
+
+
+def _title_of_another(text: str, found: Span, given: set[str]) -> bool:
+    """'President Clinton' where the article also writes 'President Bill Clinton' and the speaker is
+    'Hillary Clinton': a bare surname after a title or honorific that another person of that surname
+    carries in full is that other person's."""
+    words = text[found.start:found.end].split()
+    if len(words) != 1 or not given:
+        return False
+    before = text[max(0, found.start - 40):found.start].split()
+    if not before or not (is_title_word(before[-1]) or is_honorific(before[-1])):
+        return False
+    pattern = re.escape(before[-1]) + r"[ \u00a0]+((?:[A-Z][\w.'\u2019-]*[ \u00a0]+){1,2})" + re.escape(words[0]) + r"\b"
+    for m in re.finditer(pattern, text):
+        between = [w for w in m.group(1).split() if not (len(w) <= 2 and w.endswith("."))]  # "J." initials
+        if between and all(is_name_word(w) and not w.endswith(".") for w in between) \
+                and not any(w.lower() in given for w in between):
+            return True
+    return False
 
 
 def name_mentions(text: str, name: str) -> list[Span]:

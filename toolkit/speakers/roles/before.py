@@ -8,7 +8,7 @@ from spacy.tokens import Token
 
 from ...lexicon import DETERMINERS, is_honorific
 from ...types import Span
-from .phrase import TIME_ENTS, clean_role, is_role_token, is_title_token
+from .phrase import TIME_ENTS, clean_role, is_plural_role, is_role_token, is_title_token, singular
 from .text import tokens_text
 
 MAX_PREFIX_TOKENS = 12  # a title before a name rarely runs longer; "Arjay and Frances Miller Chair ..." comes after
@@ -23,7 +23,7 @@ def prefix_roles(doc: Doc, first_tok: int, name_end: int, title: Span | None) ->
             toks += list(tspan)
     if not toks:
         return []
-    if toks[-1].tag_ == "POS" and not any(is_role_token(t) for t in toks):
+    if _is_possessive_mark(toks[-1]) and not any(is_role_token(t) for t in toks):
         # "The Post’s Robert Costa" -> "of The Post" (GUIDELINES.md), for an organisation only
         owner = [t for t in toks[:-1] if t.lower_ != "the"]
         if owner and all(t.ent_type_ == "ORG" for t in owner):
@@ -56,7 +56,7 @@ def _left_extension(doc: Doc, first_tok: int, name_end: int) -> list[Token]:
         if t.is_space:  # a no-break space between title and name
             i -= 1
             continue
-        if t.tag_ == "POS" or (t.text == "-" and not t.whitespace_ and i > 0 and not doc[i - 1].whitespace_):
+        if _is_possessive_mark(t) or (t.text == "-" and not t.whitespace_ and i > 0 and not doc[i - 1].whitespace_):
             out.insert(0, t)
         elif t.lower_ in ("of", "and", "&") and (out or right.text[:1].isupper()) and i > 0 and _joins_title(
                 doc[i - 1], next((u for u in out if u.lower_ != "the"), right), t.lower_):
@@ -65,10 +65,13 @@ def _left_extension(doc: Doc, first_tok: int, name_end: int) -> list[Token]:
             out.insert(0, t)
         elif t.lower_ == "the" and out and i > 0 and (doc[i - 1].lower_ == "of" or right.lower_ in ("rev.", "reverend")):
             out.insert(0, t)  # "Speaker of the House Rep. Paul Ryan", "Vatican spokesman the Rev. Federico Lombardi"
+        elif out and out[0].text == "-" and not t.whitespace_ and t.is_alpha and t.lower_ not in DETERMINERS:
+            out.insert(0, t)  # the first half of a hyphenated word: "Best" in "Best-selling"
         elif t.tag_ == "PRP$":
             out.insert(0, t)  # "her campaign manager Robby Mook": kept only to be dropped later
             break
-        elif t.pos_ in ("NOUN", "PROPN", "ADJ") or (t.tag_ == "VBN" and "-" in t.text) or _hyphen_compound(doc, t):
+        elif t.pos_ in ("NOUN", "PROPN", "ADJ") or (t.tag_ == "VBN" and ("-" in t.text or t.dep_ == "amod")) \
+                or _hyphen_compound(doc, t):  # "registered dietitian", "retired neurosurgeon"
             if t.lower_ in DETERMINERS:
                 break
             out.insert(0, t)
@@ -78,6 +81,11 @@ def _left_extension(doc: Doc, first_tok: int, name_end: int) -> list[Token]:
             break
         i -= 1
     return _attached(doc, out, first_tok, name_end)
+
+
+def _is_possessive_mark(t: Token) -> bool:
+    """"’s" after an owner; the tagger sometimes calls it a proper noun ("the Daily Ledger’s")."""
+    return t.tag_ == "POS" or (t.text.lower() in ("'s", "\u2019s") and t.i > 0 and not t.doc[t.i - 1].whitespace_)
 
 
 def _hyphen_compound(doc: Doc, t: Token) -> bool:
@@ -93,8 +101,8 @@ def _joins_title(left: Token, right: Token, word: str) -> bool:
     if is_honorific(right.text):
         return False
     if not right.text[:1].isupper():
-        # "labor leader and civil rights activist Dolores Huerta"
-        return word != "of" and is_title_token(left)
+        # "labor leader and civil rights activist Dolores Huerta", "former secretary of state Colin Powell"
+        return is_title_token(left) and (word != "of" or right.pos_ in ("NOUN", "PROPN"))
     if word == "of":
         return is_title_token(left) or left.text[:1].isupper()
     return is_title_token(left)
@@ -118,12 +126,16 @@ def _attached(doc: Doc, ext: list[Token], first_tok: int, name_end: int) -> list
         while h.i in region and h.i < first_tok and h.head.i != h.i and steps < 20 and (h is t or h.i not in anchors):
             h, steps = h.head, steps + 1
         ok = (h.i >= first_tok and h.i in region) or (h is not t and h.i in anchors)
+        # "registered dietitian Dr. X" where the parse hangs the title off the name: a modifier of a
+        # role noun already kept is kept with it
+        ok = ok or (t.head.i in {u.i for u in keep} and t.dep_ in ("amod", "compound", "npadvmod")
+                    and any(u.pos_ == "NOUN" and is_role_token(u) for u in keep))
         owner = bool(keep) and keep[0].tag_ == "POS"  # "Sullivan’s lawyer": the possessor stays with its "’s"
         # "Estera Events Co-Owner": a capitalised run before a capitalised title is the body the
         # title belongs to, however the parse hangs it
         label = bool(keep) and t.pos_ == "PROPN" and t.text[:1].isupper() and t.whitespace_ != "" \
             and keep[0].text[:1].isupper() and (keep[0].pos_ == "PROPN" or is_title_token(keep[0]))
-        trusted = is_title_token(t) or t.tag_ == "POS" or t.is_punct or t.lower_ in ("and", "&", "of") or owner or label
+        trusted = is_title_token(t) or (t.pos_ == "NOUN" and is_role_token(t)) or t.tag_ == "POS" or t.is_punct or t.lower_ in ("and", "&", "of") or owner or label
         if not ok and not trusted:
             # a modifier that hangs outside the name's phrase ("friend" in "a close friend of Mrs. Clinton")
             break
@@ -147,7 +159,10 @@ def _split_stacked(toks: list[Token]) -> list[list[Token]]:
         prev = toks[k - 1] if k else None
         if prev is not None and groups[-1] and prev.whitespace_ and t.text[:1].isupper():
             after_lower_title = is_title_token(prev) and prev.text[:1].islower()
+            # ... but "Deputy Prime Minister": a word that modifies the title is part of it, unless
+            # the first title has its own "of" phrase (the parse hangs "House" on "Rep." there)
             second_title = (is_title_token(t) and not is_title_token(prev)
+                            and (prev.head.i != t.i or any(u.lower_ == "of" for u in groups[-1]))
                             and any(is_title_token(u) for u in groups[-1])
                             and not any(u.lower_ in ("and", "&") for u in groups[-1]))
             # "committee Chairman Sen.": an abbreviated title after a written-out one is the next title
@@ -160,20 +175,69 @@ def _split_stacked(toks: list[Token]) -> list[list[Token]]:
     return [g for g in groups if g]
 
 
+_ROLE_PREPS = frozenset(["of", "at", "for", "with", "to", "in"])
+
+
 def pre_apposition_roles(doc: Doc, name: SpacySpan) -> list[str]:
     """'Her campaign manager, Robby Mook, ...': the name is an apposition of a role noun before it."""
     root = name.root
     head = root.head
-    if root.dep_ != "appos" or head.i >= name.start or not is_role_token(head):
+    if root.dep_ != "appos" or head.i >= name.start:
         return []
+    for _ in range(3):
+        # "The minister of finance of Kenya, Wanjiru Kamau": the parse hangs the name on the last
+        # noun of the role's "of" phrase; climb to the role noun that phrase belongs to. A role noun
+        # there ("a spokesman for the mayor, Jane Roe") is read as written: the name is its apposition.
+        if is_role_token(head) or head.dep_ != "pobj" or head.head.lower_ not in _ROLE_PREPS:
+            break
+        head = head.head.head
     if not any(t.text == "," for t in doc[head.i + 1:name.start]):
         return []
     comma = next(t.i for t in doc[head.i + 1:name.start] if t.text == ",")
+    if not is_role_token(head):
+        return one_of_roles(head, comma)
     start = head.left_edge.i
     while start > 0 and not doc[start - 1].whitespace_ and (doc[start - 1].text == "-" or doc[start].text == "-"):
         start -= 1  # "Co-Founder": the parse may hang only "Founder" on the name
     role = clean_role(list(doc[start:comma]), need_title=True)
     return [role] if role else []
+
+
+def list_roles(doc: Doc, name: SpacySpan) -> list[str]:
+    """'Democratic candidates Hillary Clinton and Bernie Sanders': a plural role written before a list
+    of names is each one's role (the roles gold set's collective roles)."""
+    first = name.root
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    if not any(c.dep_ == "conj" and c.pos_ == "PROPN" and c.ent_type_ in ("PERSON", "") for c in first.children):
+        return []  # not in a list of names (the recognizer may miss one of them)
+    if first.dep_ == "appos" and first.head.i < first.i:
+        head = first.head
+    else:
+        i = first.i
+        while i > 0 and doc[i - 1].ent_type_ == "PERSON" and doc[i - 1].text[:1].isupper():
+            i -= 1
+        if i > 1 and doc[i - 1].text == ":":
+            i -= 1  # "three Republican hopefuls: Jeb Bush, Ben Carson and Donald Trump"
+        head = doc[i - 1] if i > 0 else None
+    if head is None or not is_plural_role(head) or head.i + 1 < len(doc) and doc[head.i + 1].text == ",":
+        return []
+    role = clean_role(list(doc[head.left_edge.i:head.i + 1]), need_title=True, plural=True)
+    return [role] if role else []
+
+
+def one_of_roles(head: Token, comma: int) -> list[str]:
+    """'one of the family's attorneys, Justin Doe' -> "family's attorney"; 'one of his advisers, X' -> 'adviser'."""
+    if head.lower_ != "one":
+        return []
+    prep = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    if pobj is None or pobj.i >= comma or not is_plural_role(pobj):
+        return []
+    role = clean_role(list(head.doc[prep.i + 1:pobj.i + 1]), need_title=True, plural=True)
+    if not role or not role.endswith(pobj.text):
+        return []
+    return [role[:len(role) - len(pobj.text)] + singular(pobj.text)]
 
 
 def named_roles(doc: Doc, first_tok: int) -> list[str]:

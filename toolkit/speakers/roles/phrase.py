@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from spacy.tokens import Token
 
 from ...lexicon import (DETERMINERS, POSSESSIVE_PRONOUNS, evaluative_words, is_honorific, is_party_word,
-                        is_role_noun, is_title_word)
+                        is_role_noun, is_title_word, title_words)
 from .text import tokens_text
 
 # Tokens that end a noun phrase scanned rightwards from a name.
@@ -29,8 +29,32 @@ def token_word(tok: Token) -> str:
     return doc[lo:hi + 1].text if hi > lo else tok.text
 
 
+def is_plural_possessive(tok: Token) -> bool:
+    """The apostrophe of a plural possessive: "workers' union", "the farmers’ association". It
+    belongs to the phrase; any other quote mark ends it."""
+    doc = tok.doc
+    return tok.text in ("'", "\u2019") and tok.i > 0 and not doc[tok.i - 1].whitespace_ \
+        and doc[tok.i - 1].lower_.endswith("s") and doc[tok.i - 1].pos_ in ("NOUN", "PROPN") \
+        and tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ in ("NOUN", "PROPN", "ADJ")
+
+
 def is_role_token(tok: Token) -> bool:
-    return is_role_noun(token_word(tok)) or (tok.text != token_word(tok) and is_role_noun(tok.text))
+    return is_role_noun(token_word(tok)) or (tok.text != token_word(tok) and is_role_noun(tok.text)) \
+        or _compound_role(tok)
+
+
+# Title words that also end words naming things: "wheelchair", "mischief", "submarine", "autopilot".
+_NOT_COMPOUND_HEADS = frozenset("chair chief marine pilot source speaker general member".split())
+
+
+def _compound_role(tok: Token) -> bool:
+    """A closed compound ending in a role word: "speechwriter", "neurosurgeon", "homeowner",
+    "schoolteacher", "ringleader". Lower-case nouns only, and only on a role word of five letters
+    or more after three or more of its own, so "remember" or "smoking" never count."""
+    w = tok.text
+    if tok.pos_ != "NOUN" or not w.isalpha() or not w.islower() or len(w) < 8:
+        return False
+    return any(w[k:] in title_words() and w[k:] not in _NOT_COMPOUND_HEADS for k in range(3, len(w) - 4))
 
 
 def is_title_token(tok: Token) -> bool:
@@ -60,28 +84,61 @@ def head_noun(toks: Sequence[Token]) -> Token | None:
 _AGE_WORD = re.compile(r"^\d+-(?:year|yr)s?-old$", re.IGNORECASE)
 
 
-def clean_role(toks: Sequence[Token], need_title: bool = True) -> str | None:
-    """Token run -> role string per GUIDELINES.md, or None when it does not name a role."""
+def singular(word: str) -> str:
+    """'attorneys' -> 'attorney', 'secretaries' -> 'secretary', 'witnesses' -> 'witness', 'spokesmen' -> 'spokesman'."""
+    low = word.lower()
+    if low.endswith("men"):
+        return word[:-2] + "an"
+    if low.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if low.endswith(("sses", "shes", "ches", "xes")):
+        return word[:-2]
+    return word[:-1] if low.endswith("s") and not low.endswith("ss") else word
+
+
+def is_plural_role(tok: Token) -> bool:
+    """'candidates', 'hopefuls', 'attorneys': a plural of a role noun."""
+    return tok.tag_ in ("NNS", "NNPS") and tok.text[1:].islower() and is_role_noun(singular(tok.text.lower()))
+
+
+def clean_role(toks: Sequence[Token], need_title: bool = True, plural: bool = False) -> str | None:
+    """Token run -> role string per GUIDELINES.md, or None when it does not name a role. A plural
+    head is a role only with ``plural`` (a role shared by a list of names: "Democratic candidates")."""
+    toks = _whole_words(toks)
     toks = [t for t in toks if not (is_honorific(t.text) or t.tag_ == "PRP$" and t.lower_ in POSSESSIVE_PRONOUNS
                                     or _AGE_WORD.match(token_word(t)))]  # age is not a role: "44-year-old"
-    while toks and (t0 := toks[0]) and (t0.lower_ in DETERMINERS or (t0.like_num and t0.whitespace_) or t0.pos_ in ("ADP", "CCONJ", "PUNCT")):
+    # a leading number goes ("one senior diplomat"), an ordinal stays ("first deputy minister")
+    while toks and (t0 := toks[0]) and (t0.lower_ in DETERMINERS or (t0.like_num and t0.whitespace_ and t0.tag_ == "CD")
+                                        or t0.pos_ in ("ADP", "CCONJ", "PUNCT")
+                                        # "Even Microsoft CEO", "now a consultant": an adverb is no part of a
+                                        # role, but "then" and "formerly" date it
+                                        or t0.pos_ == "ADV" and t0.lower_ not in ("then", "formerly", "once")
+                                        and len(toks) > 1 and t0.whitespace_):  # "Best-selling" stays
         toks = toks[1:]
     while toks and (toks[-1].is_punct or toks[-1].pos_ in ("ADP", "CCONJ", "DET")):
         toks = toks[:-1]
-    if len(toks) > 2 and toks[0].lower_ in ("then", "former") and toks[1].lower_ in DETERMINERS:
+    if len(toks) > 2 and toks[0].lower_ in ("then", "former", "formerly", "once") and toks[1].lower_ in DETERMINERS:
         toks = [toks[0]] + toks[2:]  # "then a senior aide" -> "then senior aide"
     toks = drop_trailing_location(toks)
+    while len(toks) > 1 and toks[-1].ent_type_ in TIME_ENTS and toks[-1].tag_ != "CD" or (
+            len(toks) > 2 and toks[-1].ent_type_ in TIME_ENTS and toks[-2].ent_type_ in TIME_ENTS):
+        toks = toks[:-1]  # "ambassador to Brazil last year"
     toks = [
         t for k, t in enumerate(toks)
-        if not (k < len(toks) - 1 and (t.lower_ in evaluative_words()
-                                       or t.lower_ in ("most", "more", "very") and toks[k + 1].lower_ in evaluative_words()))
+        # an evaluative word goes only as a modifier: "veteran Democratic strategist", not the head
+        # of "a two-decade veteran of the rules committee"
+        if not (k < len(toks) - 1 and toks[k + 1].pos_ != "ADP"
+                and (t.lower_ in evaluative_words()
+                     or t.lower_ in ("most", "more", "very") and toks[k + 1].lower_ in evaluative_words()))
     ]
     if not toks:
         return None
     head = head_noun(toks)
-    if head is None or head.tag_ in ("NNS", "NNPS") and not is_title_token(head):
+    if plural and head is not None and is_plural_role(head):
+        pass
+    elif head is None or head.tag_ in ("NNS", "NNPS") and not is_title_token(head):
         return None
-    if need_title and not is_role_token(head):
+    if need_title and not is_role_token(head) and not (plural and is_plural_role(head)):
         return None
     if not need_title and not is_role_token(head) and not (
         head.tag_ == "NN" and head.text.islower() and head.lower_ not in _NOT_PERSON_HEADS and not is_party_word(head.text)
@@ -90,6 +147,18 @@ def clean_role(toks: Sequence[Token], need_title: bool = True) -> str | None:
     if all(is_party_word(t.text) or t.ent_type_ == "NORP" or t.ent_type_ in LOCATION_ENTS for t in toks if not t.is_punct):
         return None  # "Democrat", "Nevada Democrat", "French": party, nationality or place alone
     return tokens_text(toks)
+
+
+def _whole_words(toks: Sequence[Token]) -> list[Token]:
+    """A run cut inside a hyphenated word is widened to the whole word: 'the co' -> 'the co-founder'."""
+    toks = list(toks)
+    if not toks:
+        return toks
+    doc = toks[0].doc
+    while toks[-1].i + 2 < len(doc) and not toks[-1].whitespace_ and doc[toks[-1].i + 1].text == "-" \
+            and not doc[toks[-1].i + 1].whitespace_ and doc[toks[-1].i + 2].is_alpha:
+        toks += [doc[toks[-1].i + 1], doc[toks[-1].i + 2]]
+    return toks
 
 
 # Singular nouns that can follow "Name, a/the ..." without describing the person ("Smith, a day after ...").
@@ -106,7 +175,7 @@ _NOT_PERSON_HEADS = frozenset(
 
 _PLACE_PREPS = frozenset(["from", "in", "of"])
 # "nurse for 20 years", "voter prior to 2008", "aide until 2019"
-_TIME_PREPS = frozenset(["for", "since", "in", "before", "after", "until", "during", "prior"])
+_TIME_PREPS = frozenset(["for", "since", "in", "before", "after", "until", "during", "prior", "from"])
 
 
 def drop_trailing_location(toks: list[Token]) -> list[Token]:
