@@ -264,3 +264,25 @@ def test_a_document_is_not_credited_to_whoever_saw_it(pipeline, text, quote, see
     got = speakers_of(pipeline, text)
     name = next(v[0] for k, v in got.items() if quote in k)
     assert name != seer  # the document keeps its description ("a confidential report seen by Reuters")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, quote, name", [
+    # a name set off by commas after a description that ends on another person's name names the
+    # description's head, though the parse hangs it on the inner name
+    (HEAD + "One nurse backing Ms. Okafor, Ingrid Svensson of the county hospital, said she had called voters. "
+     "“We are tired,” she said.", "We are tired,", "Ingrid Svensson"),
+    (HEAD + "A lawyer representing Mr. Tanaka, Chidi Obi, said the court had erred. "
+     "“This ruling will not stand,” he said.", "This ruling will not stand,", "Chidi Obi"),
+    (HEAD + "One farmer who votes for Mrs. Van der Berg, Sean O'Neill, said prices were too low. "
+     "“We cannot go on,” he said.", "We cannot go on,", "Sean O'Neill"),
+])
+def test_a_name_set_off_after_a_description_is_its_speaker(pipeline, text, quote, name):
+    assert speakers_of(pipeline, text)[quote][0] == name
+
+
+@pytest.mark.model
+def test_a_name_after_a_description_ending_on_a_role_noun_stays_unjoined(pipeline):
+    # "the governor, Tomasz Nowak": Nowak may be the governor, so the spokesman keeps no name
+    text = HEAD + "A spokesman for the governor, Tomasz Nowak, said the plan was dead. “It is over,” he said."
+    assert speakers_of(pipeline, text)["It is over,"][0] != "Tomasz Nowak"
