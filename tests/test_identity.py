@@ -286,3 +286,30 @@ def test_a_name_after_a_description_ending_on_a_role_noun_stays_unjoined(pipelin
     # "the governor, Tomasz Nowak": Nowak may be the governor, so the spokesman keeps no name
     text = HEAD + "A spokesman for the governor, Tomasz Nowak, said the plan was dead. “It is over,” he said."
     assert speakers_of(pipeline, text)["It is over,"][0] != "Tomasz Nowak"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("name", ["Carly Fenwick", "Beatriz Ruiz-Tagle"])
+def test_a_missed_name_named_in_passing_is_the_referent_of_her_pronoun(pipeline, name):
+    # the recognizer misses the name and it is no clause's subject; its given name is a
+    # woman's and no woman is named nearer, so "she" is that person
+    text = (HEAD + "Meanwhile, Tom Becker reminds us of a guest who will not leave. He is not likable. "
+            f"And oh yes, {name}: What, exactly, are her qualifications? Losing a race by ten points? "
+            "She had a great line a while back when she said, “Unlike my rivals, I can count.”")
+    assert speakers_of(pipeline, text)["Unlike my rivals, I can count."][0] == name
+
+
+@pytest.mark.model
+def test_a_missed_name_in_passing_does_not_outrank_a_nearer_subject(pipeline):
+    text = HEAD + "Tom Becker met Carly Fenwick on Monday. “We talked about the budget,” he said."
+    assert speakers_of(pipeline, text)["We talked about the budget,"][0] == "Tom Becker"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, quote", [
+    # a place or a group whose first word is also a given name is no one's name
+    (HEAD + "Crowds filled Santa Monica on Sunday. “It was packed,” she said.", "It was packed,"),
+    (HEAD + "Tom Becker spoke in West Hollywood on Sunday. “We are close,” she said.", "We are close,"),
+])
+def test_a_place_that_opens_on_a_given_name_is_no_pronoun_referent(pipeline, text, quote):
+    assert speakers_of(pipeline, text)[quote][0] is None

@@ -125,20 +125,19 @@ class NameIndex:
                 self.by_last.setdefault(core.split()[-1].lower(), []).append((span, name))
 
     def _add_missed_subjects(self, missed: "list[tuple[Span, str]]", quoted: "Quoted") -> None:
-        """A missed name that is a clause's subject ("Ana Ruiz has run the county's emergency
-        office since 2019.") is a pronoun's referent as a recognized one would be: a paragraph
-        about one person whose name the model missed otherwise leaves its "she" unknown."""
-        added = False
+        """A missed name that is a clause's subject ("Ana Ruiz has run the county's emergency office
+        since 2019.") is a pronoun's referent as a recognized one would be: a paragraph about one
+        person whose name the model missed otherwise leaves its "she" unknown. So is one named in
+        passing with a given name of one gender and no entity label at all ("And then, Ana Ruiz: …
+        She said"; not "West Hollywood", a place), but only where no subject comes nearer."""
         for span, name in missed:
-            if name not in self.missed:
-                continue
-            toks = self.doc.char_span(span.start, span.end, alignment_mode="expand")
+            toks = self.doc.char_span(span.start, span.end, alignment_mode="expand") if name in self.missed else None
             verb = _verb_of_subject(toks) if toks is not None else None
-            if verb is not None:
-                self.persons.append(Named(span, name, True, is_main_clause(verb), quoted.holds(span.start)))
-                added = True
-        if added:
-            self.persons.sort(key=lambda named: named.span.start)
+            if toks is not None and (verb is not None or _given_name_gender(name.split()[0]) is not None
+                                     and not any(t.ent_type_ for t in toks)):
+                main = verb is not None and is_main_clause(verb)
+                self.persons.append(Named(span, name, verb is not None, main, quoted.holds(span.start)))
+        self.persons.sort(key=lambda named: named.span.start)
 
     def _possessive_votes(self, possessives: "Sequence[Token]") -> None:
         """The article's own word on a person's gender where no title gives it: a possessive on
