@@ -313,3 +313,21 @@ def test_a_missed_name_in_passing_does_not_outrank_a_nearer_subject(pipeline):
 ])
 def test_a_place_that_opens_on_a_given_name_is_no_pronoun_referent(pipeline, text, quote):
     assert speakers_of(pipeline, text)[quote][0] is None
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("full, short, pronoun", [
+    ("Hannah Cairo", "Cairo", "she"),
+    ("Lucia Lima", "Lima", "she"),
+    ("Sean Dublin", "Dublin", "he"),
+    ("Priya Delhi", "Delhi", "she"),
+    ("Olu Lagos", "Lagos", "he"),
+    ("Amir Tehran", "Tehran", "he"),
+])
+def test_a_surname_tagged_as_a_place_is_the_subject_a_pronoun_goes_back_to(pipeline, full, short, pronoun):
+    # the recognizer tags the surname alone as a place; it is the surname of the person named in
+    # full, so "she"/"he" after it is that person, not a name in the headline
+    text = ("How Nadia Hussein Solved a Puzzle\n\nMathematics is an art. This was on display in an account by "
+            f"Kevin Barker of how a student named {full} solved a problem at 17.\n\n{short} grew up on an "
+            f"island, where school was far away. “There was this sameness,” {pronoun} told Barker.")
+    assert speakers_of(pipeline, text)["There was this sameness,"][0] == full
