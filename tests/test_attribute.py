@@ -814,12 +814,13 @@ def test_a_question_put_to_someone_is_not_their_speech(pipeline, text):
     ("The firm's lawyers met in May.\n\nThe Harlow Group's CEO, Kimberley Fritts, said the two firms had "
      "agreed.\n\n“We would have gladly registered,” she said in a statement.",
      [("the two firms had agreed", "Kimberley Fritts"), ("We would have gladly registered,", "Kimberley Fritts")]),
-    # a name inside a description's clause is not the description: the pastor is not Cruz,
-    # and "he" after the pastor's words is the pastor, not the man named before
+    # a name inside a description's clause is not the description: the pastor is not Cruz but the
+    # name set off after the description, and "he" after the pastor's words is the pastor, not
+    # the man named before
     ("Mr. Huckabee won the caucuses that year, but he trails far behind this year.\n\n"
      "One pastor supporting Mr. Cruz, Dale Whitman of Liberty Church, said he had called other pastors.\n\n"
      "“Find your polling place and get there,” he tells parishioners.",
-     [("Find your polling place and get there,", "One pastor supporting Mr. Cruz")]),
+     [("Find your polling place and get there,", "Dale Whitman")]),
     # titles joined by "and" before the name, after an inverted verb: the name is the speaker
     ("What story should the event tell? “This year, it is about meaning,” says Estera Events Co-Owner and Lead "
      "Planner Erica Vanco.", [("This year, it is about meaning,", "Erica Vanco")]),

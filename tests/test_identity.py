@@ -264,3 +264,70 @@ def test_a_document_is_not_credited_to_whoever_saw_it(pipeline, text, quote, see
     got = speakers_of(pipeline, text)
     name = next(v[0] for k, v in got.items() if quote in k)
     assert name != seer  # the document keeps its description ("a confidential report seen by Reuters")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, quote, name", [
+    # a name set off by commas after a description that ends on another person's name names the
+    # description's head, though the parse hangs it on the inner name
+    (HEAD + "One nurse backing Ms. Okafor, Ingrid Svensson of the county hospital, said she had called voters. "
+     "“We are tired,” she said.", "We are tired,", "Ingrid Svensson"),
+    (HEAD + "A lawyer representing Mr. Tanaka, Chidi Obi, said the court had erred. "
+     "“This ruling will not stand,” he said.", "This ruling will not stand,", "Chidi Obi"),
+    (HEAD + "One farmer who votes for Mrs. Van der Berg, Sean O'Neill, said prices were too low. "
+     "“We cannot go on,” he said.", "We cannot go on,", "Sean O'Neill"),
+])
+def test_a_name_set_off_after_a_description_is_its_speaker(pipeline, text, quote, name):
+    assert speakers_of(pipeline, text)[quote][0] == name
+
+
+@pytest.mark.model
+def test_a_name_after_a_description_ending_on_a_role_noun_stays_unjoined(pipeline):
+    # "the governor, Tomasz Nowak": Nowak may be the governor, so the spokesman keeps no name
+    text = HEAD + "A spokesman for the governor, Tomasz Nowak, said the plan was dead. “It is over,” he said."
+    assert speakers_of(pipeline, text)["It is over,"][0] != "Tomasz Nowak"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("name", ["Carly Fenwick", "Beatriz Ruiz-Tagle"])
+def test_a_missed_name_named_in_passing_is_the_referent_of_her_pronoun(pipeline, name):
+    # the recognizer misses the name and it is no clause's subject; its given name is a
+    # woman's and no woman is named nearer, so "she" is that person
+    text = (HEAD + "Meanwhile, Tom Becker reminds us of a guest who will not leave. He is not likable. "
+            f"And oh yes, {name}: What, exactly, are her qualifications? Losing a race by ten points? "
+            "She had a great line a while back when she said, “Unlike my rivals, I can count.”")
+    assert speakers_of(pipeline, text)["Unlike my rivals, I can count."][0] == name
+
+
+@pytest.mark.model
+def test_a_missed_name_in_passing_does_not_outrank_a_nearer_subject(pipeline):
+    text = HEAD + "Tom Becker met Carly Fenwick on Monday. “We talked about the budget,” he said."
+    assert speakers_of(pipeline, text)["We talked about the budget,"][0] == "Tom Becker"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, quote", [
+    # a place or a group whose first word is also a given name is no one's name
+    (HEAD + "Crowds filled Santa Monica on Sunday. “It was packed,” she said.", "It was packed,"),
+    (HEAD + "Tom Becker spoke in West Hollywood on Sunday. “We are close,” she said.", "We are close,"),
+])
+def test_a_place_that_opens_on_a_given_name_is_no_pronoun_referent(pipeline, text, quote):
+    assert speakers_of(pipeline, text)[quote][0] is None
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("full, short, pronoun", [
+    ("Hannah Cairo", "Cairo", "she"),
+    ("Lucia Lima", "Lima", "she"),
+    ("Sean Dublin", "Dublin", "he"),
+    ("Priya Delhi", "Delhi", "she"),
+    ("Olu Lagos", "Lagos", "he"),
+    ("Amir Tehran", "Tehran", "he"),
+])
+def test_a_surname_tagged_as_a_place_is_the_subject_a_pronoun_goes_back_to(pipeline, full, short, pronoun):
+    # the recognizer tags the surname alone as a place; it is the surname of the person named in
+    # full, so "she"/"he" after it is that person, not a name in the headline
+    text = ("How Nadia Hussein Solved a Puzzle\n\nMathematics is an art. This was on display in an account by "
+            f"Kevin Barker of how a student named {full} solved a problem at 17.\n\n{short} grew up on an "
+            f"island, where school was far away. “There was this sameness,” {pronoun} told Barker.")
+    assert speakers_of(pipeline, text)["There was this sameness,"][0] == full

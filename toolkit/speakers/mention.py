@@ -116,7 +116,9 @@ def resolve_mention(doc: "Doc", rng: tuple[int, int], names: "NameIndex", people
         full, conf = names.canonical(name_span, span.start)
         p = person_for(people, full, "person")
         p.mentions.append(span)
-        p.role_mentions.extend([span, Span(ent.start_char, ent.end_char)])
+        p.role_mentions.append(span)
+        if ent.root.dep_ != "appos" or ent.root.head.i == head.i:
+            p.role_mentions.append(Span(ent.start_char, ent.end_char))
         return Resolved(p, conf)
     # A description: "the minister", "one senior diplomat", "French diplomatic sources", "the campaign"
     if lemma_in(head, INSTITUTION_NOUNS) and head.tag_ != "NNS":
@@ -222,7 +224,36 @@ def _name_completing(doc: "Doc", head: "Token", toks, names: "NameIndex"):
             ent = names.entity_of(child)
             if ent is not None and ent.start > head.i and not any(t.text in ("(", ";") for t in doc[head.i:ent.start]):
                 return ent
-    return None
+    return _name_set_off_after(doc, head, toks, names)
+
+
+def _name_set_off_after(doc: "Doc", head: "Token", toks, names: "NameIndex"):
+    """"One nurse backing Ms. Ruiz, Ingrid Svensson of the county hospital, said": a personal
+    name set off by a comma right after a description whose own words end on a name. The parse
+    hangs the apposition on that inner name ("Ruiz"), but a person's name takes no second
+    person's name in apposition: it names the description's head. Only when the description is
+    a person's (a role noun heads it) and the name is written as one (two name words or more, no
+    organisation's or place's label); "a spokesman for the governor, Jo Park," is left alone, as
+    Park may be the governor."""
+    end = toks.end
+    if end + 2 >= len(doc) or doc[end].text != "," or not is_role_noun(head.text) or head.pos_ != "NOUN":
+        return None
+    inner = doc[end - 1]
+    if not (inner.pos_ == "PROPN" and (inner.ent_type_ == "PERSON" or names.is_known_person(inner))):
+        return None
+    stop = end + 1
+    while stop < len(doc) and doc[stop].pos_ == "PROPN" and doc[stop].text[:1].isupper() and stop - end <= 5:
+        stop += 1
+    run = doc[end + 1:stop]
+    if len(run) < 2 or stop >= len(doc) or doc[stop].text not in (",", "of", "from", "who", "("):
+        return None
+    if any(t.ent_type_ not in ("", "PERSON") for t in run) or not all(is_name_word(t.text) for t in run):
+        return None
+    if run.root.dep_ != "appos" or not (toks.start <= run.root.head.i < end):
+        return None
+    if names_no_person(run.text) or clean_name(run[-1].text).lower() == clean_name(inner.text).lower():
+        return None
+    return run
 
 
 def _names_the_head(name: "Token", head: "Token") -> bool:

@@ -5,7 +5,6 @@
 """
 from __future__ import annotations
 
-import bisect
 from collections import Counter
 import re
 from dataclasses import dataclass
@@ -16,6 +15,7 @@ from ..lexicon import NAME_SUFFIXES, fold_name, given_names, strip_name
 from ..types import Span
 from .candidates import couple_named, given_name_before, missed_names
 from .orgs import OrgIndex
+from .quoted import Quoted
 from .people import (PRONOUN_REACH, RESOLVE_COUPLE, RESOLVE_FIRST_NAME, RESOLVE_HONORIFIC, RESOLVE_MISSED_NAME,
                      RESOLVE_NAME, RESOLVE_SURNAME_AMBIGUOUS)
 from .roles import split_title
@@ -95,12 +95,16 @@ class NameIndex:
         # organisation, place, group or nationality: "The White House said", "Christians were upset")
         possessives = []
         self.unrecognised_subjects: list[tuple[int, str]] = []
+        mislabelled = []  # one-word subjects the recognizer calls a place or body: "Cairo grew up …"
         for t in doc:
             if t.dep_ == "poss" and t.lower_ in ("his", "her") and not quoted.holds(t.idx):
                 possessives.append(t)
             elif t.dep_ == "nsubj" and t.tag_ == "NNP" and t.text[:1].isupper() and t.ent_type_ in ("", "LOC") \
                     and is_main_clause(t.head) and not quoted.holds(t.idx):
                 self.unrecognised_subjects.append((t.idx, t.text))
+            elif t.dep_ == "nsubj" and t.ent_type_ in ("GPE", "ORG", "NORP", "FAC") and len(self.ents[t.i]) == 1 \
+                    and not quoted.holds(t.idx):
+                mislabelled.append(t)
         self._possessive_votes(possessives)
         self._canonical: dict[Span, str] = {}  # a name's fullest form where it stands, computed once
         self._written_full: dict[tuple[str, str], str | None] = {}  # see _written
@@ -110,6 +114,11 @@ class NameIndex:
         # the recognizer's persons, then the full names it missed (candidates.py), for fullest forms
         found = [(named.span, named.name) for named in self.persons]
         surnames = frozenset(named.name.split()[-1].lower() for named in self.persons)
+        # ... is a subject as a person when it is the surname of a full name the recognizer tags a
+        # person ("Hannah Cairo"): mention.py reads such a mention as that person too
+        full = {n.name.split()[-1].lower() for n in self.persons if len(n.name.split()) > 1}
+        self.persons += [Named(Span(t.idx, t.idx + len(t.text)), t.text, True, is_main_clause(t.head), False)
+                         for t in mislabelled if t.lower_ in full]
         missed = list(missed_names(doc, text, _stop_words(), surnames))
         self.missed = {name for _, name in missed} - {named.name for named in self.persons}
         found += missed
@@ -125,20 +134,19 @@ class NameIndex:
                 self.by_last.setdefault(core.split()[-1].lower(), []).append((span, name))
 
     def _add_missed_subjects(self, missed: "list[tuple[Span, str]]", quoted: "Quoted") -> None:
-        """A missed name that is a clause's subject ("Ana Ruiz has run the county's emergency
-        office since 2019.") is a pronoun's referent as a recognized one would be: a paragraph
-        about one person whose name the model missed otherwise leaves its "she" unknown."""
-        added = False
+        """A missed name that is a clause's subject ("Ana Ruiz has run the county's emergency office
+        since 2019.") is a pronoun's referent as a recognized one would be: a paragraph about one
+        person whose name the model missed otherwise leaves its "she" unknown. So is one named in
+        passing with a given name of one gender and no entity label at all ("And then, Ana Ruiz: …
+        She said"; not "West Hollywood", a place), but only where no subject comes nearer."""
         for span, name in missed:
-            if name not in self.missed:
-                continue
-            toks = self.doc.char_span(span.start, span.end, alignment_mode="expand")
+            toks = self.doc.char_span(span.start, span.end, alignment_mode="expand") if name in self.missed else None
             verb = _verb_of_subject(toks) if toks is not None else None
-            if verb is not None:
-                self.persons.append(Named(span, name, True, is_main_clause(verb), quoted.holds(span.start)))
-                added = True
-        if added:
-            self.persons.sort(key=lambda named: named.span.start)
+            if toks is not None and (verb is not None or _given_name_gender(name.split()[0]) is not None
+                                     and not any(t.ent_type_ for t in toks)):
+                main = verb is not None and is_main_clause(verb)
+                self.persons.append(Named(span, name, verb is not None, main, quoted.holds(span.start)))
+        self.persons.sort(key=lambda named: named.span.start)
 
     def _possessive_votes(self, possessives: "Sequence[Token]") -> None:
         """The article's own word on a person's gender where no title gives it: a possessive on
@@ -303,22 +311,6 @@ def _stop_words() -> frozenset[str]:
     from spacy.lang.en.stop_words import STOP_WORDS  # spaCy is loaded by now: resolve follows the parse
 
     return frozenset(STOP_WORDS)
-
-
-class Quoted:
-    """The stretches between quotation marks, for "is this offset inside one?" in log time."""
-
-    def __init__(self, spans: Sequence[Span]):
-        ordered = sorted(spans, key=lambda sp: sp.start)
-        self.starts = [sp.start for sp in ordered]
-        # the furthest end among the spans that start at or before each one (spans may nest)
-        self.reach: list[int] = []
-        for sp in ordered:
-            self.reach.append(max(sp.end, self.reach[-1] if self.reach else sp.end))
-
-    def holds(self, pos: int) -> bool:
-        i = bisect.bisect_right(self.starts, pos) - 1
-        return i >= 0 and self.reach[i] > pos
 
 
 def _given_name_gender(word: str) -> str | None:
