@@ -129,6 +129,23 @@ def dask_cluster(tmp_path):
         logs.close()
 
 
+def test_workers_run_without_dasks_profiler():
+    """The plugin stops Dask's profiler in each worker (it grew a worker's memory for an hour)."""
+    from quotelens.config import Config
+    from quotelens.corpus.engine import open_engine
+
+    engine = open_engine(Config(), workers=2, factory=stub_factory)
+    try:
+        seen = engine.client.run(lambda dask_worker: (sorted(dask_worker.periodic_callbacks),
+                                                      len(dask_worker.profile_history)))
+    finally:
+        engine.close()
+    assert len(seen) == 2
+    for callbacks, history in seen.values():
+        assert not {"profile", "profile-cycle"} & set(callbacks) and history == 0
+        assert "heartbeat" in callbacks  # the rest of the worker runs as before
+
+
 def _pages_input(tmp_path: Path) -> Path:
     items = [{"id": f"page{n}", "html": html.decode("utf-8"), "url": url} for n, (url, html) in enumerate(bundled_pages())]
     items += [{"id": "t1", "text": "“We will rebuild every bridge,” said Governor Ann Walsh."}, {"id": "empty", "text": ""}]
