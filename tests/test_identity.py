@@ -95,6 +95,19 @@ def test_one_person_by_the_fullest_name_written(pipeline, text, quote, name):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text, name, role", [
+    ("“We will cut taxes,” said Secretary of State Maria Lindqvist.", "Maria Lindqvist", "Secretary of State"),
+    ("“We will open ten clinics,” said Minister of Health Ana Souza on Tuesday.", "Ana Souza", "Minister of Health"),
+    ("“The budget is sound,” Minister of Finance Kofi Mensah said.", "Kofi Mensah", "Minister of Finance"),
+    ("Secretary of Defense Lee Hyun-woo said: “The drills go on.”", "Lee Hyun-woo", "Secretary of Defense"),
+])
+def test_the_words_after_title_of_stay_out_of_the_name(pipeline, text, name, role):
+    """"Secretary of State X": the recognizer's name starts at X, but a capitalised run starting at
+    "State" carries a given name, and was taken for a fuller name the recognizer had cut."""
+    assert list(speakers_of(pipeline, text).values()) == [(name, "person", role)]
+
+
+@pytest.mark.model
 def test_two_people_sharing_a_surname_stay_apart(pipeline):
     text = (HEAD + "Rafael Cruz spoke in Iowa on Monday. His son, Ted Cruz, spoke in Texas.\n\n"
             "“We are a family of fighters,” Rafael Cruz said.\n\n“I will not quit,” Ted Cruz said.")

@@ -47,15 +47,21 @@ def missed_names(doc: "Doc", text: str, stop_words: frozenset[str], surnames: fr
             and all(t.ent_type_ == "PERSON" for t in run[run.index(person[0]):])
         if (person and not widened) or any(t.ent_type_ not in MISLABELS | {"PERSON"} for t in run):
             continue
-        raw = text[first.idx:last.idx + len(last.text)]
+        # "Secretary of State John Kerry": the capitals after "<title> of" are the title's, which
+        # the run does not hold; read the run with the title so that they stay out of the name
+        titled_of = first.i >= 2 and doc[first.i - 1].lower_ == "of" and is_title_word(doc[first.i - 2].text)
+        origin = doc[first.i - 2].idx if titled_of else first.idx
+        raw = text[origin:last.idx + len(last.text)]
         name = strip_name(raw)
+        if titled_of and person and name == text[person[0].idx:last.idx + len(last.text)]:
+            continue  # what is left is the recognizer's own name
         words = name.split()
         if len(words) < 2 or names_no_person(name) or any(w.lower() in stop_words for w in words):
             continue
         # an abbreviation ("Del.", "Lt.") is a title the lexicon lacks; initials ("J.") are name words
         if not all(is_name_word(w) and not re.fullmatch(r"[A-Z][a-z]+\.", w) for w in words):
             continue
-        start = first.idx + raw.index(name) if name in raw else first.idx
+        start = origin + raw.index(name) if name in raw else first.idx
         titled = name != raw or (first.i > 0 and (is_honorific(doc[first.i - 1].text)
                                                   or is_title_word(doc[first.i - 1].text)))
         given = is_given_name(words[0])
