@@ -117,6 +117,20 @@ def page_server_for(folder: Path, mis_decoded: bool = False) -> Iterator[str]:
         srv.server_close()
 
 
+@contextmanager
+def page_with_service(browser: Any, service_url: str, folder: Path, name: str, timeout: float = 120000) -> Iterator[Any]:
+    """``folder/name`` served on 127.0.0.1 and open in ``browser``, whose extension talks to
+    ``service_url`` (settings cleared first); the page is closed afterwards."""
+    browser.clear_settings()
+    browser.set_settings(serviceUrl=service_url)
+    with page_server_for(folder) as base:
+        page = browser.open(f"{base}/{name}", timeout=timeout)
+        try:
+            yield page
+        finally:
+            page.close()
+
+
 def recorded_contract(slug: str) -> dict[str, Any]:
     """Contract v1 JSON for a page's gold quotes, as the service would send it for them
     (article text = the gold cleaned text; selectors from quotelens.serialize)."""

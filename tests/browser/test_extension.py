@@ -376,7 +376,7 @@ def test_real_service_hover_cards_name_the_seed_speakers(browser, service):
     """The demo article (the seed article's text in a page): every quote the service returns is
     highlighted, and hovering each shows the speaker and role the service gave it; the seed's
     gold speakers (tests/browser: names as in the seed annotation) appear on at least 12 of 13."""
-    from _ext_helpers import page_server_for
+    from _ext_helpers import page_with_service
 
     gold = {  # the seed article's 13 attributions (offsets in tests/fixtures/seed-article.json)
         "Russia will work with the United States": "Vitaly Churkin",
@@ -393,44 +393,38 @@ def test_real_service_hover_cards_name_the_seed_speakers(browser, service):
         "present yet another opportunity for all nations": "Ned Price",
         "Russia it faces fierce international rebuke": "Barack Obama",
     }
-    browser.clear_settings()
-    browser.set_settings(serviceUrl=service)
-    with page_server_for(DEMO) as base:
-        page = browser.open(f"{base}/alarabiya-syria-chemical-2016.html", timeout=120000)
-        try:
-            page.evaluate("document.querySelector('.cookie-banner')?.remove()")
-            state = page_state(page)
-            assert state["quotelens"] == "done" and state["quotelensUnplaced"] == "0", state
-            _, report = browser.tab_report(page.url)
-            by_words = {squash(p): q for q in report["quotes"] for p in q["parts"]}
-            same = lambda a, b: re.sub(r"^the ", "", (a or "").lower()) == re.sub(r"^the ", "", b.lower())  # noqa: E731
-            right, wrong, missing = 0, [], set(gold)
-            for r in highlight_ranges(page):
-                q = by_words[squash(r["text"])]
-                page.evaluate("y => window.scrollTo(0, y - 300)", r["rect"]["y"])
-                top = r["rect"]["y"] - page.evaluate("scrollY")
-                page.mouse.move(r["rect"]["x"] + 4, top + min(6, r["rect"]["h"] / 2))
-                page.wait_for_timeout(120)
-                card = closed_shadow_text(page)
-                label = q["speaker"] or ("Anonymous source" if q.get("speakerType") == "anonymous" else "Unknown speaker")
-                assert label in card or (q["speaker"] is None and "speaker" in card.lower()), (card, q)
-                if q["role"]:
-                    assert q["role"] in card
-                start = next((k for k in gold if squash(r["text"]).startswith(squash(k))), None)
-                if start is None:
-                    continue
-                missing.discard(start)
-                if q["speaker"] and same(q["speaker"], gold[start]):
-                    right += 1
-                elif q["speaker"]:
-                    wrong.append((start, q["speaker"], gold[start]))
-            print(f"seed attributions named right on the hover card: {right}/13; wrong names: {wrong}; "
-                  f"not returned by the service: {sorted(missing)}")
-            assert wrong == []  # never words in the wrong mouth
-            assert right >= 10
-            screenshot(page, "service-demo-hover")
-        finally:
-            page.close()
+    with page_with_service(browser, service, DEMO, "alarabiya-syria-chemical-2016.html") as page:
+        page.evaluate("document.querySelector('.cookie-banner')?.remove()")
+        state = page_state(page)
+        assert state["quotelens"] == "done" and state["quotelensUnplaced"] == "0", state
+        _, report = browser.tab_report(page.url)
+        by_words = {squash(p): q for q in report["quotes"] for p in q["parts"]}
+        same = lambda a, b: re.sub(r"^the ", "", (a or "").lower()) == re.sub(r"^the ", "", b.lower())  # noqa: E731
+        right, wrong, missing = 0, [], set(gold)
+        for r in highlight_ranges(page):
+            q = by_words[squash(r["text"])]
+            page.evaluate("y => window.scrollTo(0, y - 300)", r["rect"]["y"])
+            top = r["rect"]["y"] - page.evaluate("scrollY")
+            page.mouse.move(r["rect"]["x"] + 4, top + min(6, r["rect"]["h"] / 2))
+            page.wait_for_timeout(120)
+            card = closed_shadow_text(page)
+            label = q["speaker"] or ("Anonymous source" if q.get("speakerType") == "anonymous" else "Unknown speaker")
+            assert label in card or (q["speaker"] is None and "speaker" in card.lower()), (card, q)
+            if q["role"]:
+                assert q["role"] in card
+            start = next((k for k in gold if squash(r["text"]).startswith(squash(k))), None)
+            if start is None:
+                continue
+            missing.discard(start)
+            if q["speaker"] and same(q["speaker"], gold[start]):
+                right += 1
+            elif q["speaker"]:
+                wrong.append((start, q["speaker"], gold[start]))
+        print(f"seed attributions named right on the hover card: {right}/13; wrong names: {wrong}; "
+              f"not returned by the service: {sorted(missing)}")
+        assert wrong == []  # never words in the wrong mouth
+        assert right >= 10
+        screenshot(page, "service-demo-hover")
 
 
 # An invented news page with a post embedded the way sites paste it (the widget script is not
@@ -454,28 +448,22 @@ public hearings in each district.</p></article></body></html>"""
 def test_real_service_highlights_an_embedded_post_and_names_who_signed_it(browser, service, tmp_path):
     """A block quotation has no marks: the service still returns it, the extension highlights its
     words in the live page (across the link inside it), and the hover card names the signer."""
-    from _ext_helpers import page_server_for
+    from _ext_helpers import page_with_service
 
     (tmp_path / "post.html").write_text(EMBEDDED_POST_PAGE, encoding="utf-8")
-    browser.clear_settings()
-    browser.set_settings(serviceUrl=service)
-    with page_server_for(tmp_path) as base:
-        page = browser.open(f"{base}/post.html", timeout=120000)
-        try:
-            state = page_state(page)
-            assert state["quotelens"] == "done" and state["quotelensUnplaced"] == "0", state
-            ranges = highlight_ranges(page)
-            post = [r for r in ranges if squash(r["text"]).startswith(squash("Tonight the council chose"))]
-            assert len(post) == 1 and squash(post[0]["text"]).endswith(squash("pic.twitter.com/x")), ranges
-            assert not any("MayorOrtiz" in r["text"] for r in ranges)  # the credit line is no quote
-            r = post[0]
-            page.evaluate("y => window.scrollTo(0, y - 300)", r["rect"]["y"])
-            top = r["rect"]["y"] - page.evaluate("scrollY")
-            page.mouse.move(r["rect"]["x"] + 4, top + min(6, r["rect"]["h"] / 2))
-            page.wait_for_timeout(120)
-            assert "Maria Ortiz" in closed_shadow_text(page)
-        finally:
-            page.close()
+    with page_with_service(browser, service, tmp_path, "post.html") as page:
+        state = page_state(page)
+        assert state["quotelens"] == "done" and state["quotelensUnplaced"] == "0", state
+        ranges = highlight_ranges(page)
+        post = [r for r in ranges if squash(r["text"]).startswith(squash("Tonight the council chose"))]
+        assert len(post) == 1 and squash(post[0]["text"]).endswith(squash("pic.twitter.com/x")), ranges
+        assert not any("MayorOrtiz" in r["text"] for r in ranges)  # the credit line is no quote
+        r = post[0]
+        page.evaluate("y => window.scrollTo(0, y - 300)", r["rect"]["y"])
+        top = r["rect"]["y"] - page.evaluate("scrollY")
+        page.mouse.move(r["rect"]["x"] + 4, top + min(6, r["rect"]["h"] / 2))
+        page.wait_for_timeout(120)
+        assert "Maria Ortiz" in closed_shadow_text(page)
 
 
 # ---- page changes and the fallback ---------------------------------------------------------------

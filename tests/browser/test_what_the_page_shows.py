@@ -16,8 +16,8 @@ import urllib.request
 import pytest
 
 from _ext_helpers import (ARTIFACTS, PAGES, Browser, RecordedService, check_page, highlight_ranges,
-                          missing_browser, page_server, page_server_for, page_state, real_service,
-                          recorded_contract, slugs, squash)
+                          missing_browser, page_server, page_server_for, page_state, page_with_service,
+                          real_service, recorded_contract, slugs, squash)
 
 SLUGS = slugs()
 WHY_NO_BROWSER = missing_browser()
@@ -114,18 +114,12 @@ watching the budget closely.</p>
 @pytest.mark.model
 def test_a_short_quote_in_a_q_element_is_placed_at_its_words(browser, service, tmp_path):
     (tmp_path / "q.html").write_text(Q_PAGE, encoding="utf-8")
-    browser.clear_settings()
-    browser.set_settings(serviceUrl=service)
-    with page_server_for(tmp_path) as base:
-        page = browser.open(f"{base}/q.html", timeout=120000)
-        try:
-            state = page_state(page)
-            assert state["quotelens"] == "done", state
-            # the marks are drawn, not text: the page's text has the words bare
-            assert page.evaluate("document.body.textContent.includes('the plan was a win for')")
-            ranges = highlight_ranges(page)
-            win = [r for r in ranges if squash(r["text"]) == "awin"]
-            assert len(win) == 1 and win[0]["before"].endswith("theplanwas"), ranges
-            assert int(state["quotelensPlaced"]) >= 2 and state["quotelensUnplaced"] == "0", state
-        finally:
-            page.close()
+    with page_with_service(browser, service, tmp_path, "q.html") as page:
+        state = page_state(page)
+        assert state["quotelens"] == "done", state
+        # the marks are drawn, not text: the page's text has the words bare
+        assert page.evaluate("document.body.textContent.includes('the plan was a win for')")
+        ranges = highlight_ranges(page)
+        win = [r for r in ranges if squash(r["text"]) == "awin"]
+        assert len(win) == 1 and win[0]["before"].endswith("theplanwas"), ranges
+        assert int(state["quotelensPlaced"]) >= 2 and state["quotelensUnplaced"] == "0", state

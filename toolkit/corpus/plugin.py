@@ -21,11 +21,14 @@ PROFILER_CALLBACKS = ("profile", "profile-cycle")
 
 def stop_profiler(worker) -> None:
     """Stop the worker's profiler callbacks and drop what they kept (on the worker's event loop)."""
+    # getattr: a worker of another distributed version may lack either; the run goes on regardless
     for name in PROFILER_CALLBACKS:
-        callback = worker.periodic_callbacks.pop(name, None)
+        callback = getattr(worker, "periodic_callbacks", {}).pop(name, None)
         if callback is not None:
             callback.stop()
-    worker.profile_history.clear()
+    history = getattr(worker, "profile_history", None)
+    if history is not None:
+        history.clear()
 
 
 class PipelinePlugin(WorkerPlugin):
