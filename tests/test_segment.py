@@ -104,10 +104,45 @@ def test_table_attribute_ruler_gives_spacys_own_annotations(nlp):
     reference = spacy.load(nlp.meta["quotelens_name"], exclude=EXCLUDE)
     texts = [_seed()[0].text] + [clean_html(p.read_bytes()).text
                                  for p in sorted((SEED.parent / "pages").glob("*/source.html"))]
+    every = ["POS", "MORPH", "LEMMA", "TAG", "DEP"]  # all the attributes the model's rules set
     for text in texts:
         ours, theirs = nlp(text), reference(text)
         assert [(t.pos_, str(t.morph)) for t in ours] == [(t.pos_, str(t.morph)) for t in theirs]
-        assert nlp.get_pipe("attribute_ruler").match(ours) == reference.get_pipe("attribute_ruler").match(theirs)
+        assert ours.to_array(every).tolist() == theirs.to_array(every).tolist()
+        matches = nlp.get_pipe("attribute_ruler").match(ours).spacy_matches()
+        assert matches == reference.get_pipe("attribute_ruler").match(theirs)
+
+
+def test_table_ruler_sets_what_spacys_ruler_sets_with_longer_patterns_and_a_full_memory(monkeypatch):
+    # two-token patterns that set their first or their last token, later rules overriding earlier
+    # ones, and the memory of rows emptied mid-document: the same attributes as spaCy's own ruler
+    import spacy
+
+    from quotelens.parse import ruler as table
+
+    rules = [([[{"LOWER": "new"}]], {"POS": "ADJ"}, 0),
+             ([[{"LOWER": "new"}, {"LOWER": "york"}]], {"POS": "PROPN"}, 0),
+             ([[{"LOWER": "new"}, {"LOWER": "york"}]], {"POS": "PROPN", "LEMMA": "York"}, -1),
+             ([[{"IS_SPACE": True}]], {"POS": "SPACE"}, 0),
+             ([[{"LOWER": {"IN": ["said", "says"]}}]], {"POS": "VERB", "LEMMA": "say"}, 0),
+             ([[{"LOWER": "said"}]], {"POS": "AUX"}, 0)]  # a later rule wins
+
+    def build():
+        nlp = spacy.blank("en")
+        ruler = nlp.add_pipe("attribute_ruler")
+        for patterns, attrs, index in rules:
+            ruler.add(patterns, attrs, index=index)
+        return nlp
+
+    monkeypatch.setattr(table, "MAX_ROWS", 3)
+    ours, theirs = build(), build()
+    assert table.speed_up_attribute_ruler(ours)
+    text = "New York said  the new mayor of new york says.\nNew ideas, NEW YORK."
+    got, expected = ours(text), theirs(text)
+    assert [(t.pos_, t.lemma_) for t in got] == [(t.pos_, t.lemma_) for t in expected]
+    assert [(t.pos_, t.lemma_) for t in got][:3] == [("PROPN", ""), ("PROPN", "York"), ("AUX", "say")]
+    assert ours.get_pipe("attribute_ruler").match(got).spacy_matches() == \
+        theirs.get_pipe("attribute_ruler").match(expected)
 
 
 def test_a_ruler_with_patterns_the_table_cannot_read_keeps_spacys_matcher():
