@@ -9,11 +9,12 @@ steps: find the cue words, then read their source and content off the dependency
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
 from ..config import Config
 from ..types import Span
-from .lexicon import lemma_in, reporting_verbs
+from .lexicon import LemmaMemo, lemma_in, reporting_verbs
 from .mention import mention_range, trim_tokens
 from .owner import quoted_person
 from .source import INHERIT_DEPS, PUT, SUBJECT_DEPS, find_source
@@ -44,20 +45,32 @@ class Cue:
 
 def find_cues(doc: "Doc", config: Config) -> list[Cue]:
     """Every reporting cue in ``doc``, in text order (quotes are linked to them later)."""
-    verbs = reporting_verbs()
+    is_verb, is_put, speech_pos = _memos()
+    strings = doc.vocab.strings
+    according, to, amod = strings["according"], strings["to"], strings["amod"]
+    # the columns for the whole Doc at once: a Token object is made only where a cue may be
+    rows = doc.to_array(["LOWER", "LEMMA", "POS", "DEP"]).tolist()
     found = []
-    for tok in doc:
-        if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
-            cue = _according_to(doc, tok)
-        elif tok.pos_ in ("VERB", "AUX") and tok.dep_ != "amod" and lemma_in(tok, verbs):
-            cue = _verb_cue(doc, tok)
-        elif lemma_in(tok, PUT) and any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children):
-            cue = _verb_cue(doc, tok)  # "as Tom Ridge put it: “…”"
+    for i, (lower, lemma, pos, dep) in enumerate(rows):
+        if lower == according and i + 1 < len(rows) and rows[i + 1][0] == to:
+            cue = _according_to(doc, doc[i])
+        elif pos in speech_pos and dep != amod and is_verb(strings, lower, lemma):
+            cue = _verb_cue(doc, doc[i])
+        elif is_put(strings, lower, lemma) and any(c.dep_ == "dobj" and c.lower_ == "it" for c in doc[i].children):
+            cue = _verb_cue(doc, doc[i])  # "as Tom Ridge put it: “…”"
         else:
             continue
         if cue is not None:
             found.append(cue)
     return found
+
+
+@lru_cache(maxsize=1)
+def _memos() -> tuple[LemmaMemo, LemmaMemo, frozenset[int]]:
+    """The lemma tests of find_cues, and spaCy's ids of the parts of speech a reporting verb has."""
+    from spacy.parts_of_speech import AUX, VERB
+
+    return LemmaMemo(reporting_verbs()), LemmaMemo(PUT), frozenset({VERB, AUX})
 
 
 # -- building one cue --------------------------------------------------------------------------

@@ -38,10 +38,14 @@ def lemma_in(tok: "Token", words: frozenset[str] | set[str]) -> str | None:
     else needs it): a word is matched against the few lemmas a lexicon holds by its inflected
     forms instead ("noted" -> note, "urging" -> urge, "comments" -> comment, "said" -> say).
     A model that does lemmatize is used as it is."""
-    if tok.lemma_:
-        lem = tok.lemma_.lower()
+    return lemma_of(tok.lower_, tok.lemma_, words)
+
+
+def lemma_of(w: str, lemma: str, words: frozenset[str] | set[str]) -> str | None:
+    """``lemma_in`` for a token's lowercase form ``w`` and its lemma ("" when none was set)."""
+    if lemma:
+        lem = lemma.lower()
         return lem if lem in words else None
-    w = tok.lower_
     for cand in (IRREGULAR.get(w), w, w[:-1], w[:-2], w[:-3] + "y" if w.endswith(("ies", "ied")) else None,
                  w[:-3] if w.endswith("ing") else None, w[:-3] + "e" if w.endswith("ing") else None,
                  w[:-4] if w.endswith("ing") and len(w) > 5 and w[-4] == w[-5] else None,
@@ -49,6 +53,28 @@ def lemma_in(tok: "Token", words: frozenset[str] | set[str]) -> str | None:
         if cand and cand in words:
             return cand
     return None
+
+
+class LemmaMemo:
+    """``lemma_of`` against one lexicon, remembered per (form, lemma) as spaCy's string hashes:
+    a document's words repeat, and most of them are looked at by every cue test."""
+
+    #: Forms remembered before the memory is emptied (about 100 bytes each).
+    MAX_FORMS = 100_000
+
+    def __init__(self, words: frozenset[str]):
+        self.words = words
+        self.seen: dict[tuple[int, int], str | None] = {}
+
+    def __call__(self, strings, lower: int, lemma: int) -> str | None:
+        key = (lower, lemma)
+        try:
+            return self.seen[key]
+        except KeyError:
+            if len(self.seen) > self.MAX_FORMS:
+                self.seen.clear()
+            found = self.seen[key] = lemma_of(strings[lower], strings[lemma] if lemma else "", self.words)
+            return found
 
 
 @lru_cache(maxsize=1)
