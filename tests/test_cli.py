@@ -15,19 +15,12 @@ import pytest
 
 from quotelens import cli
 from quotelens.config import Config
-from quotelens.errors import BadInput, EmptyText, FetchTimeout, InputTooLarge, NotAnArticle, QuotelensError
+from quotelens.errors import FetchTimeout, InputTooLarge, QuotelensError
 from quotelens.serialize import schema
+from sample_page import ARTICLE
 
 pytestmark = pytest.mark.model
 FIXTURES = Path(__file__).parent / "fixtures" / "pages"
-ARTICLE = ("<html><head><title>Bridge plan</title></head><body><nav>Home | News | Sports</nav><article>"
-           "<h1>Bridge plan approved</h1>"
-           "<p>The city council approved the bridge plan on Tuesday after a long debate among members.</p>"
-           "<p>“We will rebuild every bridge in this city before the next winter comes,” said Governor Ann "
-           "Walsh, who spoke to reporters outside the council chamber.</p>"
-           "<p>“The money is there and the engineers are ready to start the work,” she said.</p>"
-           "<p>Opponents said the plan was too expensive and would raise taxes for a decade.</p>"
-           "</article><footer>© 2024 City News. All rights reserved.</footer></body></html>")
 
 
 def run_cli(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
@@ -240,57 +233,6 @@ def test_model_choice_by_name_is_checked():
     out = run_cli("attribute", "-", "--model", "xx_no_such_model", stdin=b"Some text.")
     assert out.returncode == 1
     assert b"[model_missing]" in out.stderr and b"Traceback" not in out.stderr
-
-
-# -- bad input in the library ---------------------------------------------------------------------
-def test_twenty_megabyte_page_refused_quickly(pipeline):
-    page = b"<html><body>" + b"<p>filler text here</p>" * 900_000 + b"</body></html>"
-    assert len(page) > 20_000_000
-    t0 = time.perf_counter()
-    with pytest.raises(InputTooLarge):
-        pipeline.attribute_html(page)
-    assert time.perf_counter() - t0 < 30  # generous: the point is it is refused, not parsed
-
-
-def test_non_utf8_page(pipeline):
-    html = ARTICLE.replace("“", "\"").replace("”", "\"").replace("©", "(c)").replace("Walsh", "Wälsh")
-    page = html.replace("<head>", '<head><meta charset="iso-8859-1">').encode("latin-1")
-    res = pipeline.attribute_html(page)
-    assert "Wälsh" in res.article.text
-    assert {res.speaker(q.speaker_id).name for q in res.quotes if q.kind == "direct"} == {"Ann Wälsh"}
-
-
-@pytest.mark.parametrize("marks", ["“" * 5000 + " middle " + "”" * 5000, '"' * 100_000])
-def test_ten_thousand_quote_marks(pipeline, marks):
-    # a run with no space used to take spaCy's tokenizer quadratic time (minutes for 100,000)
-    text = "Start. " + marks + " “A real quote here,” she said."
-    res = pipeline.attribute_text(text)  # no exception; whatever is found indexes the text
-    assert res.article.text == text
-    assert any(text[c.start:c.end] == "A real quote here," for q in res.quotes for c in q.contents)
-    for q in res.quotes:
-        for c in q.contents:
-            assert 0 <= c.start <= c.end <= len(text)
-
-
-def test_unbalanced_mark_costs_one_quote(pipeline):
-    text = ("“This one never closes, said the first speaker.\n\n"
-            "“This one does,” said Maria Lopez.\n\n“So does this,” said Tom Reed.")
-    res = pipeline.attribute_text(text)
-    names = [res.speaker(q.speaker_id).name for q in res.quotes if q.speaker_id]
-    assert "Maria Lopez" in names and "Tom Reed" in names
-
-
-def test_empty_text_errors(pipeline):
-    for text in ("", "   \n  "):
-        with pytest.raises(EmptyText):
-            pipeline.attribute_text(text)
-    with pytest.raises(BadInput):
-        pipeline.attribute_text(b"bytes are not text")  # type: ignore[arg-type]
-
-
-def test_page_with_no_article(pipeline):
-    with pytest.raises(NotAnArticle):
-        pipeline.attribute_html("<html><body><nav>Home</nav><footer>Contact</footer></body></html>")
 
 
 # -- URLs, from a local server (never the internet) -------------------------------------------------

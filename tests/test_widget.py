@@ -18,7 +18,7 @@ from quotelens.notebook.results import Result  # noqa: E402
 from quotelens.serialize import to_dict  # noqa: E402
 from quotelens.widget import QuoteWidget  # noqa: E402
 from quotelens.notebook.palette import color_index, line_index, load_palette, palette_css, speaker_color  # noqa: E402
-from test_results import SEED_TEXT, seed_attribution  # noqa: E402
+from seed_attribution import SEED_TEXT, seed_attribution  # noqa: E402
 
 STATIC = Path(quotelens.__file__).parent / "notebook" / "static"
 # Okabe-Ito's seven, five of Paul Tol's, grey (extension/lib/palette.js is the source)

@@ -19,7 +19,7 @@ import time
 import pytest
 
 import _firefox as fx
-from _ext_helpers import ARTIFACTS, ROOT, expected, free_port, page_server_for, real_service, slugs, squash
+from _ext_helpers import ARTIFACTS, ROOT, expected, free_port, page_server_for, slugs, squash
 
 SLUGS = slugs()
 WHY_NOT = fx.missing_firefox()
@@ -101,12 +101,6 @@ def test_service_down_in_firefox_names_the_command(tmp_path, pages):
 # ---- the real service -----------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
-def service():
-    with real_service() as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
 def demo_run(tmp_path_factory, service):
     with page_server_for(DEMO) as base:
         job = {"url": f"{base}/alarabiya-syria-chemical-2016.html", "timeout": 120000, "hover": 30,
@@ -137,7 +131,7 @@ def test_hover_card_does_not_cover_its_quotes_sentence_in_firefox(demo_run):
 
 @pytest.mark.model
 def test_split_quotes_and_an_embedded_post_in_firefox(tmp_path, service, pages):
-    from test_extension import EMBEDDED_POST_PAGE
+    from test_extension_service import EMBEDDED_POST_PAGE
 
     (tmp_path / "site").mkdir()
     (tmp_path / "site" / "post.html").write_text(EMBEDDED_POST_PAGE, encoding="utf-8")

@@ -15,32 +15,14 @@ import urllib.request
 
 import pytest
 
-from _ext_helpers import (ARTIFACTS, PAGES, Browser, RecordedService, check_page, highlight_ranges,
-                          missing_browser, page_server, page_server_for, page_state, page_with_service,
-                          real_service, recorded_contract, slugs, squash)
+from _ext_helpers import (ARTIFACTS, PAGES, RecordedService, highlight_ranges, missing_browser, page_server,
+                          page_server_for, page_state, page_with_service, recorded_contract, slugs, squash)
+from placement import check_page
 
 SLUGS = slugs()
 WHY_NO_BROWSER = missing_browser()
 pytestmark = [pytest.mark.browser,
               pytest.mark.skipif(WHY_NO_BROWSER is not None, reason=WHY_NO_BROWSER or "")]
-
-
-@pytest.fixture(scope="module")
-def browser(tmp_path_factory):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = Browser(p, tmp_path_factory.mktemp("chromium-profile"))
-        try:
-            yield b
-        finally:
-            b.close()
-
-
-@pytest.fixture(scope="module")
-def service():
-    with real_service() as url:
-        yield url
 
 
 def test_the_extension_sends_the_dom_as_such(browser):
