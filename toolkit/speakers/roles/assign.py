@@ -25,7 +25,7 @@ from ...types import Span
 from .after import roles_after
 from .before import list_roles, named_roles, pre_apposition_roles, prefix_roles
 from .phrase import clean_role, is_title_token
-from .text import Word, body_zones, doc_text, words_of
+from .text import Word, body_zones, doc_memo, doc_text, words_of
 
 __all__ = [
     "HONORIFICS",
@@ -47,6 +47,14 @@ def split_title(doc: Doc, mention: Span) -> tuple[Span | None, Span]:
     they are not titles. A mention with no title, or no name part at all ('the minister'), gives (None, mention).
     A prefix that is only a party label ('Democrat Hillary Clinton') is cut from the name but is not a title.
     """
+    memo = doc_memo(doc, "split_title")
+    found = memo.get(mention)
+    if found is None:
+        found = memo[mention] = _split_title(doc, mention)
+    return found
+
+
+def _split_title(doc: Doc, mention: Span) -> tuple[Span | None, Span]:
     words = _mention_words(doc, mention)
     if not words:
         return None, mention
@@ -148,6 +156,14 @@ def _name_start_token(doc: Doc, i: int) -> int:
 
 
 def _has_name(doc: Doc, mention: Span) -> bool:
+    memo = doc_memo(doc, "has_name")
+    found = memo.get(mention)
+    if found is None:
+        found = memo[mention] = _names_a_person(doc, mention)
+    return found
+
+
+def _names_a_person(doc: Doc, mention: Span) -> bool:
     title, name = split_title(doc, mention)
     if title is not None and _names_someone_else(doc, doc.char_span(mention.start, mention.end,
                                                                     alignment_mode="contract"), name):

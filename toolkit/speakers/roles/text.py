@@ -23,6 +23,12 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+def doc_memo(doc: Doc, name: str) -> dict:
+    """A dict kept with the Doc for one function's answers about it (by mention span): a speaker's
+    role reads the same mentions again for each of its tests and for every speaker of the article."""
+    return doc.user_data.setdefault(f"{_TEXT_KEY}.{name}", {})
+
+
 @dataclass(frozen=True, slots=True)
 class Word:
     """A whitespace word rebuilt from spaCy tokens: 'Ki-moon', 'Secretary-General', 'Moscow’s'."""
