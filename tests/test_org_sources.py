@@ -1,0 +1,55 @@
+"""Organisation and anonymous speakers (issue 16), as tables of invented sentences.
+
+Each case asserts the canonical speaker of a quote by its words, with its type and, where it
+matters, its role. The shapes: an unnamed source's description and the relative clause that
+restricts it.
+"""
+from __future__ import annotations
+
+import pytest
+
+HEAD = "Headline of the day\n\n"  # a first short paragraph is read as a headline, as in news
+
+
+def speakers_of(pipeline, text: str) -> dict[str, tuple[str | None, str | None, str | None]]:
+    """Quoted words -> (speaker name, type, role) for each quote of ``text``."""
+    res = pipeline.attribute_text(text)
+    by_id = {s.id: s for s in res.speakers}
+    out = {}
+    for q in res.quotes:
+        s = by_id.get(q.speaker_id)
+        out[text[q.contents[0].start:q.contents[0].end]] = (s.name, s.type, s.role) if s else (None, None, None)
+    return out
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, quote, name", [
+    # a restrictive clause (no comma) says which source: it is part of the description
+    (HEAD + "“The dam will not hold,” said a former city engineer who oversaw the repairs.",
+     "The dam will not hold,", "a former city engineer who oversaw the repairs"),
+    # ... up to its first coordinated verb
+    (HEAD + "“The dam will not hold,” said a former city engineer who oversaw the repairs and described "
+     "the work as rushed.", "The dam will not hold,", "a former city engineer who oversaw the repairs"),
+    (HEAD + "“Los precios subirán,” said a grain trader who works at the port of Rosario.",
+     "Los precios subirán,", "a grain trader who works at the port of Rosario"),
+    # a clause set off by a comma adds a fact, not an identity
+    (HEAD + "“The dam will not hold,” said a former city engineer, who oversaw the repairs.",
+     "The dam will not hold,", "a former city engineer"),
+    # a clause that says why the source is unnamed is no part of the name
+    (HEAD + "“The dam will not hold,” said a former city engineer who spoke on condition of anonymity.",
+     "The dam will not hold,", "a former city engineer"),
+    (HEAD + "“Talks have stalled,” said a diplomat who was not authorized to speak publicly.",
+     "Talks have stalled,", "a diplomat"),
+    (HEAD + "“Talks have stalled,” said one senior diplomat.", "Talks have stalled,", "one senior diplomat"),
+])
+def test_anonymous_sources_by_their_description(pipeline, text, quote, name):
+    got = speakers_of(pipeline, text)[quote]
+    assert got[:2] == (name, "anonymous")
+
+
+@pytest.mark.model
+def test_the_official_joins_a_source_named_with_its_clause(pipeline):
+    text = (HEAD + "“The evidence is thin,” said a justice official who reviewed the file.\n\nThe probe began in "
+            "March. Lawyers for the company declined to comment.\n\n“We will not stop,” the official said.")
+    got = speakers_of(pipeline, text)
+    assert got["We will not stop,"][:2] == ("a justice official who reviewed the file", "anonymous")
