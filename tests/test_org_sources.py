@@ -53,3 +53,28 @@ def test_the_official_joins_a_source_named_with_its_clause(pipeline):
             "March. Lawyers for the company declined to comment.\n\n“We will not stop,” the official said.")
     got = speakers_of(pipeline, text)
     assert got["We will not stop,"][:2] == ("a justice official who reviewed the file", "anonymous")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, quote, expected", [
+    # "his"/"her" before an unnamed source's noun is the person the pronoun refers to
+    (HEAD + "Mayor Lena Berg left for Oslo on Monday.\n\n“The budget is safe,” said her deputy.",
+     "The budget is safe,", ("Berg's deputy", "anonymous", "Berg's deputy")),
+    (HEAD + "Maria Lindqvist ran for mayor last year. Her husband spoke to the crowd.\n\nAs the crowd cheered, "
+     "her husband said: “We are still here.”", "We are still here.",
+     ("Lindqvist's husband", "anonymous", "Lindqvist's husband")),
+    # the article's own apostrophe
+    (HEAD + "Senator Tomás Okoye’s bill failed on Monday.\n\n“We will keep fighting,” his spokeswoman said.",
+     "We will keep fighting,", ("Okoye’s spokeswoman", "anonymous", "Okoye’s spokeswoman")),
+    # an institution noun owned so is that person's body
+    (HEAD + "Governor Ines Duarte lost the primary on Tuesday. “We ran a clean race,” her campaign said.",
+     "We ran a clean race,", ("Duarte's campaign", "organization", None)),
+])
+def test_a_possessive_pronoun_is_resolved_to_its_owner(pipeline, text, quote, expected):
+    assert speakers_of(pipeline, text)[quote] == expected
+
+
+@pytest.mark.model
+def test_a_possessive_pronoun_with_no_referent_stays_as_written(pipeline):
+    text = HEAD + "The vote was close.\n\n“We will keep fighting,” his spokeswoman said."
+    assert speakers_of(pipeline, text)["We will keep fighting,"][:2] == ("his spokeswoman", "anonymous")

@@ -27,7 +27,7 @@ from ..lexicon import tidy_text
 from ..types import Article, Quote, Span, Speaker
 from .clusters import join, joint_apart, variant_targets, vote_type
 from .described import described_roles
-from .mention import resolve_mention
+from .mention import possessive_suffix, resolve_mention
 from .names import NameIndex, Quoted, char_span, is_name
 from .people import Person, Resolved
 from .roles import speaker_role
@@ -127,6 +127,8 @@ def resolve_speakers(doc: "Doc", article: Article, links: Sequence[Link], config
             role = role or speaker_role(doc, sorted(set(p.role_mentions)), name=p.name)
         elif p.type == "anonymous":
             role = speaker_role(doc, sorted(set(p.role_mentions)))
+            if role and p.owner and not role.startswith(p.owner):
+                role = p.owner + possessive_suffix(text) + " " + role  # "his wife": "Sanders’s wife"
         roles[key] = role
     # "the billionaire businessman" after "Donald Trump's record": a coreferent description, read
     # once for the people no name gives a role
