@@ -78,3 +78,26 @@ def test_a_possessive_pronoun_is_resolved_to_its_owner(pipeline, text, quote, ex
 def test_a_possessive_pronoun_with_no_referent_stays_as_written(pipeline):
     text = HEAD + "The vote was close.\n\n“We will keep fighting,” his spokeswoman said."
     assert speakers_of(pipeline, text)["We will keep fighting,"][:2] == ("his spokeswoman", "anonymous")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, quote, name", [
+    # a noun for a news medium joins the medium named nearest before it
+    (HEAD + "Kestrel News reported on Tuesday that the mayor would resign.\n\nThe plan was dropped, "
+     "“because the money ran out,” according to the news outlet.", "because the money ran out,", "Kestrel News"),
+    (HEAD + "“The agents are under pressure,” an intelligence source told Fox News.\n\nThe rule applies "
+     "“when officials make false statements,” according to the news outlet.",
+     "when officials make false statements,", "Fox News"),
+    (HEAD + "The mayor told Channel Nine on Monday that the bridge was safe.\n\n“The cracks are old,” the "
+     "network reported, citing engineers.", "The cracks are old,", "Channel Nine"),
+    (HEAD + "The Lagos Tribune published the letters on Sunday. “The minister knew,” the paper said.",
+     "The minister knew,", "Lagos Tribune"),
+])
+def test_a_news_medium_by_its_noun(pipeline, text, quote, name):
+    assert speakers_of(pipeline, text)[quote][:2] == (name, "organization")
+
+
+@pytest.mark.model
+def test_the_network_with_no_medium_named_stays_as_written(pipeline):
+    text = HEAD + "The ministry declined to comment on Monday.\n\n“The files are complete,” the network said."
+    assert speakers_of(pipeline, text)["The files are complete,"][:2] == ("network", "organization")

@@ -15,8 +15,8 @@ from ..types import Span
 from .names import NameIndex, char_span, clean_name, name_part, strip_det, without_possessive
 from .nominals import description_name, resolve_nominal
 from .people import (FIRST_PERSON, ORG_LABELS, PERSONAL_PRONOUNS, PLURAL_PRONOUNS, RESOLVE_ISSUER, RESOLVE_NAME,
-                     RESOLVE_ORG_NOUN, RESOLVE_POSSESSOR, Person, Resolved, person_for)
-from .orgs import announcer_before, document_issuer, is_document
+                     RESOLVE_MEDIA_NOUN, RESOLVE_ORG_NOUN, RESOLVE_POSSESSOR, Person, Resolved, person_for)
+from .orgs import announcer_before, document_issuer, is_document, is_media_noun, medium_before
 from .pronouns import possessor, resolve_pronoun
 from .roles import is_title_token
 
@@ -120,6 +120,12 @@ def resolve_mention(doc: "Doc", rng: tuple[int, int], names: "NameIndex", people
         if ent.root.dep_ != "appos" or ent.root.head.i == head.i:
             p.role_mentions.append(Span(ent.start_char, ent.end_char))
         return Resolved(p, conf)
+    # "according to the news outlet", "the network said": the news medium named last before it
+    medium = medium_before(head, names.quoted) if is_media_noun(head, toks) else None
+    if medium is not None:
+        p = person_for(people, names.orgs.fullest(medium), "organization")
+        p.mentions.append(span)
+        return Resolved(p, RESOLVE_MEDIA_NOUN)
     # A description: "the minister", "one senior diplomat", "French diplomatic sources", "the campaign"
     if lemma_in(head, INSTITUTION_NOUNS) and head.tag_ != "NNS":
         # "the union" is the one union the article names ("the National Teachers Union")

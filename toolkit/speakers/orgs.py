@@ -8,6 +8,9 @@
   "Ministry of Finance"); with two such organisations it joins neither.
 - A document that speaks is credited to its issuer when the mention names one: "a statement
   released by the mayor's office" is the mayor's office, "the Institute's release" the Institute.
+- "the news outlet", "the network", "the newspaper": a noun for a news medium joins the nearest
+  medium named before it: a name with a medium's word ("Daily Courier", "Radio Nord"), or a body
+  the article shows reporting ("X reported") or being told ("told X", "according to X").
 Names are read from the article's text (capitalised runs), not from the recognizer's ORG labels,
 which the small model gives to surnames and withholds from long names.
 """
@@ -166,3 +169,70 @@ def announcer_before(head: "Token", quoted) -> "Token | None":
     found = [t for t in doc[start:head.i] if t.dep_ == "nsubj" and t.pos_ == "PROPN" and t.text[:1].isupper()
              and lemma_in(t.head, verbs) is not None and not quoted.holds(t.idx)]
     return found[-1] if found and len({t.text for t in found}) == 1 else None
+
+
+# Nouns by which an article refers back to a news medium it named ("according to the news outlet",
+# "the network said", "the paper reported"); "agency", "service" and "site" only after "news".
+MEDIA_NOUNS = frozenset("outlet network newspaper paper magazine broadcaster channel station publication "
+                        "tabloid daily weekly website".split())
+_NEWS_ONLY = frozenset("agency service site organization organisation wire".split())
+# Words that end or open a news medium's name ("Fox News", "The Daily Courier", "Radio Nord").
+MEDIA_NAME_WORDS = frozenset("news times post journal herald tribune gazette courier telegraph guardian observer "
+                             "press radio tv television magazine network daily weekly chronicle examiner inquirer "
+                             "broadcasting channel express mail globe star sun reporter wire review".split())
+# A medium the article shows at work: the subject of these, or the one told or cited.
+_MEDIUM_VERBS = frozenset("report publish broadcast air write reveal".split())
+# How far back (characters) a medium named is the one "the network" means: about four paragraphs.
+MEDIA_REACH = 2500
+
+
+def is_media_noun(head: "Token", toks) -> bool:
+    """'the news outlet', 'the network', 'the paper': a definite noun for a news medium alone."""
+    words = [t.lower_ for t in toks]
+    if not words or words[0] not in ("the", "that", "this") or len(words) > 3 or head.tag_ != "NN":
+        return False
+    if head.lower_ in _NEWS_ONLY:
+        return words[1:-1] == ["news"]
+    return head.lower_ in MEDIA_NOUNS and all(w in ("news", "television", "tv", "radio", "cable") for w in words[1:-1])
+
+
+def medium_before(head: "Token", quoted) -> str | None:
+    """The name of the news medium nearest before ``head`` (outside quotations, within
+    MEDIA_REACH): a name with a medium's word ("Kestrel News", "Radio Nord", whatever the
+    recognizer made of it), or an ORG that is the subject of a verb of reporting, the one told
+    ("told X") or the one cited ("according to X"). None when there is none."""
+    doc = head.doc
+    lo = head.idx - MEDIA_REACH
+    found = [(e.start, e.end) for e in doc.ents if e.label_ in ("ORG", "WORK_OF_ART")]
+    k = 0
+    while k < head.i:  # runs of capitalised proper nouns: the small model leaves many media untagged
+        j = k
+        while j < head.i and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper():
+            j += 1
+        if j - k >= 2:
+            found.append((k, j))
+        k = j + 1 if j == k else j
+    best = None
+    for start, end in found:
+        span = doc[start:end]
+        if end > head.i or span.start_char < lo or quoted.holds(span.start_char) or "\n" in span.text:
+            continue
+        if _names_medium(span) and (best is None or start > best.start):
+            best = span
+    if best is None:
+        return None
+    return best.text[4:] if best.text.lower().startswith("the ") else best.text
+
+
+def _names_medium(span) -> bool:
+    from ..cues import lemma_in
+
+    words = [w.lower() for w in span.text.split() if w.lower() != "the"]
+    if len(words) >= 2 and (words[-1] in MEDIA_NAME_WORDS or words[0] in MEDIA_NAME_WORDS):
+        return True
+    if not span.ents or span.ents[0].label_ not in ("ORG", "WORK_OF_ART"):
+        return False
+    root = span.root
+    return (root.dep_ == "nsubj" and lemma_in(root.head, _MEDIUM_VERBS) is not None) or (
+        root.dep_ in ("dobj", "dative") and lemma_in(root.head, frozenset({"tell"})) is not None) or (
+        root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.lower_ == "according")

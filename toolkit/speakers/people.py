@@ -34,6 +34,9 @@ RESOLVE_MISSED_NAME = 0.95
 RESOLVE_HONORIFIC = 0.9
 RESOLVE_COUPLE = 0.9  # "the Parks" -> "Kim and Lee Park", named together in the article
 RESOLVE_ORG_NOUN = 0.9  # "the union" -> the one union the article names ("National Teachers Union")
+# "according to the news outlet", "the network said" -> the news medium named last before it
+# (orgs.medium_before): by reading, a little below "the union" as the medium is chosen by nearness.
+RESOLVE_MEDIA_NOUN = 0.85
 RESOLVE_ISSUER = 0.9  # "a statement released by the mayor's office" -> the mayor's office, as a factor
 # "his wife", "her campaign": a description whose owner is a possessive pronoun is named for the
 # person the pronoun refers to ("Sanders’s wife"), as a factor on that pronoun's own prior (set by
