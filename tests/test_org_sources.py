@@ -101,3 +101,20 @@ def test_a_news_medium_by_its_noun(pipeline, text, quote, name):
 def test_the_network_with_no_medium_named_stays_as_written(pipeline):
     text = HEAD + "The ministry declined to comment on Monday.\n\n“The files are complete,” the network said."
     assert speakers_of(pipeline, text)["The files are complete,"][:2] == ("network", "organization")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, quote, name", [
+    # a suit's complaint is the suer's, a clause set off after its noun or not
+    (HEAD + "The Harbor Workers Union sued the city on Friday. The complaint, which was filed in district "
+     "court, alleged that the city “broke every promise in the contract.”",
+     "broke every promise in the contract.", "Harbor Workers Union"),
+    (HEAD + "Senator Ada Brook lost the primary. Her campaign sued the party on Friday. The complaint, which "
+     "was filed in federal court, alleged that the party “failed to protect our data.”",
+     "failed to protect our data.", "Brook's campaign"),
+    # a study published in a journal, with no author named: the journal that put it out
+    (HEAD + "A review of twelve trials published in The Lancet concludes that “the drug works for most adults.”",
+     "the drug works for most adults.", "Lancet"),
+])
+def test_a_document_speaks_for_who_put_it_out(pipeline, text, quote, name):
+    assert speakers_of(pipeline, text)[quote][:2] == (name, "organization")

@@ -139,7 +139,7 @@ def resolve_mention(doc: "Doc", rng: tuple[int, int], names: "NameIndex", people
         return Resolved(p, RESOLVE_ORG_NOUN if named_org else RESOLVE_NAME)
     # "a statement released by the mayor's office", "the Institute's release": its issuer speaks
     issuer = document_issuer(head, toks)
-    if issuer is None and is_document(head) and [t.lower_ for t in toks] == ["the", head.lower_]:
+    if issuer is None and is_document(head) and _the_document_alone(head, toks):
         issuer = announcer_before(head, names.quoted)  # "the Party announced …. “…,” the release said."
     if issuer is not None:
         lo_i, hi_i = _issuer_range(issuer) if issuer.i > head.i or issuer.head.i == head.i \
@@ -185,6 +185,14 @@ def _owned(description: str, owner: tuple[str, float] | None, text: str) -> str:
 def possessive_suffix(text: str) -> str:
     """The article's apostrophe: "’s" where it writes curly ones, "'s" where straight."""
     return "’s" if text.count("’") > text.count("'") else "'s"
+
+
+def _the_document_alone(head: "Token", toks) -> bool:
+    """'the release', or 'the complaint, which was filed in court,': the document named by its
+    noun alone, a clause set off by commas after it."""
+    doc = toks.doc
+    return toks[0].lower_ == "the" and head.i == toks.start + 1 and (
+        toks.end == head.i + 1 or doc[head.i + 1].text == ",")
 
 
 def _joint_partner(doc: "Doc", head: "Token", names: "NameIndex", at: int) -> str | None:

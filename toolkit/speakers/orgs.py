@@ -7,7 +7,9 @@
   organisation of the article whose name is built on that noun ("National Teachers Union",
   "Ministry of Finance"); with two such organisations it joins neither.
 - A document that speaks is credited to its issuer when the mention names one: "a statement
-  released by the mayor's office" is the mayor's office, "the Institute's release" the Institute.
+  released by the mayor's office" is the mayor's office, "the Institute's release" the Institute,
+  "a review published in The Lancet" the journal; "the complaint" (a clause set off after it or
+  not) the body that sued or filed in the sentence before ("Her campaign sued …").
 - "the news outlet", "the network", "the newspaper": a noun for a news medium joins the nearest
   medium named before it: a name with a medium's word ("Daily Courier", "Radio Nord"), or a body
   the article shows reporting ("X reported") or being told ("told X", "according to X").
@@ -123,6 +125,8 @@ def _initials_tail(run: str, acronym: str) -> str | None:
             return " ".join(part)
     return None
 
+_PUBLISH = frozenset({"publish"})
+
 
 def is_document(head: "Token") -> bool:
     from ..cues import lemma_in
@@ -142,7 +146,9 @@ def document_issuer(head: "Token", toks) -> "Token | None":
             return child
     # "released by X", "sent to media from X", "from X": the first by/from phrase inside the mention
     for tok in toks:
-        if tok.lower_ in _ISSUED and tok.i > head.i and tok.lower_ != "of":
+        # "a review published in The Lancet": the journal that put it out, the one name given
+        published_in = tok.lower_ == "in" and tok.head.tag_ == "VBN" and lemma_in(tok.head, _PUBLISH) is not None
+        if (tok.lower_ in _ISSUED or published_in) and tok.i > head.i and tok.lower_ != "of":
             if tok.lower_ == "by" and tok.head.i != head.i and lemma_in(tok.head, _PUT_OUT_BY) is None:
                 continue
             obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
@@ -152,7 +158,8 @@ def document_issuer(head: "Token", toks) -> "Token | None":
 
 
 # Verbs by which a body puts out a document: "the party announced …", "the campaign issued …".
-_PUT_OUT = frozenset("announce release issue publish post send file".split())
+# ("X sued the city. The complaint, which …, alleged": a suit's complaint is the suer's.)
+_PUT_OUT = frozenset("announce release issue publish post send file sue".split())
 
 
 def announcer_before(head: "Token", quoted) -> "Token | None":
@@ -166,7 +173,9 @@ def announcer_before(head: "Token", quoted) -> "Token | None":
     sent = head.sent
     start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
     verbs = reporting_verbs() | _PUT_OUT
-    found = [t for t in doc[start:head.i] if t.dep_ == "nsubj" and t.pos_ == "PROPN" and t.text[:1].isupper()
+    # a name, or an institution noun ("His campaign sued …", "The union filed …")
+    found = [t for t in doc[start:head.i] if t.dep_ == "nsubj" and (
+                 t.pos_ == "PROPN" and t.text[:1].isupper() or t.tag_ == "NN" and t.lower_ in INSTITUTION_NOUNS)
              and lemma_in(t.head, verbs) is not None and not quoted.holds(t.idx)]
     return found[-1] if found and len({t.text for t in found}) == 1 else None
 
