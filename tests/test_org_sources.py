@@ -118,3 +118,20 @@ def test_the_network_with_no_medium_named_stays_as_written(pipeline):
 ])
 def test_a_document_speaks_for_who_put_it_out(pipeline, text, quote, name):
     assert speakers_of(pipeline, text)[quote][:2] == (name, "organization")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, quote, name", [
+    # "the campaign" joins the one campaign named with a name before its lower-case noun
+    (HEAD + "The Okafor campaign raised $2 million in March.\n\n“We are confident,” the campaign said in a "
+     "statement.", "We are confident,", "Okafor campaign"),
+    (HEAD + "The House Ethics committee opened an inquiry into the senator. “The rules are clear,” the "
+     "committee said.", "The rules are clear,", "House Ethics committee"),
+    (HEAD + "Nakamura’s campaign raised $2 million in March.\n\n“We are confident,” the campaign said.",
+     "We are confident,", "Nakamura campaign"),
+    # two of them: neither
+    (HEAD + "The Okafor campaign and the Brandt campaign traded barbs on Monday.\n\n“We are confident,” the "
+     "campaign said.", "We are confident,", "campaign"),
+])
+def test_the_campaign_joins_the_one_named_before_its_noun(pipeline, text, quote, name):
+    assert speakers_of(pipeline, text)[quote][:2] == (name, "organization")

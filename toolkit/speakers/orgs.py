@@ -5,7 +5,8 @@
   of, for, and, the, on are skipped: "Venezuelan Institute for Culture and Cooperation (IVCC)").
 - "the union", "the Institute", "the ministry": an institution noun alone joins the one
   organisation of the article whose name is built on that noun ("National Teachers Union",
-  "Ministry of Finance"); with two such organisations it joins neither.
+  "Ministry of Finance"); failing any, the one name written before that noun in lower case
+  ("the Okafor campaign", "the House Ethics committee"); with two such organisations it joins neither.
 - A document that speaks is credited to its issuer when the mention names one: "a statement
   released by the mayor's office" is the mayor's office, "the Institute's release" the Institute,
   "a review published in The Lancet" the journal; "the complaint" (a clause set off after it or
@@ -97,9 +98,25 @@ class OrgIndex:
                 # [Canadian Union of Public Employees]"
                 start = max([j + 1 for j in range(k) if low[j] in CONNECTORS] + [0])
                 names.add(" ".join(words[start:]))
+        if not names:
+            names = self._before_noun(noun)
         # "the Institute" and "the Venezuelan Institute for Culture and Cooperation": the fullest
         fullest = {n for n in names if not any(m.lower() != n.lower() and n.lower() in m.lower() for m in names)}
         return fullest.pop() if len(fullest) == 1 else None
+
+    def _before_noun(self, noun: str) -> set[str]:
+        """'the Okafor campaign', 'the House Ethics committee', "Okafor’s campaign": a name
+        written before the noun in lower case (a possessive's mark dropped), as "Okafor campaign"."""
+        found = set()
+        for m in re.finditer(rf"({_RUN.pattern})[ \t\u00a0]+{noun}\b", self.text):
+            words = m.group(1).split()
+            while words and words[0] in ("The", "A", "An", "This", "That"):
+                words = words[1:]
+            if words:
+                words[-1] = re.sub(r"(?:[’']s|[’'])$", "", words[-1])
+            if words and words[-1]:
+                found.add(" ".join(words + [noun]))
+        return found
 
     def fullest(self, name: str) -> str:
         """An organisation's name as the article writes it most fully: an acronym expanded, an
