@@ -2,7 +2,8 @@
 
 Each case asserts the canonical speaker of a quote by its words, with its type and, where it
 matters, its role. The shapes: an unnamed source's description and the relative clause that
-restricts it.
+restricts it; "his"/"her" before a description; a news medium by its noun; a document's issuer;
+"the campaign" and its name; "the source" and the source introduced before.
 """
 from __future__ import annotations
 
@@ -52,7 +53,7 @@ def test_the_official_joins_a_source_named_with_its_clause(pipeline):
     text = (HEAD + "“The evidence is thin,” said a justice official who reviewed the file.\n\nThe probe began in "
             "March. Lawyers for the company declined to comment.\n\n“We will not stop,” the official said.")
     got = speakers_of(pipeline, text)
-    assert got["We will not stop,"][:2] == ("a justice official who reviewed the file", "anonymous")
+    assert got["We will not stop,"] == ("a justice official who reviewed the file", "anonymous", "justice official")
 
 
 @pytest.mark.model
@@ -135,3 +136,16 @@ def test_a_document_speaks_for_who_put_it_out(pipeline, text, quote, name):
 ])
 def test_the_campaign_joins_the_one_named_before_its_noun(pipeline, text, quote, name):
     assert speakers_of(pipeline, text)[quote][:2] == (name, "organization")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, quote, name", [
+    # "the source" joins the one source introduced before, whatever words follow its noun
+    (HEAD + "“The audit was rushed,” a source familiar with the bank’s internal review said on Monday.\n\n"
+     "The review began in March. Lawyers for the bank declined to comment.\n\n“Nobody signed off,” the source said.",
+     "Nobody signed off,", "a source familiar with the bank’s internal review"),
+    (HEAD + "“The evidence is thin,” said a justice official who reviewed the file.\n\nThe probe began in "
+     "March.\n\n“We will not stop,” the official said.", "We will not stop,", "a justice official who reviewed the file"),
+])
+def test_the_noun_joins_the_source_introduced_with_it(pipeline, text, quote, name):
+    assert speakers_of(pipeline, text)[quote][:2] == (name, "anonymous")

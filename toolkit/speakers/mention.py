@@ -162,6 +162,7 @@ def resolve_mention(doc: "Doc", rng: tuple[int, int], names: "NameIndex", people
     owner = possessor(doc, head, toks, names, people, prev)
     p = person_for(people, _owned(description_name(head, toks), owner, text), "anonymous")
     p.one_person = head.tag_ == "NN" and is_role_noun(head.text)
+    p.noun = p.noun or head.lower_
     p.mentions.append(span)
     p.role_mentions.append(span)
     if owner is not None:

@@ -106,18 +106,10 @@ def _introduced(head: "Token", span: Span, people: dict[str, Person]) -> Resolve
     description has that head noun ('a justice official'), when there is exactly one."""
     noun = head.lower_
     found = [p for p in people.values() if p.type == "anonymous" and p.one_person and p.mentions
-             and min(p.mentions).start < span.start and _head_word(p.name) == noun
+             and min(p.mentions).start < span.start and p.noun == noun
              and p.name.lower().split()[0] in ("a", "an", "one")]
     if len(found) != 1:
         return None
     found[0].mentions.append(span)
     return Resolved(found[0], RESOLVE_NOMINAL_INTRODUCED)
 
-
-def _head_word(description: str) -> str:
-    """'a justice official who oversaw the case' -> 'official': the last word before a relative clause."""
-    words = description.lower().split()
-    for k, w in enumerate(words):
-        if w in ("who", "that") and k > 0:
-            return words[k - 1]
-    return words[-1] if words else ""

@@ -60,6 +60,9 @@ class Person:
     # The surname a possessive pronoun of the description stands for ("his wife" -> "Sanders"):
     # the role read from the description is that person's ("Sanders’s wife").
     owner: str | None = None
+    # An unnamed source's head noun ("a source familiar with the probe" -> "source"), which
+    # "the source" later joins.
+    noun: str | None = None
 
     @property
     def is_one_person(self) -> bool:
