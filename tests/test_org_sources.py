@@ -149,3 +149,11 @@ def test_the_campaign_joins_the_one_named_before_its_noun(pipeline, text, quote,
 ])
 def test_the_noun_joins_the_source_introduced_with_it(pipeline, text, quote, name):
     assert speakers_of(pipeline, text)[quote][:2] == (name, "anonymous")
+
+
+@pytest.mark.model
+def test_two_writers_named_together_are_one_joint_speaker(pipeline):
+    text = (HEAD + "In a long essay, Lyndie Chiou and staff writer Joe Howlett explore the problem. “The proof "
+            "was a quilt of many squares,” Chiou and Howlett write.")
+    got = speakers_of(pipeline, text)["The proof was a quilt of many squares,"]
+    assert got[:2] == ("Lyndie Chiou and Joe Howlett", "person")
