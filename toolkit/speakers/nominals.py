@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..cues import lemma_in, reporting_verbs
 from ..types import Span
 from .names import NameIndex
 from .people import (NOMINAL_REACH, RESOLVE_NOMINAL, RESOLVE_NOMINAL_FAR, RESOLVE_NOMINAL_INTRODUCED, Person,
@@ -57,6 +58,9 @@ def _restrictive_end(clause: "Token", toks) -> int | None:
             end = child.i
             break
     if any(t.lower_ in ANONYMITY_WORDS for t in doc[start:end]) or end - start > MAX_CLAUSE_WORDS:
+        return None
+    # "a councilman who said the budget was …": a clause that reports speech is the cue, not a description
+    if lemma_in(clause, reporting_verbs()) is not None or any(t.is_quote for t in doc[start:end]):
         return None
     return end
 
