@@ -157,3 +157,15 @@ def test_two_writers_named_together_are_one_joint_speaker(pipeline):
             "was a quilt of many squares,” Chiou and Howlett write.")
     got = speakers_of(pipeline, text)["The proof was a quilt of many squares,"]
     assert got[:2] == ("Lyndie Chiou and Joe Howlett", "person")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, quote, expected", [
+    # a name with a news medium's word is a body's, whatever the recognizer labels it
+    (HEAD + "The Daily Courier ran a blunt story on Monday. “The mayor quits,” the Daily Courier reported.",
+     "The mayor quits,", ("Daily Courier", "organization")),
+    # ... but not a person's name with a word that may be a medium's elsewhere
+    (HEAD + "“Manners are for everyone,” Emily Post wrote.", "Manners are for everyone,", ("Emily Post", "person")),
+])
+def test_a_news_medium_by_its_name(pipeline, text, quote, expected):
+    assert speakers_of(pipeline, text)[quote][:2] == expected

@@ -16,7 +16,7 @@ from .names import NameIndex, char_span, clean_name, name_part, strip_det, witho
 from .nominals import description_name, resolve_nominal
 from .people import (FIRST_PERSON, ORG_LABELS, PERSONAL_PRONOUNS, PLURAL_PRONOUNS, RESOLVE_ISSUER, RESOLVE_NAME,
                      RESOLVE_MEDIA_NOUN, RESOLVE_ORG_NOUN, RESOLVE_POSSESSOR, Person, Resolved, person_for)
-from .orgs import announcer_before, document_issuer, is_document, is_media_noun, medium_before
+from .orgs import announcer_before, document_issuer, is_document, is_media_name, is_media_noun, medium_before
 from .pronouns import possessor, resolve_pronoun
 from .roles import is_title_token
 
@@ -80,7 +80,7 @@ def resolve_mention(doc: "Doc", rng: tuple[int, int], names: "NameIndex", people
             ent, label = None, ""
         # The small model often labels a bare surname as ORG or GPE ("Churkin told reporters"):
         # a name that is the surname of a person named in the article is that person.
-        if label not in ORG_LABELS and names_no_person((ent or toks).text):
+        if label not in ORG_LABELS and (names_no_person((ent or toks).text) or is_media_name((ent or toks).text)):
             label = "ORG"  # "our Content Strategy Report" (outside the entity, which parse relabels)
         if label in ORG_LABELS and not names.is_known_person(head):
             name = names.orgs.fullest(strip_det(without_possessive((ent or toks).text)))  # "the Institute’s release"
@@ -123,7 +123,9 @@ def resolve_mention(doc: "Doc", rng: tuple[int, int], names: "NameIndex", people
     # "according to the news outlet", "the network said": the news medium named last before it
     medium = medium_before(head, names.quoted) if is_media_noun(head, toks) else None
     if medium is not None:
-        p = person_for(people, names.orgs.fullest(medium), "organization")
+        medium = names.orgs.fullest(medium)
+        # (the same name already a speaker of another type, by the recognizer's label: one entry)
+        p = people.get(f"person:{medium.lower()}") or person_for(people, medium, "organization")
         p.mentions.append(span)
         return Resolved(p, RESOLVE_MEDIA_NOUN)
     # A description: "the minister", "one senior diplomat", "French diplomatic sources", "the campaign"

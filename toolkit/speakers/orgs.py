@@ -202,10 +202,10 @@ def announcer_before(head: "Token", quoted) -> "Token | None":
 MEDIA_NOUNS = frozenset("outlet network newspaper paper magazine broadcaster channel station publication "
                         "tabloid daily weekly website".split())
 _NEWS_ONLY = frozenset("agency service site organization organisation wire".split())
-# Words that end or open a news medium's name ("Fox News", "The Daily Courier", "Radio Nord").
-MEDIA_NAME_WORDS = frozenset("news times post journal herald tribune gazette courier telegraph guardian observer "
-                             "press radio tv television magazine network daily weekly chronicle examiner inquirer "
-                             "broadcasting channel express mail globe star sun reporter wire review".split())
+# Words that end or open a news medium's name ("Fox News", "The Daily Courier", "Radio Nord") and
+# no person's (not Post, Press, Star, Sun, Globe, Mail, Guardian: "Emily Post", "Sun Yat-sen").
+MEDIA_NAME_WORDS = frozenset("news times journal herald tribune gazette courier telegraph chronicle examiner "
+                             "inquirer radio tv television magazine network daily weekly broadcasting channel".split())
 # A medium the article shows at work: the subject of these, or the one told or cited.
 _MEDIUM_VERBS = frozenset("report publish broadcast air write reveal".split())
 # How far back (characters) a medium named is the one "the network" means: about four paragraphs.
@@ -241,8 +241,9 @@ def medium_before(head: "Token", quoted) -> str | None:
     best = None
     for start, end in found:
         span = doc[start:end]
-        if end > head.i or span.start_char < lo or quoted.holds(span.start_char) or "\n" in span.text:
-            continue
+        if end > head.i or span.start_char < lo or quoted.holds(span.start_char) or "\n" in span.text \
+                or any(t.ent_type_ == "PERSON" for t in span):
+            continue  # (a run with a person's name in it, "Fox News host Kelly", is no medium's name)
         if _names_medium(span) and (best is None or start > best.start):
             best = span
     if best is None:
@@ -250,11 +251,23 @@ def medium_before(head: "Token", quoted) -> str | None:
     return best.text[4:] if best.text.lower().startswith("the ") else best.text
 
 
+def is_media_name(name: str) -> bool:
+    """Two or more words, the first or last a news medium's ("Fox News", "The Daily Courier",
+    "Radio Nord"): a body's name, whatever the recognizer labels it."""
+    words = [w.lower() for w in re.findall(r"[\w’'-]+", name) if w.lower() != "the"]
+    return len(words) >= 2 and (words[-1] in MEDIA_NAME_WORDS or words[0] in MEDIA_NAME_WORDS)
+
+
 def _names_medium(span) -> bool:
     from ..cues import lemma_in
 
     words = [w.lower() for w in span.text.split() if w.lower() != "the"]
-    if len(words) >= 2 and (words[-1] in MEDIA_NAME_WORDS or words[0] in MEDIA_NAME_WORDS):
+    # a surname the small model calls an ORG ("told Hannity"), a show named for its host: a word
+    # of a person's name in the article is no medium's
+    person_words = {w.lower() for e in span.doc.ents if e.label_ == "PERSON" for w in e.text.split()}
+    if any(w in person_words for w in words):
+        return False
+    if is_media_name(span.text):
         return True
     if not span.ents or span.ents[0].label_ not in ("ORG", "WORK_OF_ART"):
         return False
