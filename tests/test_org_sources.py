@@ -160,6 +160,24 @@ def test_two_writers_named_together_are_one_joint_speaker(pipeline):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text, quote, name", [
+    # a colon after a clause with no subject that points to words and their owner
+    (HEAD + "Consider this headline from the Lagos Tribune: “Fuel queues return to the capital.”",
+     "Fuel queues return to the capital.", "Lagos Tribune"),
+    (HEAD + "And how about this new headline from the Daily Courier, which hits the mayor where he lives: "
+     "“Surge in thefts alters residents’ routines.”", "Surge in thefts alters residents’ routines.", "Daily Courier"),
+])
+def test_a_headline_before_a_colon_is_its_publisher(pipeline, text, quote, name):
+    assert speakers_of(pipeline, text)[quote][:2] == (name, "organization")
+
+
+@pytest.mark.model
+def test_a_subject_before_the_colon_outranks_the_words_it_names(pipeline):
+    text = HEAD + "Senator Ana Ruiz dismissed the statement from the ministry: “It is fiction.”"
+    assert speakers_of(pipeline, text)["It is fiction."][0] == "Ana Ruiz"
+
+
+@pytest.mark.model
 @pytest.mark.parametrize("text, quote, expected", [
     # a name with a news medium's word is a body's, whatever the recognizer labels it
     (HEAD + "The Daily Courier ran a blunt story on Monday. “The mayor quits,” the Daily Courier reported.",
