@@ -187,3 +187,17 @@ def test_a_subject_before_the_colon_outranks_the_words_it_names(pipeline):
 ])
 def test_a_news_medium_by_its_name(pipeline, text, quote, expected):
     assert speakers_of(pipeline, text)[quote][:2] == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, quote, role", [
+    # a role read after "his"/"her" right before the name is the role of the one the pronoun means
+    (HEAD + "Mayor Lena Berg left for Oslo. Her deputy, Karl Dahl, stayed behind.\n\n“The budget is safe,” "
+     "Dahl said.", "The budget is safe,", "Berg's deputy"),
+    (HEAD + "Mayor Lena Berg left for Oslo. Her deputy Karl Dahl stayed behind.\n\n“The budget is safe,” "
+     "Dahl said.", "The budget is safe,", "Berg's deputy"),
+    (HEAD + "Governor Rui Costa’s bill failed. His chief of staff, Ana Lind, blamed the senate.\n\n“We will "
+     "try again,” Lind said.", "We will try again,", "Costa’s chief of staff"),
+])
+def test_a_possessive_pronoun_in_a_role_is_resolved(pipeline, text, quote, role):
+    assert speakers_of(pipeline, text)[quote][2] == role
