@@ -78,9 +78,9 @@ def test_a_first_name_alone(pipeline, text, expected):
 
 @pytest.mark.parametrize("text, name, mention", [
     # an unnamed source's mention is the whole description, its relative clause included; the
-    # name that groups its quotes stops before the clause
+    # name that groups its quotes keeps a clause that says which source (no comma before it)
     ("“If I were a donor, I would want answers,” said a party official who backs the governor.",
-     "a party official", "a party official who backs the governor"),
+     "a party official who backs the governor", "a party official who backs the governor"),
     # ... however long, when the clause only speaks of speaking
     ("“The talks are over,” said a negotiator who spoke on condition of anonymity because he was not "
      "authorized to discuss them.", "a negotiator",

@@ -98,7 +98,9 @@ def _link_by_inline_colon(link: Link, q: QuotedSpan, ix: TextIndex, text: str) -
     elif subj:
         speaker = _colon_speaker(ix, subj[0]) if not ix.in_quote[subj[0].i] else None
     elif any(t.pos_ in ("VERB", "AUX") for t in doc[root.left_edge.i:colon]):
-        speaker = None
+        # no subject: "Consider this headline from the Daily Courier:", "And how about this
+        # statement from the ministry, which …:" -- the owner of the words the clause points to
+        speaker = _pointed_words_owner(doc, lo, colon)
     else:
         # a fragment: "Her answer:", "The verdict from Ann Ruiz:", or a label inside the
         # paragraph the recognizer did not read as a person ("… — Kasich: “…”", "The senator:")
@@ -109,6 +111,13 @@ def _link_by_inline_colon(link: Link, q: QuotedSpan, ix: TextIndex, text: str) -
         link.source, link.method, link.confidence = mention_range(speaker), "colon", CONF_COLON_SUBJECT
         return True
     return False
+
+
+def _pointed_words_owner(doc: "Doc", lo: int, colon: int) -> "Token | None":
+    """The owner of the one noun for words, before a colon, in a clause with no subject, that
+    names its owner ("this headline from the Daily Courier"); None with none or two."""
+    owners = [o for t in doc[lo:colon] if (o := words_owner(t)) is not None and o.i < colon]
+    return owners[0] if len(owners) == 1 else None
 
 
 def _clause_before(doc: "Doc", lo: int, colon: int) -> "Token | None":

@@ -93,8 +93,7 @@ def _np_end(doc: "Doc", ix: TextIndex, lo: int, para: Span, stop_at_verb: bool) 
         low = tok.lower_
         if low in NP_STOP_WORDS and not tok.text[0].isupper():
             break
-        if stop_at_verb and hi > lo and _is_cue_verb(tok, doc[hi - 1].tag_ in ("NNS", "NNPS")
-                                                     or doc[hi - 1].lower_ in ("they", "we", "i")):
+        if stop_at_verb and hi > lo and _is_cue_verb(tok, _plural(doc, lo, hi)):
             break
         if tok.is_quote and hi > lo:  # a nickname's marks (the quotes stage did not take it for a quote)
             hi += 1
@@ -168,10 +167,19 @@ def _mention_then_verb(doc: "Doc", ix: TextIndex, i: int, para: Span):
                     continue
                 return None
             j += 1
-    plural = doc[hi - 1].tag_ in ("NNS", "NNPS") or doc[hi - 1].lower_ in ("they", "we", "i")
-    if v >= len(doc) or not _is_cue_verb(doc[v], plural) or ix.in_quote[v]:
+    if v >= len(doc) or not _is_cue_verb(doc[v], _plural(doc, i, hi)) or ix.in_quote[v]:
         return None
     return doc[v], (i, hi)
+
+
+def _plural(doc: "Doc", lo: int, hi: int) -> bool:
+    """The noun phrase doc[lo:hi] is plural: a plural noun or pronoun last, or two names joined
+    by "and" ("Chiou and Howlett write": a present-tense verb without -s, which the tagger often
+    reads as a noun after them)."""
+    last = doc[hi - 1]
+    if last.tag_ in ("NNS", "NNPS") or last.lower_ in ("they", "we", "i"):
+        return True
+    return last.pos_ == "PROPN" and any(t.lower_ in ("and", "&") for t in doc[lo + 1:hi - 1])
 
 
 def _after_parenthetical(doc: "Doc", ix: TextIndex, i: int, para: Span) -> int:
@@ -224,8 +232,8 @@ def _name_at_end(doc: "Doc", lo: int, hi: int) -> tuple[int, int]:
     the parse of such a phrase is the unreliable part, so the mention is narrowed to the
     entity, and speakers/roles reads the title before it from the text. Otherwise the whole phrase."""
     end = doc[hi - 1]
-    if end.ent_type_ != "PERSON":
-        return lo, hi
+    if end.ent_type_ != "PERSON" or _plural(doc, lo, hi):
+        return lo, hi  # (two names joined by "and" are the pair: "Chiou and Howlett")
     start = hi - 1
     while start > lo and doc[start].ent_iob_ == "I":
         start -= 1

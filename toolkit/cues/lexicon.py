@@ -11,7 +11,7 @@ if TYPE_CHECKING:
 
 # Written or spoken pieces whose owner is the speaker: "the campaign's statement", "his remarks".
 WRITTEN_SOURCES = {"statement", "comment", "remark", "ad", "tweet", "letter", "email", "e-mail", "release", "memo",
-                   "post", "speech", "message", "note", "op-ed", "column", "announcement", "testimony"}
+                   "post", "speech", "message", "note", "op-ed", "column", "announcement", "testimony", "headline"}
 # Nouns for an answer or an utterance, whose owner is the one who gives it: "Clinton’s response
 # was: “…”", "“…” Those were the words of Ann Ruiz."
 REPLY_NOUNS = frozenset({"response", "reply", "answer", "retort", "verdict", "reaction", "word", "warning",

@@ -15,9 +15,9 @@ from ..types import Span
 from .names import NameIndex, char_span, clean_name, name_part, strip_det, without_possessive
 from .nominals import description_name, resolve_nominal
 from .people import (FIRST_PERSON, ORG_LABELS, PERSONAL_PRONOUNS, PLURAL_PRONOUNS, RESOLVE_ISSUER, RESOLVE_NAME,
-                     RESOLVE_ORG_NOUN, Person, Resolved, person_for)
-from .orgs import announcer_before, document_issuer, is_document
-from .pronouns import resolve_pronoun
+                     RESOLVE_MEDIA_NOUN, RESOLVE_ORG_NOUN, RESOLVE_POSSESSOR, Person, Resolved, person_for)
+from .orgs import announcer_before, document_issuer, is_document, is_media_name, is_media_noun, medium_before
+from .pronouns import possessor, resolve_pronoun
 from .roles import is_title_token
 
 if TYPE_CHECKING:
@@ -80,7 +80,7 @@ def resolve_mention(doc: "Doc", rng: tuple[int, int], names: "NameIndex", people
             ent, label = None, ""
         # The small model often labels a bare surname as ORG or GPE ("Churkin told reporters"):
         # a name that is the surname of a person named in the article is that person.
-        if label not in ORG_LABELS and names_no_person((ent or toks).text):
+        if label not in ORG_LABELS and (names_no_person((ent or toks).text) or is_media_name((ent or toks).text)):
             label = "ORG"  # "our Content Strategy Report" (outside the entity, which parse relabels)
         if label in ORG_LABELS and not names.is_known_person(head):
             name = names.orgs.fullest(strip_det(without_possessive((ent or toks).text)))  # "the Institute’s release"
@@ -120,16 +120,28 @@ def resolve_mention(doc: "Doc", rng: tuple[int, int], names: "NameIndex", people
         if ent.root.dep_ != "appos" or ent.root.head.i == head.i:
             p.role_mentions.append(Span(ent.start_char, ent.end_char))
         return Resolved(p, conf)
+    # "according to the news outlet", "the network said": the news medium named last before it
+    medium = medium_before(head, names.quoted) if is_media_noun(head, toks) else None
+    if medium is not None:
+        medium = names.orgs.fullest(medium)
+        # (the same name already a speaker of another type, by the recognizer's label: one entry)
+        p = people.get(f"person:{medium.lower()}") or person_for(people, medium, "organization")
+        p.mentions.append(span)
+        return Resolved(p, RESOLVE_MEDIA_NOUN)
     # A description: "the minister", "one senior diplomat", "French diplomatic sources", "the campaign"
     if lemma_in(head, INSTITUTION_NOUNS) and head.tag_ != "NNS":
         # "the union" is the one union the article names ("the National Teachers Union")
         named_org = names.orgs.by_noun(head.lower_) if toks[0].lower_ == "the" and len(toks) == 2 else None
-        p = person_for(people, named_org or strip_det(description_name(head, toks)), "organization")
+        owner = None if named_org else possessor(doc, head, toks, names, people, prev)
+        name = named_org or _owned(strip_det(description_name(head, toks)), owner, text)
+        p = person_for(people, name, "organization")
         p.mentions.append(span)
+        if owner is not None:
+            return Resolved(p, owner[1] * RESOLVE_POSSESSOR)  # "his campaign" -> "Sanders’s campaign"
         return Resolved(p, RESOLVE_ORG_NOUN if named_org else RESOLVE_NAME)
     # "a statement released by the mayor's office", "the Institute's release": its issuer speaks
     issuer = document_issuer(head, toks)
-    if issuer is None and is_document(head) and [t.lower_ for t in toks] == ["the", head.lower_]:
+    if issuer is None and is_document(head) and _the_document_alone(head, toks):
         issuer = announcer_before(head, names.quoted)  # "the Party announced …. “…,” the release said."
     if issuer is not None:
         lo_i, hi_i = _issuer_range(issuer) if issuer.i > head.i or issuer.head.i == head.i \
@@ -148,11 +160,43 @@ def resolve_mention(doc: "Doc", rng: tuple[int, int], names: "NameIndex", people
     named = resolve_nominal(doc, head, toks, span, names, people)
     if named is not None:
         return named
-    p = person_for(people, description_name(head, toks), "anonymous")
+    # "his wife", "her deputy": the person the pronoun refers to owns the description
+    owner = possessor(doc, head, toks, names, people, prev)
+    p = person_for(people, _owned(description_name(head, toks), owner, text), "anonymous")
     p.one_person = head.tag_ == "NN" and is_role_noun(head.text)
+    p.noun = p.noun or head.lower_
     p.mentions.append(span)
     p.role_mentions.append(span)
+    if owner is not None:
+        p.owner = owner[0]
+        return Resolved(p, owner[1] * RESOLVE_POSSESSOR)
     return Resolved(p, RESOLVE_NAME)
+
+
+def _owned(description: str, owner: tuple[str, float] | None, text: str) -> str:
+    """'his wife' -> 'Sanders’s wife' (the article's own apostrophe), when the owner is known."""
+    if owner is None:
+        return description
+    words = description.split()
+    k = next((i for i, w in enumerate(words) if w.lower() in ("his", "her")), None)
+    if k is None:
+        return description
+    words[k] = owner[0] + possessive_suffix(text)
+    return " ".join(words)
+
+
+def possessive_suffix(text: str) -> str:
+    """The article's apostrophe: "’s" where it writes curly ones, "'s" where straight."""
+    return "’s" if text.count("’") > text.count("'") else "'s"
+
+
+def _the_document_alone(head: "Token", toks) -> bool:
+    """'the release', or 'the complaint, which was filed in court,': the document named by its
+    noun alone, a clause set off by commas after it."""
+    doc = toks.doc
+    return toks[0].lower_ == "the" and head.i == toks.start + 1 and (
+        toks.end == head.i + 1 or doc[head.i + 1].text == ",")
+
 
 def _joint_partner(doc: "Doc", head: "Token", names: "NameIndex", at: int) -> str | None:
     """The fullest name of a person joined to the mention's name by "and" ("Dovere and

@@ -5,9 +5,15 @@
   of, for, and, the, on are skipped: "Venezuelan Institute for Culture and Cooperation (IVCC)").
 - "the union", "the Institute", "the ministry": an institution noun alone joins the one
   organisation of the article whose name is built on that noun ("National Teachers Union",
-  "Ministry of Finance"); with two such organisations it joins neither.
+  "Ministry of Finance"); failing any, the one name written before that noun in lower case
+  ("the Okafor campaign", "the House Ethics committee"); with two such organisations it joins neither.
 - A document that speaks is credited to its issuer when the mention names one: "a statement
-  released by the mayor's office" is the mayor's office, "the Institute's release" the Institute.
+  released by the mayor's office" is the mayor's office, "the Institute's release" the Institute,
+  "a review published in The Lancet" the journal; "the complaint" (a clause set off after it or
+  not) the body that sued or filed in the sentence before ("Her campaign sued …").
+- "the news outlet", "the network", "the newspaper": a noun for a news medium joins the nearest
+  medium named before it: a name with a medium's word ("Daily Courier", "Radio Nord"), or a body
+  the article shows reporting ("X reported") or being told ("told X", "according to X").
 Names are read from the article's text (capitalised runs), not from the recognizer's ORG labels,
 which the small model gives to surnames and withholds from long names.
 """
@@ -92,9 +98,25 @@ class OrgIndex:
                 # [Canadian Union of Public Employees]"
                 start = max([j + 1 for j in range(k) if low[j] in CONNECTORS] + [0])
                 names.add(" ".join(words[start:]))
+        if not names:
+            names = self._before_noun(noun)
         # "the Institute" and "the Venezuelan Institute for Culture and Cooperation": the fullest
         fullest = {n for n in names if not any(m.lower() != n.lower() and n.lower() in m.lower() for m in names)}
         return fullest.pop() if len(fullest) == 1 else None
+
+    def _before_noun(self, noun: str) -> set[str]:
+        """'the Okafor campaign', 'the House Ethics committee', "Okafor’s campaign": a name
+        written before the noun in lower case (a possessive's mark dropped), as "Okafor campaign"."""
+        found = set()
+        for m in re.finditer(rf"({_RUN.pattern})[ \t\u00a0]+{noun}\b", self.text):
+            words = m.group(1).split()
+            while words and words[0] in ("The", "A", "An", "This", "That"):
+                words = words[1:]
+            if words:
+                words[-1] = re.sub(r"(?:[’']s|[’'])$", "", words[-1])
+            if words and words[-1]:
+                found.add(" ".join(words + [noun]))
+        return found
 
     def fullest(self, name: str) -> str:
         """An organisation's name as the article writes it most fully: an acronym expanded, an
@@ -120,6 +142,8 @@ def _initials_tail(run: str, acronym: str) -> str | None:
             return " ".join(part)
     return None
 
+_PUBLISH = frozenset({"publish"})
+
 
 def is_document(head: "Token") -> bool:
     from ..cues import lemma_in
@@ -139,7 +163,9 @@ def document_issuer(head: "Token", toks) -> "Token | None":
             return child
     # "released by X", "sent to media from X", "from X": the first by/from phrase inside the mention
     for tok in toks:
-        if tok.lower_ in _ISSUED and tok.i > head.i and tok.lower_ != "of":
+        # "a review published in The Lancet": the journal that put it out, the one name given
+        published_in = tok.lower_ == "in" and tok.head.tag_ == "VBN" and lemma_in(tok.head, _PUBLISH) is not None
+        if (tok.lower_ in _ISSUED or published_in) and tok.i > head.i and tok.lower_ != "of":
             if tok.lower_ == "by" and tok.head.i != head.i and lemma_in(tok.head, _PUT_OUT_BY) is None:
                 continue
             obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
@@ -149,7 +175,8 @@ def document_issuer(head: "Token", toks) -> "Token | None":
 
 
 # Verbs by which a body puts out a document: "the party announced …", "the campaign issued …".
-_PUT_OUT = frozenset("announce release issue publish post send file".split())
+# ("X sued the city. The complaint, which …, alleged": a suit's complaint is the suer's.)
+_PUT_OUT = frozenset("announce release issue publish post send file sue".split())
 
 
 def announcer_before(head: "Token", quoted) -> "Token | None":
@@ -163,6 +190,88 @@ def announcer_before(head: "Token", quoted) -> "Token | None":
     sent = head.sent
     start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
     verbs = reporting_verbs() | _PUT_OUT
-    found = [t for t in doc[start:head.i] if t.dep_ == "nsubj" and t.pos_ == "PROPN" and t.text[:1].isupper()
+    # a name, or an institution noun ("His campaign sued …", "The union filed …")
+    found = [t for t in doc[start:head.i] if t.dep_ == "nsubj" and (
+                 t.pos_ == "PROPN" and t.text[:1].isupper() or t.tag_ == "NN" and t.lower_ in INSTITUTION_NOUNS)
              and lemma_in(t.head, verbs) is not None and not quoted.holds(t.idx)]
     return found[-1] if found and len({t.text for t in found}) == 1 else None
+
+
+# Nouns by which an article refers back to a news medium it named ("according to the news outlet",
+# "the network said", "the paper reported"); "agency", "service" and "site" only after "news".
+MEDIA_NOUNS = frozenset("outlet network newspaper paper magazine broadcaster channel station publication "
+                        "tabloid daily weekly website".split())
+_NEWS_ONLY = frozenset("agency service site organization organisation wire".split())
+# Words that end or open a news medium's name ("Fox News", "The Daily Courier", "Radio Nord") and
+# no person's (not Post, Press, Star, Sun, Globe, Mail, Guardian: "Emily Post", "Sun Yat-sen").
+MEDIA_NAME_WORDS = frozenset("news times journal herald tribune gazette courier telegraph chronicle examiner "
+                             "inquirer radio tv television magazine network daily weekly broadcasting channel".split())
+# A medium the article shows at work: the subject of these, or the one told or cited.
+_MEDIUM_VERBS = frozenset("report publish broadcast air write reveal".split())
+# How far back (characters) a medium named is the one "the network" means: about four paragraphs.
+MEDIA_REACH = 2500
+
+
+def is_media_noun(head: "Token", toks) -> bool:
+    """'the news outlet', 'the network', 'the paper': a definite noun for a news medium alone."""
+    words = [t.lower_ for t in toks]
+    if not words or words[0] not in ("the", "that", "this") or len(words) > 3 or head.tag_ != "NN":
+        return False
+    if head.lower_ in _NEWS_ONLY:
+        return words[1:-1] == ["news"]
+    return head.lower_ in MEDIA_NOUNS and all(w in ("news", "television", "tv", "radio", "cable") for w in words[1:-1])
+
+
+def medium_before(head: "Token", quoted) -> str | None:
+    """The name of the news medium nearest before ``head`` (outside quotations, within
+    MEDIA_REACH): a name with a medium's word ("Kestrel News", "Radio Nord", whatever the
+    recognizer made of it), or an ORG that is the subject of a verb of reporting, the one told
+    ("told X") or the one cited ("according to X"). None when there is none."""
+    doc = head.doc
+    lo = head.idx - MEDIA_REACH
+    found = [(e.start, e.end) for e in doc.ents if e.label_ in ("ORG", "WORK_OF_ART")]
+    k = 0
+    while k < head.i:  # runs of capitalised proper nouns: the small model leaves many media untagged
+        j = k
+        while j < head.i and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper():
+            j += 1
+        if j - k >= 2:
+            found.append((k, j))
+        k = j + 1 if j == k else j
+    best = None
+    for start, end in found:
+        span = doc[start:end]
+        if end > head.i or span.start_char < lo or quoted.holds(span.start_char) or "\n" in span.text \
+                or any(t.ent_type_ == "PERSON" for t in span):
+            continue  # (a run with a person's name in it, "Fox News host Kelly", is no medium's name)
+        if _names_medium(span) and (best is None or start > best.start):
+            best = span
+    if best is None:
+        return None
+    return best.text[4:] if best.text.lower().startswith("the ") else best.text
+
+
+def is_media_name(name: str) -> bool:
+    """Two or more words, the first or last a news medium's ("Fox News", "The Daily Courier",
+    "Radio Nord"): a body's name, whatever the recognizer labels it."""
+    words = [w.lower() for w in re.findall(r"[\w’'-]+", name) if w.lower() != "the"]
+    return len(words) >= 2 and (words[-1] in MEDIA_NAME_WORDS or words[0] in MEDIA_NAME_WORDS)
+
+
+def _names_medium(span) -> bool:
+    from ..cues import lemma_in
+
+    words = [w.lower() for w in span.text.split() if w.lower() != "the"]
+    # a surname the small model calls an ORG ("told Hannity"), a show named for its host: a word
+    # of a person's name in the article is no medium's
+    person_words = {w.lower() for e in span.doc.ents if e.label_ == "PERSON" for w in e.text.split()}
+    if any(w in person_words for w in words):
+        return False
+    if is_media_name(span.text):
+        return True
+    if not span.ents or span.ents[0].label_ not in ("ORG", "WORK_OF_ART"):
+        return False
+    root = span.root
+    return (root.dep_ == "nsubj" and lemma_in(root.head, _MEDIUM_VERBS) is not None) or (
+        root.dep_ in ("dobj", "dative") and lemma_in(root.head, frozenset({"tell"})) is not None) or (
+        root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.lower_ == "according")

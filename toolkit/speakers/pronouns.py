@@ -18,8 +18,9 @@ if TYPE_CHECKING:
 
 
 def resolve_pronoun(doc: "Doc", head: "Token", span: Span, names: "NameIndex", people: dict[str, Person],
-                     prev: tuple[Person, int] | None) -> Resolved:
-    low = head.lower_
+                     prev: tuple[Person, int] | None, as_word: str | None = None) -> Resolved:
+    """``as_word``: read the pronoun as this one ("he" for a possessive "his")."""
+    low = as_word or head.lower_
     if low not in PERSONAL_PRONOUNS:
         return Resolved(None, 0.0, unresolved=True)  # "it", "they", "I", "we": left unresolved
     want = "f" if low in ("she", "her") else "m"
@@ -93,3 +94,29 @@ def _unrecognised_subject_between(lo: int, hi: int, names: "NameIndex", candidat
     unless it is a word of the candidate's own name ("Megyn was incredulous", "Singh, 47, voted")."""
     own = {w.lower() for w in candidate.split()}
     return any(lo <= at < hi and word.lower() not in own for at, word in names.unrecognised_subjects)
+
+
+# A possessive pronoun, read as the personal pronoun whose referent it is.
+POSSESSIVES = {"his": "he", "her": "she"}
+
+
+def possessor(doc: "Doc", head: "Token", toks, names: "NameIndex", people: dict[str, Person],
+              prev: tuple[Person, int] | None) -> tuple[str, float] | None:
+    """'his wife', 'her campaign’s leadership': the surname of the person the possessive pronoun
+    before the head refers to, resolved as "he" or "she" would be there, with that resolution's
+    prior; None when there is no such pronoun or no referent. The person gains no mention."""
+    pron = next((t for t in toks if t.i < head.i and t.dep_ == "poss" and t.lower_ in POSSESSIVES), None)
+    if pron is None:
+        return None
+    before = {id(p): (len(p.mentions), len(p.role_mentions)) for p in people.values()}
+    if prev is not None:
+        before.setdefault(id(prev[0]), (len(prev[0].mentions), len(prev[0].role_mentions)))
+    scratch = dict(people)  # a person first met here is no speaker
+    res = resolve_pronoun(doc, pron, Span(pron.idx, pron.idx + len(pron.text)), names, scratch, prev,
+                          as_word=POSSESSIVES[pron.lower_])
+    p = res.person
+    if p is not None and id(p) in before:
+        del p.mentions[before[id(p)][0]:], p.role_mentions[before[id(p)][1]:]
+    if p is None or p.type != "person" or " and " in p.name:
+        return None
+    return p.name.split()[-1], res.confidence
