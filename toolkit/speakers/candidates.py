@@ -49,8 +49,9 @@ def missed_names(doc: "Doc", text: str, stop_words: frozenset[str], surnames: fr
             continue
         # "Secretary of State John Kerry": the capitals after "<title> of" are the title's, which
         # the run does not hold; read the run with the title so that they stay out of the name
-        titled_of = first.i >= 2 and doc[first.i - 1].lower_ == "of" and is_title_word(doc[first.i - 2].text)
-        origin = doc[first.i - 2].idx if titled_of else first.idx
+        title_at = _title_of_start(doc, first.i)
+        titled_of = title_at is not None
+        origin = doc[title_at].idx if title_at is not None else first.idx
         raw = text[origin:last.idx + len(last.text)]
         name = strip_name(raw)
         if titled_of and person and name == text[person[0].idx:last.idx + len(last.text)]:
@@ -68,6 +69,22 @@ def missed_names(doc: "Doc", text: str, stop_words: frozenset[str], surnames: fr
         known = words[-1].lower() in surnames
         if given or titled or known or widened or _role_apposition(doc, last) or _speaks(run, verbs):
             yield Span(start, start + len(name)), name
+
+
+def _title_of_start(doc: "Doc", i: int) -> int | None:
+    """Token index of the title whose "<title> of <body>" the capitals at ``i`` continue:
+    "Secretary of [State John Kerry]", "Minister of Health and [Social Affairs Ana Souza]",
+    "Governor of the [Central Bank Tomasz Nowak]"; None when no such title stands before."""
+    seen_of = False
+    for k in range(i - 1, max(-1, i - 8), -1):
+        tok = doc[k]
+        if tok.lower_ == "of":
+            seen_of = True
+        elif seen_of and k + 1 < i and doc[k + 1].lower_ == "of" and is_title_word(tok.text):
+            return k
+        elif not (tok.lower_ in ("the", "and", "&") or (tok.pos_ == "PROPN" and tok.text[:1].isupper())):
+            return None
+    return None
 
 
 def _proper_runs(doc: "Doc") -> Iterator[list["Token"]]:

@@ -42,6 +42,15 @@ def _capitalised_known_surname(head: "Token", toks, names: "NameIndex") -> bool:
 
 
 
+def _titled_name_after_body(toks, head: "Token") -> bool:
+    """'Governor of the Central Bank Tomasz Nowak': a title heads the mention, a body's name
+    follows its "of", and the mention ends on a name outside the body's entity."""
+    last = toks[-1]
+    return (is_title_token(head) and head.i + 1 < last.i and head.nbor(1).lower_ == "of"
+            and last.pos_ == "PROPN" and last.ent_type_ in ("", "PERSON")
+            and len(strip_name(toks.text).split()) >= 2 and strip_name(toks.text) != toks.text.strip())
+
+
 def resolve_mention(doc: "Doc", rng: tuple[int, int], names: "NameIndex", people: dict[str, Person],
                      prev: tuple[Person, int] | None, text: str) -> Resolved:
     lo, hi = rng
@@ -76,6 +85,8 @@ def resolve_mention(doc: "Doc", rng: tuple[int, int], names: "NameIndex", people
                           or head.ent_type_ == "PERSON" or _capitalised_known_surname(head, toks, names)):
         ent = names.entity_of(head)
         label = head.ent_type_ or next((t.ent_type_ for t in name_toks if t.ent_type_), "")
+        if _titled_name_after_body(toks, head):
+            label = toks[-1].ent_type_  # "Governor of the Central Bank Tomasz Nowak": the body is the title's
         if _partial_entity(ent, toks, head):
             ent, label = None, ""
         # The small model often labels a bare surname as ORG or GPE ("Churkin told reporters"):

@@ -105,7 +105,19 @@ def _joins_title(left: Token, right: Token, word: str) -> bool:
         return is_title_token(left) and (word != "of" or right.pos_ in ("NOUN", "PROPN"))
     if word == "of":
         return is_title_token(left) or left.text[:1].isupper()
-    return is_title_token(left)
+    # "Minister of Health and Social Affairs Ana Souza": an "and" inside the body of "<title> of"
+    return is_title_token(left) or (left.text[:1].isupper() and _in_title_of(left))
+
+
+def _in_title_of(tok: Token) -> bool:
+    """The capitalised word is part of the body after "<title> of" ("Health" in "Minister of Health")."""
+    for k in range(tok.i - 1, max(-1, tok.i - 5), -1):
+        t = tok.doc[k]
+        if t.lower_ == "of":
+            return k > 0 and is_title_token(tok.doc[k - 1])
+        if not (t.text[:1].isupper() or t.lower_ in ("the", "and", "&")):
+            return False
+    return False
 
 
 def _attached(doc: Doc, ext: list[Token], first_tok: int, name_end: int) -> list[Token]:
@@ -120,7 +132,9 @@ def _attached(doc: Doc, ext: list[Token], first_tok: int, name_end: int) -> list
     keep: list[Token] = []
     # When a title sits right before the name, earlier titles may carry their own phrase
     # ("Speaker of the House Rep. Paul Ryan"): reaching any of them counts as attached.
-    anchors = {u.i for u in ext if is_title_token(u)} if is_title_token(ext[-1]) else set()
+    # So does a body's name ending right before the name ("Minister of Health and Social Affairs Ana Souza").
+    anchors = {u.i for u in ext if is_title_token(u)} if is_title_token(ext[-1]) or (
+        ext[-1].text[:1].isupper() and _in_title_of(ext[-1])) else set()
     for t in reversed(ext):
         h, steps = t, 0
         while h.i in region and h.i < first_tok and h.head.i != h.i and steps < 20 and (h is t or h.i not in anchors):

@@ -1,0 +1,61 @@
+"""Names cut or run long by the parse, and roles stated apart from the name (issue 16), as tables.
+
+Every sentence is invented for these tests. Names come from many conventions (Polish, Portuguese,
+Ghanaian, Brazilian, ...).
+"""
+from __future__ import annotations
+
+import pytest
+from quotelens.lexicon import strip_name
+
+from test_identity import HEAD, speakers_of
+
+
+# ----------------------------------------------------------------------------- model-free
+@pytest.mark.parametrize("mention, name", [
+    # the body of "<title> of" runs on past "and" or "the": the name starts at its given name
+    ("Minister of Health and Social Affairs Ana Souza", "Ana Souza"),
+    ("Minister of Foreign Affairs and Trade Kofi Mensah", "Kofi Mensah"),
+    ("Governor of the Central Bank Tomasz Nowak", "Tomasz Nowak"),
+    ("Director of the Office of Management and Budget Mick Mulvaney", "Mick Mulvaney"),
+    ("Chairman of the Federal Reserve Jerome Powell", "Jerome Powell"),
+    # ... or after the body's last word when no given name is known
+    ("Minister of Health and Social Affairs Souza", "Souza"),
+    # unchanged: one word after "of", and a description with no name
+    ("Secretary of State John Kerry", "John Kerry"),
+    ("a spokeswoman for the House Armed Services Committee", "a spokeswoman for the House Armed Services Committee"),
+])
+def test_a_title_of_a_body_stays_out_of_the_name(mention, name):
+    assert strip_name(mention) == name
+
+
+# ----------------------------------------------------------------------------- with the model
+@pytest.mark.model
+@pytest.mark.parametrize("text, name, role", [
+    ("“We will open ten clinics,” said Minister of Health and Social Affairs Ana Souza on Tuesday.",
+     "Ana Souza", "Minister of Health and Social Affairs"),
+    ("“Rates will stay low,” said Governor of the Central Bank Tomasz Wiśniewski.",
+     "Tomasz Wiśniewski", "Governor of the Central Bank"),
+    ("Governor of the Central Bank Tomasz Wiśniewski spoke Monday. “Rates will stay low,” Wiśniewski said.",
+     "Tomasz Wiśniewski", "Governor of the Central Bank"),
+])
+def test_a_title_of_a_body_before_a_name_is_a_role(pipeline, text, name, role):
+    assert list(speakers_of(pipeline, HEAD + text).values()) == [(name, "person", role)]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, role", [
+    ("“We need roads,” said Kwame Asante. He is a professor at the University of Ghana.",
+     "professor at the University of Ghana"),
+    ("“We need roads,” said Kwame Asante. He is a professor of economics at the University of Ghana.",
+     "professor of economics at the University of Ghana"),
+    ("“The harvest failed,” said Mariana Costa. She is a farmer who grows coffee near the border.", "farmer"),
+    # the pronoun's gender is not the one person's named before it: no role
+    ("“We need roads,” said Kwame Asante. She is a professor.", None),
+    # two people named before it, one of each gender: the pronoun's
+    ("Ana Lima met Kwame Asante. He is a farmer. “We need roads,” said Asante.", "farmer"),
+])
+def test_a_role_a_pronoun_states_in_the_next_sentence(pipeline, text, role):
+    got = list(speakers_of(pipeline, HEAD + text).values())
+    assert got[-1][2] == role
+
