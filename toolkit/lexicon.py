@@ -24,7 +24,7 @@ PARTY_WORDS = frozenset(
     "conservative liberal progressive socialist tory labour dem dems".split()
 )
 # Lower-case words that can sit inside a personal name ("Bashar al Assad", "Ludwig van Beethoven").
-NAME_PARTICLES = frozenset("al bin ibn de del della der di da dos du la le van von ten ter y st. abu".split())
+NAME_PARTICLES = frozenset("al bin ibn de del della der di da do das dos du la le van von ten ter y st. abu".split())
 NAME_SUFFIXES = frozenset("jr. jr sr. sr ii iii iv".split())
 DETERMINERS = frozenset("a an the one this that these those another".split())
 POSSESSIVE_PRONOUNS = frozenset("his her their its my our your".split())

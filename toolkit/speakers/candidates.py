@@ -45,6 +45,14 @@ def missed_names(doc: "Doc", text: str, stop_words: frozenset[str], surnames: fr
         # that covers the run, or sits inside it, is the recognizer's own and needs no candidate
         widened = bool(person) and person[-1].i == last.i and run[0].ent_type_ != "PERSON" \
             and all(t.ent_type_ == "PERSON" for t in run[run.index(person[0]):])
+        # two PERSON entities with nothing between them are one name the recognizer cut in two
+        # ("[Hamad bin Jassim] [Al Thani]"): the run joins them
+        widened = widened or (len(person) == len(run) and any(t.ent_iob_ == "B" for t in run[1:]))
+        # ... or one that stops short of a surname the recognizer tags elsewhere ("[Hamad bin
+        # Jassim] Al Thani" beside "[Al Thani] said")
+        widened = widened or (bool(person) and not any(t.ent_type_ for t in run[run.index(person[-1]) + 1:])
+                              and person[-1] is not last and last.text.lower() in surnames
+                              and all(t.ent_type_ == "PERSON" for t in run[run.index(person[0]):run.index(person[-1])]))
         if (person and not widened) or any(t.ent_type_ not in MISLABELS | {"PERSON"} for t in run):
             continue
         # "Secretary of State John Kerry": the capitals after "<title> of" are the title's, which
@@ -57,7 +65,9 @@ def missed_names(doc: "Doc", text: str, stop_words: frozenset[str], surnames: fr
         if titled_of and person and name == text[person[0].idx:last.idx + len(last.text)]:
             continue  # what is left is the recognizer's own name
         words = name.split()
-        if len(words) < 2 or names_no_person(name) or any(w.lower() in stop_words for w in words):
+        # (a particle written in lower case is a name's: "do" in "Maria do Rosário Nunes")
+        if len(words) < 2 or names_no_person(name) or any(
+                w.lower() in stop_words and w not in NAME_PARTICLES for w in words):
             continue
         # an abbreviation ("Del.", "Lt.") is a title the lexicon lacks; initials ("J.") are name words
         if not all(is_name_word(w) and not re.fullmatch(r"[A-Z][a-z]+\.", w) for w in words):
@@ -92,7 +102,12 @@ def _proper_runs(doc: "Doc") -> Iterator[list["Token"]]:
     a name: "Anne-Marie de Vries", "Mohammed bin Salman", "J. R. Smith") within one sentence."""
     run: list["Token"] = []
     for tok in doc:
-        if run and tok.is_sent_start:
+        # (not at a break the parser put between two capitalised words a plain space apart: a
+        # paragraph opening on an unfamiliar name is often cut after its first word, "Olusegun |
+        # Obasanjo Adeyemi, a union leader, …")
+        if run and tok.is_sent_start and not (run[-1].i == tok.i - 1 and run[-1].whitespace_ == " "
+                                              and run[-1].text[-1:].isalpha()  # not "Jr. | Massoud said"
+                                              and run[-1].pos_ == "PROPN" and _continues_name(doc, tok, run)):
             yield from _trimmed(run)
             run = []
         if _continues_name(doc, tok, run):
