@@ -77,3 +77,35 @@ def test_a_role_a_pronoun_states_in_the_next_sentence(pipeline, text, role):
     got = list(speakers_of(pipeline, HEAD + text).values())
     assert got[-1][2] == role
 
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, role", [
+    # "his" or "her" before a role is the one person named just before it
+    ("Hillary Clinton spoke in Ohio. “We are ready,” said her campaign manager Robby Mook.",
+     "Clinton’s campaign manager"),
+    ("Hillary Clinton spoke in Ohio. “We are ready,” said Robby Mook, her campaign manager.",
+     "Clinton’s campaign manager"),
+    ("“We will not resign,” said Ana Souza. Her deputy, Pedro Lima, agreed. “We stand together,” Lima said.",
+     "Souza’s deputy"),
+    # ... not the person the role describes, nor one of the other gender
+    ("“We are ready,” said Robby Mook, her campaign manager.", "campaign manager"),
+    ("Ana Souza spoke in Ohio. “We are ready,” said his campaign manager Corey Lewandowski.", "campaign manager"),
+    # two people it may be: left as written, without the pronoun
+    ("Pavel Novak met Tomas Berg. “We are ready,” said his deputy, Pedro Lima.", "deputy"),
+])
+def test_a_possessive_role_names_its_owner(pipeline, text, role):
+    got = list(speakers_of(pipeline, HEAD + text).values())
+    assert got[-1][2] == role
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, name, kind", [
+    ("“Premiums rose by a third,” NAPHIA said in its annual report.", "NAPHIA", "organization"),
+    ("“Deals are slowing,” EY said on Monday.", "EY", "organization"),
+    # a label in capitals for a person the article names
+    ("WALLACE: “Do you support it?” Chris Wallace asked.", "Chris Wallace", "person"),
+])
+def test_a_name_in_capitals_only_is_no_person(pipeline, text, name, kind):
+    got = list(speakers_of(pipeline, HEAD + text).values())
+    assert got[0][:2] == (name, kind)
+
