@@ -109,3 +109,54 @@ def test_a_name_in_capitals_only_is_no_person(pipeline, text, name, kind):
     got = list(speakers_of(pipeline, HEAD + text).values())
     assert got[0][:2] == (name, kind)
 
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, role", [
+    # a number a hyphen glues to the next word is part of the role, not an age
+    ("Benjamin Ross, eighteenth-century physician and early critic of coffee, offers a story. "
+     "“Coffee is a medicine,” Ross wrote.", "eighteenth-century physician"),
+    ("Ana Souza, 18th-century historian, spoke. “Ports made the city,” Souza said.", "18th-century historian"),
+    ("Kofi Mensah, 54, a farmer, spoke. “Rain is late,” Mensah said.", "farmer"),
+    # a title's acronym in brackets between the title and the name
+    ("“Plan early,” says Certified Financial Planner (CFP) Marguerita M. Chen of Annuity.org.",
+     "Certified Financial Planner"),
+])
+def test_roles_around_numbers_and_acronyms(pipeline, text, role):
+    got = list(speakers_of(pipeline, HEAD + text).values())
+    assert got[-1][2] == role
+
+
+@pytest.mark.model
+def test_role_words_the_recognizer_tags_a_person_are_no_name(pipeline):
+    text = HEAD + "“Eat well,” says registered dietitian nutritionist (RDN) Ana Souza."
+    assert speakers_of(pipeline, text)["Eat well,"] == ("Ana Souza", "person", "registered dietitian nutritionist")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, quote, expected", [
+    # a surname the tagger reads as a noun and the recognizer as a group or a body
+    (HEAD + "“Eat more fiber,” says Gans. Keri Gans, MS, RDN, is a nutritionist in New York.",
+     "Eat more fiber,", ("Keri Gans", "person", "nutritionist")),
+    (HEAD + "Photographer Hiroshi Tanaka-Reyes opened the show. “Light is everything,” Tanaka-Reyes says.",
+     "Light is everything,", ("Hiroshi Tanaka-Reyes", "person", "Photographer")),
+])
+def test_a_mislabelled_surname_is_the_person_named_in_full(pipeline, text, quote, expected):
+    assert speakers_of(pipeline, text)[quote] == expected
+
+
+@pytest.mark.model
+def test_a_description_ending_on_a_surname_is_not_that_person(pipeline):
+    text = HEAD + "Kofi Mensah toured the farms. “We need rain,” said one farmer supporting Mr. Mensah."
+    assert speakers_of(pipeline, text)["We need rain,"][:2] == ("one farmer supporting Mr. Mensah", "anonymous")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, quote, expected", [
+    # a role noun and a comma before a name the recognizer misses
+    (HEAD + "According to the agency’s senior manager, Maëlle Duret-Sauvage, trends matter. “Be fast,” said "
+     "Duret-Sauvage.", "Be fast,", ("Maëlle Duret-Sauvage", "person", "agency’s senior manager")),
+    (HEAD + "The company’s founder, Tunde Bakare-Okoye, disagreed. “We grew slowly,” Bakare-Okoye said.",
+     "We grew slowly,", ("Tunde Bakare-Okoye", "person", "company’s founder")),
+])
+def test_a_name_after_a_role_and_a_comma_is_found(pipeline, text, quote, expected):
+    assert speakers_of(pipeline, text)[quote] == expected

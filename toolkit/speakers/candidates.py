@@ -6,7 +6,8 @@ A later "Okafor said" then has no fuller form to join. A run of proper nouns out
 entity is taken for a person's name when the article gives evidence of its own, any one of:
 - its first word is a given name (data/given_names.txt): "Ada Okafor";
 - a title or honorific stands right before it, or opens it: "Dr. Okafor", "Planner Bianca Hall";
-- an apposition with a role noun follows it: "Ada Okafor, an independent analyst";
+- an apposition with a role noun follows it: "Ada Okafor, an independent analyst", or a role
+  noun and a comma stand right before it: "the agency's senior manager, Maëlle Duret-Sauvage";
 - it is the subject of a reporting verb: "Ada Okafor noted that …";
 - its last word is a person's surname where the recognizer does tag it: "Nikki Haley" tagged ORG
   in an article with "Ms. Haley" tagged PERSON, or "Dahlys Hamilton" with only "Hamilton" tagged.
@@ -77,7 +78,8 @@ def missed_names(doc: "Doc", text: str, stop_words: frozenset[str], surnames: fr
                                                   or is_title_word(doc[first.i - 1].text)))
         given = is_given_name(words[0])
         known = words[-1].lower() in surnames
-        if given or titled or known or widened or _role_apposition(doc, last) or _speaks(run, verbs):
+        if given or titled or known or widened or _role_apposition(doc, last) or _speaks(run, verbs) \
+                or _after_role(doc, first):
             yield Span(start, start + len(name)), name
 
 
@@ -150,6 +152,12 @@ def _role_apposition(doc: "Doc", last: "Token") -> bool:
         if is_role_noun(tok.text):
             return True
     return False
+
+
+def _after_role(doc: "Doc", first: "Token") -> bool:
+    """A role noun and a comma right before the run: "the agency’s senior manager, Maëlle
+    Duret-Sauvage, said"."""
+    return first.i >= 2 and doc[first.i - 1].text == "," and is_role_noun(doc[first.i - 2].text)
 
 
 def _speaks(run: list["Token"], verbs: frozenset[str]) -> bool:

@@ -56,6 +56,9 @@ def _left_extension(doc: Doc, first_tok: int, name_end: int) -> list[Token]:
         if t.is_space:  # a no-break space between title and name
             i -= 1
             continue
+        if not out and _acronym_in_brackets(doc, i):
+            i -= 3  # "Certified Financial Planner (CFP) Ana Souza": the title's acronym is left out
+            continue
         if _is_possessive_mark(t) or (t.text == "-" and not t.whitespace_ and i > 0 and not doc[i - 1].whitespace_):
             out.insert(0, t)
         elif t.lower_ in ("of", "and", "&") and (out or right.text[:1].isupper()) and i > 0 and _joins_title(
@@ -81,6 +84,12 @@ def _left_extension(doc: Doc, first_tok: int, name_end: int) -> list[Token]:
             break
         i -= 1
     return _attached(doc, out, first_tok, name_end)
+
+
+def _acronym_in_brackets(doc: Doc, i: int) -> bool:
+    """Tokens i-2..i are "(", an acronym in capitals, ")"."""
+    return i >= 3 and doc[i].text == ")" and doc[i - 2].text == "(" and doc[i - 1].text.isupper() \
+        and doc[i - 1].is_alpha and len(doc[i - 1].text) >= 2
 
 
 def _is_possessive_mark(t: Token) -> bool:
