@@ -90,6 +90,9 @@ def test_a_role_a_pronoun_states_in_the_next_sentence(pipeline, text, role):
     # ... not the person the role describes, nor one of the other gender
     ("“We are ready,” said Robby Mook, her campaign manager.", "campaign manager"),
     ("Ana Souza spoke in Ohio. “We are ready,” said his campaign manager Corey Lewandowski.", "campaign manager"),
+    # the proper-noun subject of the clause it sits in, before anyone else named nearby
+    ("Ana Lima spoke first. Mina Park is getting help from her friend, Travis Cantwell, a plumber. "
+     "“Teachers need respect,” Cantwell said.", "Park’s friend"),
     # two people it may be: left as written, without the pronoun
     ("Pavel Novak met Tomas Berg. “We are ready,” said his deputy, Pedro Lima.", "deputy"),
 ])

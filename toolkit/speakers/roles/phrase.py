@@ -118,14 +118,18 @@ _PRONOUN_GENDER = {"his": "m", "her": "f"}
 
 
 def possessive_owner(tok: Token) -> str | None:
-    """The surname "his" or "her" refers to: the one person the recognizer names in its sentence
-    before it and in the sentence before, leaving out the person the phrase itself describes
+    """The surname "his" or "her" refers to: the proper-noun subject of its clause (see
+    _clause_subject), else the one person the recognizer names in its sentence before it and in
+    the sentence before, leaving out the person the phrase itself describes
     ("Robby Mook, her campaign manager") and anyone whose given name is of the other gender; None
     when no one or more than one is named there (the nearest is often not the one meant: "… criticized
     Sanders. Her campaign manager, …" after "Clinton's rhetoric")."""
     gender = _PRONOUN_GENDER.get(tok.lower_)
     if gender is None:
         return None
+    subject = _clause_subject(tok)
+    if subject is not None:
+        return subject
     doc = tok.doc
     sent = tok.sent
     lo = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
@@ -150,6 +154,28 @@ def possessive_owner(tok: Token) -> str | None:
             owners.add(doc[k].text)  # a surname the recognizer mislabels may be the one meant
         k -= 1
     return owners.pop() if len(owners) == 1 else None
+
+
+def _clause_subject(tok: Token) -> str | None:
+    """'Curts is getting help from her friend, …': the proper-noun subject of the verb whose
+    object or complement holds the possessive is whom it refers to (as "Graham defended his
+    record"), unless the phrase describes that subject itself ("Mook, her campaign manager, said")."""
+    h = tok.head
+    for _ in range(5):
+        if h.pos_ in ("VERB", "AUX") or h.head.i == h.i:
+            break
+        h = h.head
+    if h.pos_ not in ("VERB", "AUX"):
+        return None
+    subj = next((c for c in h.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.pos_ != "PROPN" or not subj.text[:1].isupper() or subj.text.isupper() \
+            or subj.ent_type_ in ("GPE", "LOC", "NORP", "ORG", "FAC", "DATE") or tok.i in {t.i for t in subj.subtree}:
+        return None
+    given = [t for t in subj.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+    said = given_names().get(fold_name(given[0].text)) if given else None
+    if said not in (None, _PRONOUN_GENDER[tok.lower_]):
+        return None
+    return subj.text[:-2] if subj.text.endswith(("'s", "\u2019s")) else subj.text
 
 
 def _maybe_surname(tok: Token) -> bool:
