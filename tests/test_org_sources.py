@@ -60,16 +60,16 @@ def test_the_official_joins_a_source_named_with_its_clause(pipeline):
 @pytest.mark.parametrize("text, quote, expected", [
     # "his"/"her" before an unnamed source's noun is the person the pronoun refers to
     (HEAD + "Mayor Lena Berg left for Oslo on Monday.\n\n“The budget is safe,” said her deputy.",
-     "The budget is safe,", ("Berg's deputy", "anonymous", "Berg's deputy")),
+     "The budget is safe,", ("Berg’s deputy", "anonymous", "Berg’s deputy")),
     (HEAD + "Maria Lindqvist ran for mayor last year. Her husband spoke to the crowd.\n\nAs the crowd cheered, "
      "her husband said: “We are still here.”", "We are still here.",
-     ("Lindqvist's husband", "anonymous", "Lindqvist's husband")),
-    # the article's own apostrophe
+     ("Lindqvist’s husband", "anonymous", "Lindqvist’s husband")),
+    # the article's own apostrophe (with none in the text, its double quotation marks' style)
     (HEAD + "Senator Tomás Okoye’s bill failed on Monday.\n\n“We will keep fighting,” his spokeswoman said.",
      "We will keep fighting,", ("Okoye’s spokeswoman", "anonymous", "Okoye’s spokeswoman")),
     # an institution noun owned so is that person's body
     (HEAD + "Governor Ines Duarte lost the primary on Tuesday. “We ran a clean race,” her campaign said.",
-     "We ran a clean race,", ("Duarte's campaign", "organization", None)),
+     "We ran a clean race,", ("Duarte’s campaign", "organization", None)),
 ])
 def test_a_possessive_pronoun_is_resolved_to_its_owner(pipeline, text, quote, expected):
     assert speakers_of(pipeline, text)[quote] == expected
@@ -112,7 +112,7 @@ def test_the_network_with_no_medium_named_stays_as_written(pipeline):
      "broke every promise in the contract.", "Harbor Workers Union"),
     (HEAD + "Senator Ada Brook lost the primary. Her campaign sued the party on Friday. The complaint, which "
      "was filed in federal court, alleged that the party “failed to protect our data.”",
-     "failed to protect our data.", "Brook's campaign"),
+     "failed to protect our data.", "Brook’s campaign"),
     # a study published in a journal, with no author named: the journal that put it out
     (HEAD + "A review of twelve trials published in The Lancet concludes that “the drug works for most adults.”",
      "the drug works for most adults.", "Lancet"),
@@ -193,9 +193,9 @@ def test_a_news_medium_by_its_name(pipeline, text, quote, expected):
 @pytest.mark.parametrize("text, quote, role", [
     # a role read after "his"/"her" right before the name is the role of the one the pronoun means
     (HEAD + "Mayor Lena Berg left for Oslo. Her deputy, Karl Dahl, stayed behind.\n\n“The budget is safe,” "
-     "Dahl said.", "The budget is safe,", "Berg's deputy"),
+     "Dahl said.", "The budget is safe,", "Berg’s deputy"),
     (HEAD + "Mayor Lena Berg left for Oslo. Her deputy Karl Dahl stayed behind.\n\n“The budget is safe,” "
-     "Dahl said.", "The budget is safe,", "Berg's deputy"),
+     "Dahl said.", "The budget is safe,", "Berg’s deputy"),
     (HEAD + "Governor Rui Costa’s bill failed. His chief of staff, Ana Lind, blamed the senate.\n\n“We will "
      "try again,” Lind said.", "We will try again,", "Costa’s chief of staff"),
 ])

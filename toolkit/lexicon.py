@@ -24,7 +24,7 @@ PARTY_WORDS = frozenset(
     "conservative liberal progressive socialist tory labour dem dems".split()
 )
 # Lower-case words that can sit inside a personal name ("Bashar al Assad", "Ludwig van Beethoven").
-NAME_PARTICLES = frozenset("al bin ibn de del della der di da dos du la le van von ten ter y st. abu".split())
+NAME_PARTICLES = frozenset("al bin ibn de del della der di da do das dos du la le van von ten ter y st. abu".split())
 NAME_SUFFIXES = frozenset("jr. jr sr. sr ii iii iv".split())
 DETERMINERS = frozenset("a an the one this that these those another".split())
 POSSESSIVE_PRONOUNS = frozenset("his her their its my our your".split())
@@ -192,6 +192,13 @@ def name_start(words: Sequence[str]) -> int:
         if i - 2 >= 0 and words[i - 2].lower() == "of":
             break
         i -= 1
+    # "Minister of Health and Social Affairs Ana Souza", "Governor of the Central Bank Tomasz
+    # Nowak": the capitals after "and" or "the" inside "<title> of ..." are the rest of the title's
+    # body, and the name is what follows it (see _name_after_body)
+    if 0 < i < len(words) and words[i - 1].lower() in _INSIDE_BODY and _title_of_before(words[:i - 1]):
+        after = _name_after_body(words[i:])
+        if after is not None:
+            return i + after
     # "a spokeswoman for the House Armed Services Committee": capitals after a determiner or a
     # preposition name an organisation or place, not the person
     if 0 < i < len(words) and words[i - 1].lower() in _BEFORE_NON_NAME:
@@ -200,6 +207,32 @@ def name_start(words: Sequence[str]) -> int:
     while i < len(words) and words[i].islower() and words[i].strip(",") in NAME_PARTICLES | NAME_SUFFIXES:
         i += 1
     return i
+
+
+_INSIDE_BODY = frozenset("and & the".split())  # words inside a body's name after "<title> of"
+
+
+def _title_of_before(words: Sequence[str]) -> bool:
+    """A title followed by "of" opens the words: "Minister of Health", "Governor of"."""
+    return any(is_title_word(w) and words[k + 1].lower() == "of" for k, w in enumerate(words[:-1]))
+
+
+def _name_after_body(words: Sequence[str]) -> int | None:
+    """Where the person's name starts in capitals that begin with the rest of a body's name
+    ("Social Affairs Ana Souza", "Central Bank Tomasz Nowak"): at the last given name with a
+    word after it, else after the last institution noun ("Bank"); None when neither says."""
+    for k in range(len(words) - 2, 0, -1):
+        if is_given_name(words[k]) and not is_given_name(words[k - 1]):
+            return k
+    for k in range(len(words) - 2, -1, -1):
+        if _key(words[k]) in INSTITUTION_NOUNS or _key(words[k]) in _BODY_WORDS:
+            return k + 1
+    return None
+
+
+# Last words of a body's name that are not institutions on their own ("Social Affairs", "Foreign Trade").
+_BODY_WORDS = frozenset("affairs trade development security defense defence health finance justice "
+                        "education labor labour reserve treasury interior energy environment".split())
 
 
 # Never inside a speaker's name or role: zero-width and format characters, controls, and markup
@@ -247,3 +280,12 @@ def strip_name(text: str) -> str:
     if start >= len(words):
         return " ".join(w for w in words if not is_honorific(w)) or text.strip()
     return " ".join(words[start:])
+
+
+def possessive_suffix(text: str) -> str:
+    """The article's apostrophe: "’s" where it writes curly ones, "'s" where straight; in an article
+    with no apostrophe at all, the style of its double quotation marks (“…” or "…")."""
+    curly, straight = text.count("’"), text.count("'")
+    if not curly and not straight:
+        curly, straight = text.count("“") + text.count("”"), text.count('"')
+    return "’s" if curly > straight else "'s"

@@ -6,7 +6,8 @@ A later "Okafor said" then has no fuller form to join. A run of proper nouns out
 entity is taken for a person's name when the article gives evidence of its own, any one of:
 - its first word is a given name (data/given_names.txt): "Ada Okafor";
 - a title or honorific stands right before it, or opens it: "Dr. Okafor", "Planner Bianca Hall";
-- an apposition with a role noun follows it: "Ada Okafor, an independent analyst";
+- an apposition with a role noun follows it: "Ada Okafor, an independent analyst", or a role
+  noun and a comma stand right before it: "the agency's senior manager, Maëlle Duret-Sauvage";
 - it is the subject of a reporting verb: "Ada Okafor noted that …";
 - its last word is a person's surname where the recognizer does tag it: "Nikki Haley" tagged ORG
   in an article with "Ms. Haley" tagged PERSON, or "Dahlys Hamilton" with only "Hamilton" tagged.
@@ -24,6 +25,7 @@ from ..cues import lemma_in, reporting_verbs
 from ..lexicon import (NAME_PARTICLES, is_given_name, is_honorific, is_name_word, is_role_noun, is_title_word,
                        names_no_person, strip_name)
 from ..types import Span
+from .orgs import is_media_name
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -45,18 +47,30 @@ def missed_names(doc: "Doc", text: str, stop_words: frozenset[str], surnames: fr
         # that covers the run, or sits inside it, is the recognizer's own and needs no candidate
         widened = bool(person) and person[-1].i == last.i and run[0].ent_type_ != "PERSON" \
             and all(t.ent_type_ == "PERSON" for t in run[run.index(person[0]):])
+        # two PERSON entities with nothing between them are one name the recognizer cut in two
+        # ("[Hamad bin Jassim] [Al Thani]"): the run joins them
+        widened = widened or (len(person) == len(run) and any(t.ent_iob_ == "B" for t in run[1:]))
+        # ... or one that stops short of a surname the recognizer tags elsewhere ("[Hamad bin
+        # Jassim] Al Thani" beside "[Al Thani] said")
+        widened = widened or (bool(person) and not any(t.ent_type_ for t in run[run.index(person[-1]) + 1:])
+                              and person[-1] is not last and last.text.lower() in surnames
+                              and all(t.ent_type_ == "PERSON" for t in run[run.index(person[0]):run.index(person[-1])]))
         if (person and not widened) or any(t.ent_type_ not in MISLABELS | {"PERSON"} for t in run):
             continue
         # "Secretary of State John Kerry": the capitals after "<title> of" are the title's, which
         # the run does not hold; read the run with the title so that they stay out of the name
-        titled_of = first.i >= 2 and doc[first.i - 1].lower_ == "of" and is_title_word(doc[first.i - 2].text)
-        origin = doc[first.i - 2].idx if titled_of else first.idx
+        title_at = _title_of_start(doc, first.i)
+        titled_of = title_at is not None
+        origin = doc[title_at].idx if title_at is not None else first.idx
         raw = text[origin:last.idx + len(last.text)]
         name = strip_name(raw)
         if titled_of and person and name == text[person[0].idx:last.idx + len(last.text)]:
             continue  # what is left is the recognizer's own name
         words = name.split()
-        if len(words) < 2 or names_no_person(name) or any(w.lower() in stop_words for w in words):
+        # (a particle written in lower case is a name's: "do" in "Maria do Rosário Nunes")
+        # (nor a news medium's name, "Kestrel News reported": orgs.is_media_name)
+        if len(words) < 2 or names_no_person(name) or is_media_name(name) or any(
+                w.lower() in stop_words and w not in NAME_PARTICLES for w in words):
             continue
         # an abbreviation ("Del.", "Lt.") is a title the lexicon lacks; initials ("J.") are name words
         if not all(is_name_word(w) and not re.fullmatch(r"[A-Z][a-z]+\.", w) for w in words):
@@ -66,8 +80,25 @@ def missed_names(doc: "Doc", text: str, stop_words: frozenset[str], surnames: fr
                                                   or is_title_word(doc[first.i - 1].text)))
         given = is_given_name(words[0])
         known = words[-1].lower() in surnames
-        if given or titled or known or widened or _role_apposition(doc, last) or _speaks(run, verbs):
+        if given or titled or known or widened or _role_apposition(doc, last) or _speaks(run, verbs) \
+                or _after_role(doc, first):
             yield Span(start, start + len(name)), name
+
+
+def _title_of_start(doc: "Doc", i: int) -> int | None:
+    """Token index of the title whose "<title> of <body>" the capitals at ``i`` continue:
+    "Secretary of [State John Kerry]", "Minister of Health and [Social Affairs Ana Souza]",
+    "Governor of the [Central Bank Tomasz Nowak]"; None when no such title stands before."""
+    seen_of = False
+    for k in range(i - 1, max(-1, i - 8), -1):
+        tok = doc[k]
+        if tok.lower_ == "of":
+            seen_of = True
+        elif seen_of and k + 1 < i and doc[k + 1].lower_ == "of" and is_title_word(tok.text):
+            return k
+        elif not (tok.lower_ in ("the", "and", "&") or (tok.pos_ == "PROPN" and tok.text[:1].isupper())):
+            return None
+    return None
 
 
 def _proper_runs(doc: "Doc") -> Iterator[list["Token"]]:
@@ -75,7 +106,12 @@ def _proper_runs(doc: "Doc") -> Iterator[list["Token"]]:
     a name: "Anne-Marie de Vries", "Mohammed bin Salman", "J. R. Smith") within one sentence."""
     run: list["Token"] = []
     for tok in doc:
-        if run and tok.is_sent_start:
+        # (not at a break the parser put between two capitalised words a plain space apart: a
+        # paragraph opening on an unfamiliar name is often cut after its first word, "Olusegun |
+        # Obasanjo Adeyemi, a union leader, …")
+        if run and tok.is_sent_start and not (run[-1].i == tok.i - 1 and run[-1].whitespace_ == " "
+                                              and run[-1].text[-1:].isalpha()  # not "Jr. | Massoud said"
+                                              and run[-1].pos_ == "PROPN" and _continues_name(doc, tok, run)):
             yield from _trimmed(run)
             run = []
         if _continues_name(doc, tok, run):
@@ -118,6 +154,12 @@ def _role_apposition(doc: "Doc", last: "Token") -> bool:
         if is_role_noun(tok.text):
             return True
     return False
+
+
+def _after_role(doc: "Doc", first: "Token") -> bool:
+    """A role noun and a comma right before the run: "the agency’s senior manager, Maëlle
+    Duret-Sauvage, said"."""
+    return first.i >= 2 and doc[first.i - 1].text == "," and is_role_noun(doc[first.i - 2].text)
 
 
 def _speaks(run: list["Token"], verbs: frozenset[str]) -> bool:

@@ -83,8 +83,14 @@ def _inside(short: list[str], long: list[str]) -> bool:
 
 def vote_type(person: Person, names: "NameIndex") -> None:
     """A one-word 'person' the recognizer calls an organisation far more often than a person, and
-    that is no one's surname in the article, is an organisation ("Twitter")."""
+    that is no one's surname in the article, is an organisation ("Twitter"); so is one written in
+    capitals only that the article never writes as a name ("EY", "NAPHIA")."""
     if person.type != "person" or len(person.name.split()) != 1:
+        return
+    if _acronym(person.name) and person.name.lower() not in names.by_last \
+            and person.name.capitalize() not in names.text:
+        # "EY", "NAPHIA": capitals only, and never written as a name ("WALLACE:" beside "Wallace")
+        person.type = "organization"
         return
     votes = names.label_votes.get(person.name)
     if not votes or person.name.lower() in names.by_last:
@@ -92,6 +98,11 @@ def vote_type(person: Person, names: "NameIndex") -> None:
     org = sum(n for label, n in votes.items() if label in ORG_LABELS)
     if org >= 2 and org > 2 * votes.get("PERSON", 0):
         person.type = "organization"
+
+
+def _acronym(word: str) -> bool:
+    letters = word.replace("&", "")
+    return len(letters) >= 2 and letters.isalpha() and letters.isupper()
 
 
 def joint_apart(speakers: list[Person], people: dict[str, Person]) -> dict[str, Person]:

@@ -27,7 +27,14 @@ def described_roles(doc: "Doc", names: "NameIndex", wanted: set[str]) -> dict[st
     out: dict[str, str] = {}
     k = 0
     for tok in doc:
-        if not _definite_role_noun(tok) or names.quoted.holds(tok.idx):
+        if names.quoted.holds(tok.idx):
+            continue
+        if _stated_of_pronoun(tok):
+            # "“…,” said Kwame Asante. He is a professor at the University of Ghana.": the role a
+            # copula states of "he" or "she", for the one person named in the sentence before
+            _pronoun_role(doc, names, tok, wanted, out)
+            continue
+        if not _definite_role_noun(tok):
             continue
         while k < len(persons) and persons[k].span.end <= tok.idx:
             k += 1
@@ -46,6 +53,44 @@ def described_roles(doc: "Doc", names: "NameIndex", wanted: set[str]) -> dict[st
         if roles:
             out[full] = roles[0]
     return out
+
+
+_SUBJECT_PRONOUNS = {"he": "m", "she": "f"}
+
+
+def _stated_of_pronoun(tok: "Token") -> bool:
+    """'He is a professor at …', 'She was the city's first mayor': "he" or "she" opens its
+    sentence as the subject of "is"/"was" whose complement is a singular role noun."""
+    if tok.lower_ not in _SUBJECT_PRONOUNS or tok.dep_ != "nsubj" or tok.i != tok.sent.start:
+        return False
+    verb = tok.head
+    if verb.lower_ not in ("is", "was", "'s", "’s") or verb.dep_ != "ROOT":
+        return False
+    attr = next((c for c in verb.rights if c.dep_ == "attr"), None)
+    return attr is not None and attr.tag_ == "NN" and attr.text.islower() and is_role_token(attr) \
+        and attr.lower_ not in _UNNAMED and any(c.dep_ in ("det", "poss") for c in attr.lefts)
+
+
+def _pronoun_role(doc: "Doc", names: "NameIndex", tok: "Token", wanted: set[str], out: dict[str, str]) -> None:
+    """The role a pronoun's copula states, for the one person named (outside quotations) in the
+    sentence before, when that person's gender, if known, is the pronoun's."""
+    sent = tok.sent
+    if sent.start == 0:
+        return
+    before = doc[sent.start - 1].sent
+    named = {names.canonical(p.span, p.span.start)[0] for p in names.persons
+             if not p.quoted and before.start_char <= p.span.start < sent.start_char}
+    # (a person of the other gender named there is not the referent: "Ana Lima met Kwame Asante. He …")
+    named = {n for n in named if names.gender_of(n) in (None, _SUBJECT_PRONOUNS[tok.lower_])}
+    if len(named) != 1:
+        return
+    full = named.pop()
+    if full in out or full not in wanted:
+        return
+    attr = next(c for c in tok.head.rights if c.dep_ == "attr")
+    roles = mention_roles(doc, Span(attr.left_edge.idx, attr.right_edge.idx + len(attr.right_edge.text)))
+    if roles:
+        out[full] = roles[0]
 
 
 # Nouns that introduce someone unnamed: "the new source" after "Farah Al-Ibrahim" is another person.

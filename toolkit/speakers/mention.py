@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..cues import NOT_SPEAKER_ENTS, REFLEXIVES, lemma_in, mention_range
-from ..lexicon import INSTITUTION_NOUNS, is_name_word, is_role_noun, names_no_person, strip_name
+from ..lexicon import INSTITUTION_NOUNS, is_name_word, is_role_noun, names_no_person, possessive_suffix, strip_name
 from ..types import Span
 from .names import NameIndex, char_span, clean_name, name_part, strip_det, without_possessive
 from .nominals import description_name, resolve_nominal
@@ -40,6 +40,23 @@ def _capitalised_known_surname(head: "Token", toks, names: "NameIndex") -> bool:
     word = clean_name(head.text)
     return len(toks) == 1 and head.text[:1].isupper() and bool(word) and word.split()[-1].lower() in names.by_last
 
+
+
+def _titled_name_after_body(toks, head: "Token") -> bool:
+    """'Governor of the Central Bank Tomasz Nowak': a title heads the mention, a body's name
+    follows its "of", and the mention ends on a name outside the body's entity."""
+    last = toks[-1]
+    return (is_title_token(head) and head.i + 1 < last.i and head.nbor(1).lower_ == "of"
+            and last.pos_ == "PROPN" and last.ent_type_ in ("", "PERSON")
+            and len(strip_name(toks.text).split()) >= 2 and strip_name(toks.text) != toks.text.strip())
+
+
+def _one_known_surname(toks, names: "NameIndex") -> bool:
+    """The mention is one capitalised word, hyphens included, that is the surname of a person the
+    article names, whatever the tagger and recognizer made of it ("Gans" as a NORP noun beside
+    "Keri Gans", "Tanaka-Reyes" as ORG beside "Hiroshi Tanaka-Reyes")."""
+    word = without_possessive(toks.text.strip())  # (not clean_name: it keeps the name a description ends on)
+    return bool(word) and len(word.split()) == 1 and word[:1].isupper() and word.lower() in names.by_last
 
 
 def resolve_mention(doc: "Doc", rng: tuple[int, int], names: "NameIndex", people: dict[str, Person],
@@ -73,16 +90,19 @@ def resolve_mention(doc: "Doc", rng: tuple[int, int], names: "NameIndex", people
     # (a lower-case word the tagger calls a proper noun, "the minister said", is no name)
     if not described and ((head.pos_ == "PROPN" and not head.text[:1].islower())
                           or (head.ent_type_ and head.ent_type_ != "PERSON" and head.pos_ != "NOUN")
-                          or head.ent_type_ == "PERSON" or _capitalised_known_surname(head, toks, names)):
+                          or head.ent_type_ == "PERSON" and not head.text[:1].islower()  # "dietitian" as PERSON
+                          or _capitalised_known_surname(head, toks, names) or _one_known_surname(toks, names)):
         ent = names.entity_of(head)
         label = head.ent_type_ or next((t.ent_type_ for t in name_toks if t.ent_type_), "")
+        if _titled_name_after_body(toks, head):
+            label = toks[-1].ent_type_  # "Governor of the Central Bank Tomasz Nowak": the body is the title's
         if _partial_entity(ent, toks, head):
             ent, label = None, ""
         # The small model often labels a bare surname as ORG or GPE ("Churkin told reporters"):
         # a name that is the surname of a person named in the article is that person.
         if label not in ORG_LABELS and (names_no_person((ent or toks).text) or is_media_name((ent or toks).text)):
             label = "ORG"  # "our Content Strategy Report" (outside the entity, which parse relabels)
-        if label in ORG_LABELS and not names.is_known_person(head):
+        if label in ORG_LABELS and not (names.is_known_person(head) or _one_known_surname(toks, names)):
             name = names.orgs.fullest(strip_det(without_possessive((ent or toks).text)))  # "the Institute’s release"
             p = person_for(people, name, "organization")
             p.mentions.append(span)
@@ -185,11 +205,6 @@ def _owned(description: str, owner: tuple[str, float] | None, text: str) -> str:
     return " ".join(words)
 
 
-def possessive_suffix(text: str) -> str:
-    """The article's apostrophe: "’s" where it writes curly ones, "'s" where straight."""
-    return "’s" if text.count("’") > text.count("'") else "'s"
-
-
 def _the_document_alone(head: "Token", toks) -> bool:
     """'the release', or 'the complaint, which was filed in court,': the document named by its
     noun alone, a clause set off by commas after it."""
@@ -261,14 +276,23 @@ def _name_completing(doc: "Doc", head: "Token", toks, names: "NameIndex"):
     """The PERSON entity that ends a description or stands in apposition to its head, if any."""
     last = names.entity_of(toks[-1]) if len(toks) > 1 else None
     if last is not None and last.label_ == "PERSON" and last.start > toks.start and last.end == toks.end \
-            and _names_the_head(last.root, head):
+            and last.text[:1].isupper() and _names_the_head(last.root, head):
         return last
     for child in head.rights:
         if child.dep_ == "appos" and child.ent_type_ == "PERSON":
             ent = names.entity_of(child)
-            if ent is not None and ent.start > head.i and not any(t.text in ("(", ";") for t in doc[head.i:ent.start]):
+            # (a title's acronym in brackets may stand between: "dietitian nutritionist (RDN) Ana Souza")
+            between = [t for t in doc[head.i:ent.start] if not _in_bracketed_acronym(t)] if ent is not None else []
+            if ent is not None and ent.start > head.i and not any(t.text in ("(", ";") for t in between):
                 return ent
     return _name_set_off_after(doc, head, toks, names)
+
+
+def _in_bracketed_acronym(tok: "Token") -> bool:
+    """The token is "(", the acronym or ")" of "(RDN)"."""
+    doc, i = tok.doc, tok.i
+    return any(0 <= k and k + 2 < len(doc) and doc[k].text == "(" and doc[k + 2].text == ")"
+               and doc[k + 1].text.isupper() and doc[k + 1].is_alpha for k in range(i - 2, i + 1))
 
 
 def _name_set_off_after(doc: "Doc", head: "Token", toks, names: "NameIndex"):

@@ -19,19 +19,17 @@ mention), names.py (the article's names), pronouns.py, nominals.py; people.py ho
 """
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING, Sequence
 
 from ..attribution import Link
 from ..config import Config
-from ..lexicon import tidy_text
+from ..lexicon import possessive_suffix, tidy_text
 from ..types import Article, Quote, Span, Speaker
 from .clusters import join, joint_apart, variant_targets, vote_type
 from .described import described_roles
-from .mention import possessive_suffix, resolve_mention
+from .mention import resolve_mention
 from .names import NameIndex, Quoted, char_span, is_name
 from .people import Person, Resolved
-from .pronouns import possessor
 from .roles import speaker_role
 
 if TYPE_CHECKING:
@@ -127,7 +125,6 @@ def resolve_speakers(doc: "Doc", article: Article, links: Sequence[Link], config
             # with the canonical name, roles/ also reads every other place the person is named
             role = speaker_role(doc, named, name=p.name) if named else None
             role = role or speaker_role(doc, sorted(set(p.role_mentions)), name=p.name)
-            role = _owned_role(doc, text, p, role, names, people)
         elif p.type == "anonymous":
             role = speaker_role(doc, sorted(set(p.role_mentions)))
             if role and p.owner and not role.startswith(p.owner):
@@ -150,23 +147,3 @@ def resolve_speakers(doc: "Doc", article: Article, links: Sequence[Link], config
                  confidence=q.confidence, clause=q.clause) for n, q in enumerate(quotes, 1)]
     return out, speakers
 
-
-def _owned_role(doc: "Doc", text: str, p: Person, role: str | None, names: NameIndex,
-                people: dict[str, Person]) -> str | None:
-    """'Her deputy, Karl Dahl, …': the role read after "his" or "her" right before the person's
-    name is the role of the one the pronoun refers to ("Berg’s deputy", as the guidelines resolve
-    a possessive pronoun); the role unchanged when the pronoun has no referent, or is the person."""
-    if not role or not p.name.split():
-        return role
-    own = {w for w in p.name.split() if len(w) > 1}
-    for m in re.finditer(r"\b(?:[Hh]is|[Hh]er) " + re.escape(role) + r"\b", text):
-        after = text[m.end():m.end() + 40]
-        if not any(re.match(rf"\s*,?\s*(?:[A-Z][\w.’'-]*\s+){{0,3}}{re.escape(w)}\b", after) for w in own):
-            continue  # not "her deputy, Karl Dahl" nor "her deputy Karl Dahl"
-        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
-        if span is None:
-            continue
-        owner = possessor(doc, span.root, span, names, people, None)
-        if owner is not None and owner[0] not in own:
-            return owner[0] + possessive_suffix(text) + " " + role
-    return role

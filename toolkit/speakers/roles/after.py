@@ -78,7 +78,9 @@ def roles_after(doc: Doc, i: int) -> list[str]:
                     break
                 i += 2
             i += 2
-        if i < n and (doc[i].like_num or _is_credential(doc[i])) and not _modifies_role(doc, i):
+        # (not a number a hyphen glues to the next word: "eighteenth-century physician", "two-term mayor")
+        if i < n and (doc[i].like_num or _is_credential(doc[i])) and not _modifies_role(doc, i) \
+                and not (i + 1 < n and doc[i + 1].text == "-" and not doc[i].whitespace_):
             i += 1
         if i < n and doc[i].lower_ in ("is", "was", "and"):
             i += 1  # "Scott Keatley, R.D., is co-owner of ..."; "MS, RD, CPT, and founder of ..."

@@ -56,6 +56,9 @@ def _left_extension(doc: Doc, first_tok: int, name_end: int) -> list[Token]:
         if t.is_space:  # a no-break space between title and name
             i -= 1
             continue
+        if not out and _acronym_in_brackets(doc, i):
+            i -= 3  # "Certified Financial Planner (CFP) Ana Souza": the title's acronym is left out
+            continue
         if _is_possessive_mark(t) or (t.text == "-" and not t.whitespace_ and i > 0 and not doc[i - 1].whitespace_):
             out.insert(0, t)
         elif t.lower_ in ("of", "and", "&") and (out or right.text[:1].isupper()) and i > 0 and _joins_title(
@@ -83,6 +86,12 @@ def _left_extension(doc: Doc, first_tok: int, name_end: int) -> list[Token]:
     return _attached(doc, out, first_tok, name_end)
 
 
+def _acronym_in_brackets(doc: Doc, i: int) -> bool:
+    """Tokens i-2..i are "(", an acronym in capitals, ")"."""
+    return i >= 3 and doc[i].text == ")" and doc[i - 2].text == "(" and doc[i - 1].text.isupper() \
+        and doc[i - 1].is_alpha and len(doc[i - 1].text) >= 2
+
+
 def _is_possessive_mark(t: Token) -> bool:
     """"’s" after an owner; the tagger sometimes calls it a proper noun ("the Daily Ledger’s")."""
     return t.tag_ == "POS" or (t.text.lower() in ("'s", "\u2019s") and t.i > 0 and not t.doc[t.i - 1].whitespace_)
@@ -105,7 +114,19 @@ def _joins_title(left: Token, right: Token, word: str) -> bool:
         return is_title_token(left) and (word != "of" or right.pos_ in ("NOUN", "PROPN"))
     if word == "of":
         return is_title_token(left) or left.text[:1].isupper()
-    return is_title_token(left)
+    # "Minister of Health and Social Affairs Ana Souza": an "and" inside the body of "<title> of"
+    return is_title_token(left) or (left.text[:1].isupper() and _in_title_of(left))
+
+
+def _in_title_of(tok: Token) -> bool:
+    """The capitalised word is part of the body after "<title> of" ("Health" in "Minister of Health")."""
+    for k in range(tok.i - 1, max(-1, tok.i - 5), -1):
+        t = tok.doc[k]
+        if t.lower_ == "of":
+            return k > 0 and is_title_token(tok.doc[k - 1])
+        if not (t.text[:1].isupper() or t.lower_ in ("the", "and", "&")):
+            return False
+    return False
 
 
 def _attached(doc: Doc, ext: list[Token], first_tok: int, name_end: int) -> list[Token]:
@@ -120,7 +141,9 @@ def _attached(doc: Doc, ext: list[Token], first_tok: int, name_end: int) -> list
     keep: list[Token] = []
     # When a title sits right before the name, earlier titles may carry their own phrase
     # ("Speaker of the House Rep. Paul Ryan"): reaching any of them counts as attached.
-    anchors = {u.i for u in ext if is_title_token(u)} if is_title_token(ext[-1]) else set()
+    # So does a body's name ending right before the name ("Minister of Health and Social Affairs Ana Souza").
+    anchors = {u.i for u in ext if is_title_token(u)} if is_title_token(ext[-1]) or (
+        ext[-1].text[:1].isupper() and _in_title_of(ext[-1])) else set()
     for t in reversed(ext):
         h, steps = t, 0
         while h.i in region and h.i < first_tok and h.head.i != h.i and steps < 20 and (h is t or h.i not in anchors):

@@ -7,9 +7,9 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
-from ...lexicon import (DETERMINERS, POSSESSIVE_PRONOUNS, evaluative_words, is_honorific, is_party_word,
-                        is_role_noun, is_title_word, title_words)
-from .text import tokens_text
+from ...lexicon import (DETERMINERS, POSSESSIVE_PRONOUNS, evaluative_words, fold_name, given_names, is_honorific,
+                        is_party_word, is_role_noun, is_title_word, possessive_suffix, title_words)
+from .text import doc_text, tokens_text
 
 # Tokens that end a noun phrase scanned rightwards from a name.
 NP_STOP_WORDS = frozenset("who whom whose which that said says say told tells added and/or".split())
@@ -105,8 +105,91 @@ def clean_role(toks: Sequence[Token], need_title: bool = True, plural: bool = Fa
     """Token run -> role string per GUIDELINES.md, or None when it does not name a role. A plural
     head is a role only with ``plural`` (a role shared by a list of names: "Democratic candidates")."""
     toks = _whole_words(toks)
+    # "her campaign manager" is "Clinton’s campaign manager" (GUIDELINES.md): the owner a leading
+    # "his" or "her" refers to, when one person plainly is; any other possessive pronoun goes
+    owner = possessive_owner(toks[0]) if toks and toks[0].tag_ == "PRP$" else None
     toks = [t for t in toks if not (is_honorific(t.text) or t.tag_ == "PRP$" and t.lower_ in POSSESSIVE_PRONOUNS
                                     or _AGE_WORD.match(token_word(t)))]  # age is not a role: "44-year-old"
+    role = _clean_role(toks, need_title, plural)
+    # in the article's own apostrophe, as the roles of unnamed sources ("Berg's deputy")
+    return owner + possessive_suffix(doc_text(toks[0].doc)) + " " + role if owner and role else role
+
+
+_PRONOUN_GENDER = {"his": "m", "her": "f"}
+
+
+def possessive_owner(tok: Token) -> str | None:
+    """The surname "his" or "her" refers to: the proper-noun subject of its clause (see
+    _clause_subject), else the one person the recognizer names in its sentence before it and in
+    the sentence before, leaving out the person the phrase itself describes
+    ("Robby Mook, her campaign manager") and anyone whose given name is of the other gender; None
+    when no one or more than one is named there (the nearest is often not the one meant: "… criticized
+    Sanders. Her campaign manager, …" after "Clinton's rhetoric")."""
+    gender = _PRONOUN_GENDER.get(tok.lower_)
+    if gender is None:
+        return None
+    subject = _clause_subject(tok)
+    if subject is not None:
+        return subject
+    doc = tok.doc
+    sent = tok.sent
+    lo = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    k = tok.i - 1
+    if k >= 0 and doc[k].text in (",", "\u2014", "\u2013", "("):
+        k -= 1  # an apposition: the name right before it is the holder, not the owner
+        while k >= lo and doc[k].ent_type_ == "PERSON" and doc[k].ent_iob_ != "B":
+            k -= 1
+        k -= 1
+    owners = set()
+    while k >= lo:
+        if doc[k].ent_type_ == "PERSON" and doc[k].text[:1].isupper():
+            end = k
+            while k > lo and doc[k].ent_iob_ != "B":
+                k -= 1
+            words = [t.text for t in doc[k:end + 1]]
+            said = given_names().get(fold_name(words[0])) if len(words) > 1 else None
+            if said in (None, gender):
+                last = doc[end].text
+                owners.add(last[:-2] if last.endswith(("'s", "\u2019s")) else last)
+        elif _maybe_surname(doc[k]) and (k == 0 or given_names().get(fold_name(doc[k - 1].text)) in (None, gender)):
+            owners.add(doc[k].text)  # a surname the recognizer mislabels may be the one meant
+        k -= 1
+    return owners.pop() if len(owners) == 1 else None
+
+
+def _clause_subject(tok: Token) -> str | None:
+    """'Curts is getting help from her friend, …': the proper-noun subject of the verb whose
+    object or complement holds the possessive is whom it refers to (as "Graham defended his
+    record"), unless the phrase describes that subject itself ("Mook, her campaign manager, said")."""
+    h = tok.head
+    for _ in range(5):
+        if h.pos_ in ("VERB", "AUX") or h.head.i == h.i:
+            break
+        h = h.head
+    if h.pos_ not in ("VERB", "AUX"):
+        return None
+    subj = next((c for c in h.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.pos_ != "PROPN" or not subj.text[:1].isupper() or subj.text.isupper() \
+            or subj.ent_type_ in ("GPE", "LOC", "NORP", "ORG", "FAC", "DATE") or tok.i in {t.i for t in subj.subtree}:
+        return None
+    given = [t for t in subj.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+    said = given_names().get(fold_name(given[0].text)) if given else None
+    if said not in (None, _PRONOUN_GENDER[tok.lower_]):
+        return None
+    return subj.text[:-2] if subj.text.endswith(("'s", "\u2019s")) else subj.text
+
+
+def _maybe_surname(tok: Token) -> bool:
+    """A capitalised proper noun alone, untagged or tagged a body on its own ("Sanders" as ORG)."""
+    doc = tok.doc
+    alone = tok.ent_iob_ == "B" and (tok.i + 1 == len(doc) or doc[tok.i + 1].ent_iob_ != "I")
+    # (a sentence's first word is capitalised anyway, unless the parse cut a name there: "Pavel | Novak")
+    opens = tok.is_sent_start and not (tok.i > 0 and doc[tok.i - 1].pos_ == "PROPN")
+    return tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.text.isalpha() and not opens \
+        and (tok.ent_type_ == "" or tok.ent_type_ in ("ORG", "NORP") and alone)
+
+
+def _clean_role(toks: Sequence[Token], need_title: bool, plural: bool) -> str | None:
     # a leading number goes ("one senior diplomat"), an ordinal stays ("first deputy minister")
     while toks and (t0 := toks[0]) and (t0.lower_ in DETERMINERS or (t0.like_num and t0.whitespace_ and t0.tag_ == "CD")
                                         or t0.pos_ in ("ADP", "CCONJ", "PUNCT")
