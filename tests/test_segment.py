@@ -145,6 +145,42 @@ def test_table_ruler_sets_what_spacys_ruler_sets_with_longer_patterns_and_a_full
         theirs.get_pipe("attribute_ruler").match(expected)
 
 
+def test_table_ruler_in_several_threads_with_its_memory_emptied_gives_spacys_annotations(nlp, monkeypatch):
+    # the service parses in several threads with one model: rows remembered by one thread, and the
+    # memory emptied by another mid-document, must not give a token another row's attributes
+    import threading
+
+    import spacy
+
+    from quotelens.clean import clean_html
+    from quotelens.parse import ruler as table
+    from quotelens.parse.segment import EXCLUDE
+
+    reference = spacy.load(nlp.meta["quotelens_name"], exclude=EXCLUDE)
+    texts = [_seed()[0].text] + [clean_html(p.read_bytes()).text
+                                 for p in sorted((SEED.parent / "pages").glob("*/source.html"))]
+    every = ["POS", "MORPH", "LEMMA", "TAG", "DEP"]
+    with reference.select_pipes(disable=["ner"]):
+        expected = [reference(text).to_array(every).tolist() for text in texts]
+    monkeypatch.setattr(table, "MAX_ROWS", 50)
+    ruler = nlp.get_pipe("attribute_ruler")
+    with nlp.select_pipes(disable=["attribute_ruler", "ner"]):
+        parsed = [[nlp(text) for text in texts] for _ in range(4)]  # the same input for each thread
+    got: dict[int, list] = {}
+
+    def annotate(k: int) -> None:
+        for doc in parsed[k]:
+            ruler(doc)
+        got[k] = [doc.to_array(every).tolist() for doc in parsed[k]]
+
+    threads = [threading.Thread(target=annotate, args=(k,)) for k in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert [got[k] == expected for k in range(4)] == [True] * 4
+
+
 def test_a_ruler_with_patterns_the_table_cannot_read_keeps_spacys_matcher():
     import spacy
 

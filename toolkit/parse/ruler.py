@@ -23,6 +23,7 @@ tests/test_segment.py checks that the matches and every attribute the ruler sets
 from __future__ import annotations
 
 import re
+import threading
 from typing import TYPE_CHECKING, Any, Callable
 
 if TYPE_CHECKING:
@@ -93,7 +94,13 @@ class TableMatch:
                         break
                 else:
                     self.anywhere.append(entry)
+        # The service parses in several threads with one model: the memory of rows may be emptied
+        # and refilled while another thread holds rows of its Doc, so what a row points to (its
+        # outcome number and shared _Row) is never renumbered nor dropped. Both are bounded by the
+        # rules, not by the vocabulary (131 outcomes and 210 shared rows on PolNeAR dev), and
+        # numbers are handed out under a lock.
         self.by_row: dict[tuple, _Row] = {}
+        self._lock = threading.Lock()
         # the distinct attributes rows set, numbered in order of first sight (see _tables)
         self.outcomes: dict[tuple, int] = {}
         self.outcome_attrs: list[dict] = []
@@ -106,11 +113,7 @@ class TableMatch:
         values = doc.to_array(list(COLUMNS)).T.tolist() if n else [[] for _ in COLUMNS]
         by_row, rows, longer = self.by_row, [], []
         if len(by_row) > MAX_ROWS:
-            by_row.clear()
-            self.outcomes.clear()
-            self.outcome_attrs.clear()
-            self.shared_rows.clear()
-            self._arrays = None
+            by_row.clear()  # (outcomes and shared rows stay: see __init__)
         for i, key in enumerate(zip(*values)):
             row = by_row.get(key)
             if row is None:
@@ -156,14 +159,16 @@ class TableMatch:
 
     def _tables(self) -> tuple[Any, Any]:
         """Each outcome's values and which of them it sets, as arrays indexed by outcome number."""
-        if self._arrays is None or len(self._arrays[0]) != len(self.outcome_attrs):
+        arrays = self._arrays
+        if arrays is None or len(arrays[0]) != len(self.outcome_attrs):
             import numpy
 
-            rows = self.outcome_attrs
+            rows = list(self.outcome_attrs)  # append-only: a snapshot covers every number handed out so far
             table = numpy.array([[attrs.get(name, 0) for name in self.names] for attrs in rows], dtype=numpy.uint64)
             given = numpy.array([[name in attrs for name in self.names] for attrs in rows], dtype=bool)
-            self._arrays = (table.reshape((len(rows), len(self.names))), given.reshape((len(rows), len(self.names))))
-        return self._arrays
+            arrays = self._arrays = (table.reshape((len(rows), len(self.names))),
+                                     given.reshape((len(rows), len(self.names))))
+        return arrays
 
     def _target(self, match: tuple[int, int, int, int]) -> int:
         rule, _, start, end = match
@@ -192,15 +197,18 @@ class TableMatch:
         for rule, _ in sorted(matches):
             attrs.update(self.attrs[rule])
         # one dict per distinct outcome (a few hundred), so that set_annotations writes each once
-        number = self.outcomes.setdefault(tuple(sorted(attrs.items())), len(self.outcomes))
-        if number == len(self.outcome_attrs):
-            self.outcome_attrs.append(attrs)
         # rows with the same matches share one _Row (a few hundred of them for ~50,000 rows)
         found = tuple(sorted(matches))
         shared = (found, tuple(id(entry) for entry in starts))  # entries live as long as the table
-        row = self.shared_rows.get(shared)
-        if row is None:
-            row = self.shared_rows[shared] = _Row(list(found), number, starts)
+        with self._lock:
+            outcome = tuple(sorted(attrs.items()))
+            number = self.outcomes.get(outcome)
+            if number is None:
+                number = self.outcomes[outcome] = len(self.outcome_attrs)
+                self.outcome_attrs.append(attrs)
+            row = self.shared_rows.get(shared)
+            if row is None:
+                row = self.shared_rows[shared] = _Row(list(found), number, starts)
         return row
 
     def _hash(self, value: str | bool) -> int:
