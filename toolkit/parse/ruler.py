@@ -128,7 +128,9 @@ class TableMatch:
     def set_annotations(self, doc: "Doc", matches: Any) -> None:
         """Set every matched attribute for the whole Doc at once, the last rule's value winning."""
         if not isinstance(matches, TokenMatches) or matches.doc is not doc:
-            return self.fallback(doc, matches)  # a list made elsewhere: spaCy's own way
+            # a list made elsewhere, or another Doc's matches: spaCy's own way, from spaCy's list
+            as_list = matches.spacy_matches() if isinstance(matches, TokenMatches) else matches
+            return self.fallback(doc, as_list)
         import numpy
 
         n = len(doc)
