@@ -163,3 +163,33 @@ def test_a_description_ending_on_a_surname_is_not_that_person(pipeline):
 ])
 def test_a_name_after_a_role_and_a_comma_is_found(pipeline, text, quote, expected):
     assert speakers_of(pipeline, text)[quote] == expected
+
+
+# ----------------------------------------------------------------------------- particle surnames
+@pytest.mark.parametrize("mention, name", [
+    # after an honorific or a capitalised title, a surname keeps its particles
+    ("Mr. van der Berg", "van der Berg"),
+    ("Ms. de la Cruz", "de la Cruz"),
+    ("General de Gaulle", "de Gaulle"),
+    # unchanged: with the given name, and after a role noun in lower case
+    ("President Charles de Gaulle", "Charles de Gaulle"),
+    ("Minister Ursula von der Leyen", "Ursula von der Leyen"),
+    ("leader al Baghdadi", "Baghdadi"),
+])
+def test_a_surname_keeps_its_particles_after_a_title(mention, name):
+    assert strip_name(mention) == name
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, name", [
+    # the recognizer stops at the particles ("[Ursula von der] [Leyen]GPE"): one person, full name
+    ("Ursula von der Leyen spoke in Brussels on Monday about the budget.\n\n“We will act,” von der Leyen said.",
+     "Ursula von der Leyen"),
+    ("Ursula von der Leyen spoke in Brussels. “We will act,” Ms. von der Leyen said.", "Ursula von der Leyen"),
+    ("Pieter van der Berg spoke on Monday. “We are ready,” Mr. van der Berg said.", "Pieter van der Berg"),
+    # no fuller form written: the surname with its particles, not its last word
+    ("“We are ready,” Mr. van der Berg said on Monday.", "van der Berg"),
+    ("Crown Prince Mohammed bin Salman met the envoy. “We will talk,” bin Salman said.", "Mohammed bin Salman"),
+])
+def test_particle_surnames_are_one_person_by_the_full_name(pipeline, text, name):
+    assert [n for n, *_ in speakers_of(pipeline, HEAD + text).values()] == [name]

@@ -203,10 +203,17 @@ def name_start(words: Sequence[str]) -> int:
     # preposition name an organisation or place, not the person
     if 0 < i < len(words) and words[i - 1].lower() in _BEFORE_NON_NAME:
         return len(words)
-    # a name never starts with a particle or suffix ("al" in "leader al Baghdadi" is kept only inside)
-    while i < len(words) and words[i].islower() and words[i].strip(",") in NAME_PARTICLES | NAME_SUFFIXES:
-        i += 1
-    return i
+    # a name never starts with a particle or suffix ("al" in "leader al Baghdadi" is kept only
+    # inside) -- except a surname's own particles right after an honorific or a capitalised title,
+    # where the given name is left out: "Mr. van der Berg", "General de Gaulle"
+    after_title = 0 < i < len(words) and (is_honorific(words[i - 1]) or (
+        is_title_word(words[i - 1]) and words[i - 1][:1].isupper()))
+    k = i
+    while k < len(words) and words[k].islower() and words[k].strip(",") in NAME_PARTICLES | NAME_SUFFIXES:
+        k += 1
+    if after_title and k < len(words) and k > i and words[k][:1].isupper() and words[i] in NAME_PARTICLES:
+        return i
+    return k
 
 
 _INSIDE_BODY = frozenset("and & the".split())  # words inside a body's name after "<title> of"

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from ..config import DEFAULT_MODELS
 from ..errors import ModelMissing
-from ..lexicon import names_no_person
+from ..lexicon import NAME_PARTICLES, names_no_person
 from .entities import recognizer
 from .ruler import speed_up_attribute_ruler
 
@@ -161,10 +161,14 @@ def tidy_entities(doc: "Doc") -> "Doc":
       Goldin"), and a name is never written across lines;
     - a PERSON whose last word names a thing or a body ("Jacob Lawrence Prize", "Haus der
       Kunst", lexicon.names_no_person) is an ORG: otherwise it is a person that "he" or
-      "she" may point to."""
-    ents = list(doc.ents)
+      "she" may point to;
+    - a PERSON that ends on a surname's particle goes on over the proper nouns right after it
+      ("[Ursula von der] [Leyen]GPE" is one PERSON): no name ends on "von der", "de" or "bin"."""
+    ents = _join_cut_particle_names(doc, list(doc.ents))
     if not any("\n" in t.text for ent in ents for t in ent) \
             and not any(ent.label_ == "PERSON" and names_no_person(ent.text) for ent in ents):
+        if ents != list(doc.ents):
+            doc.set_ents(ents, default="outside")
         return doc
     from spacy.tokens import Span as SpacySpan
 
@@ -185,6 +189,33 @@ def tidy_entities(doc: "Doc") -> "Doc":
             run = []
     doc.set_ents(spans, default="outside")
     return doc
+
+
+def _join_cut_particle_names(doc: "Doc", ents: list) -> list:
+    """The entities with each PERSON that ends on a lower-case name particle widened over the
+    capitalised proper nouns that follow it on its line (dropping the entities they were in)."""
+    if not any(ent.label_ == "PERSON" and ent[-1].lower_ in NAME_PARTICLES and ent[-1].text.islower()
+               for ent in ents):
+        return ents
+    from spacy.tokens import Span as SpacySpan
+
+    out: list = []
+    taken_to = -1  # tokens before this index were taken into a widened name
+    for ent in ents:
+        if ent.start < taken_to:
+            continue  # (the surname's own entity, now inside the name)
+        end = ent.end
+        if ent.label_ == "PERSON" and ent[-1].lower_ in NAME_PARTICLES and ent[-1].text.islower():
+            while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() \
+                    and "\n" not in doc[end - 1].whitespace_ and doc[end - 1].whitespace_ \
+                    and (doc[end].ent_type_ != "PERSON" or doc[end].ent_iob_ == "B" and end == ent.end):
+                end += 1
+        if end > ent.end:
+            out.append(SpacySpan(doc, ent.start, end, label="PERSON"))
+            taken_to = end
+        else:
+            out.append(ent)
+    return out
 
 
 def ner_runs_apart(nlp: "Language") -> bool:
