@@ -1,4 +1,4 @@
-"""Reading who said what in a pipeline's result, for the attribution tests (test_attribute*.py)."""
+"""Reading who said what in a pipeline's result, for the attribution and identity tests."""
 from __future__ import annotations
 
 
@@ -25,3 +25,17 @@ def assert_speakers(pipeline, text: str, expected: list[tuple[str, str | None]])
     other quotes of the text are not checked."""
     got = who_said_what(pipeline, text)
     assert [g for g in got if g[0] in {e[0] for e in expected}] == expected, got
+
+
+HEAD = "Headline of the day\n\n"  # a first short paragraph is read as a headline, as in news
+
+
+def speakers_of(pipeline, text: str) -> dict[str, tuple[str | None, str | None, str | None]]:
+    """Quoted words -> (speaker name, type, role) for each quote of ``text``."""
+    res = pipeline.attribute_text(text)
+    by_id = {s.id: s for s in res.speakers}
+    out = {}
+    for q in res.quotes:
+        s = by_id.get(q.speaker_id)
+        out[text[q.contents[0].start:q.contents[0].end]] = (s.name, s.type, s.role) if s else (None, None, None)
+    return out

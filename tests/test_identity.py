@@ -8,19 +8,7 @@ from __future__ import annotations
 
 import pytest
 from quotelens.lexicon import strip_name, tidy_text
-
-HEAD = "Headline of the day\n\n"  # a first short paragraph is read as a headline, as in news
-
-
-def speakers_of(pipeline, text: str) -> dict[str, tuple[str | None, str | None, str | None]]:
-    """Quoted words -> (speaker name, type, role) for each quote of ``text``."""
-    res = pipeline.attribute_text(text)
-    by_id = {s.id: s for s in res.speakers}
-    out = {}
-    for q in res.quotes:
-        s = by_id.get(q.speaker_id)
-        out[text[q.contents[0].start:q.contents[0].end]] = (s.name, s.type, s.role) if s else (None, None, None)
-    return out
+from speaking import HEAD, speakers_of
 
 
 # ----------------------------------------------------------------------------- model-free

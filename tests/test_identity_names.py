@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from quotelens.lexicon import strip_name
 
-from test_identity import HEAD, speakers_of
+from speaking import HEAD, speakers_of
 
 
 # ----------------------------------------------------------------------------- model-free
