@@ -177,15 +177,18 @@ def test_a_fragment_entity_does_not_rename_a_header_name(vocab):
     assert quotes[0].speaker_id == speakers[0].id
 
 
+# “The proof was a quilt,” -- the quotation the two tests below put a speaker after
+QUILT = [("“", False, "``", "PUNCT", "punct", 3), ("The", True, "DT", "DET", "det", 2),
+         ("proof", True, "NN", "NOUN", "nsubj", 3), ("was", True, "VBD", "AUX", "ROOT", 3),
+         ("a", True, "DT", "DET", "det", 5), ("quilt", False, "NN", "NOUN", "attr", 3),
+         (",", False, ",", "PUNCT", "punct", 3), ("”", True, "''", "PUNCT", "punct", 3)]
+
+
 def test_two_names_joined_by_and_before_a_present_tense_verb_read_as_a_noun(vocab):
     # “The proof was a quilt,” Chiou and Howlett write.  ("write" tagged a noun after the names)
-    rows = [("“", False, "``", "PUNCT", "punct", 3), ("The", True, "DT", "DET", "det", 2),
-            ("proof", True, "NN", "NOUN", "nsubj", 3), ("was", True, "VBD", "AUX", "ROOT", 3),
-            ("a", True, "DT", "DET", "det", 5), ("quilt", False, "NN", "NOUN", "attr", 3),
-            (",", False, ",", "PUNCT", "punct", 3), ("”", True, "''", "PUNCT", "punct", 3),
-            ("Chiou", True, "NNP", "PROPN", "nmod", 11), ("and", True, "CC", "CCONJ", "cc", 8),
-            ("Howlett", True, "NNP", "PROPN", "conj", 8), ("write", False, "NN", "NOUN", "dep", 3),
-            (".", False, ".", "PUNCT", "punct", 3)]
+    rows = QUILT + [("Chiou", True, "NNP", "PROPN", "nmod", 11), ("and", True, "CC", "CCONJ", "cc", 8),
+                    ("Howlett", True, "NNP", "PROPN", "conj", 8), ("write", False, "NN", "NOUN", "dep", 3),
+                    (".", False, ".", "PUNCT", "punct", 3)]
     doc = _doc(vocab, rows, ents=[(8, 9, "PERSON"), (10, 11, "PERSON")])
     [link] = _links(doc)
     # the pair, not only the name nearest the verb
@@ -197,12 +200,8 @@ def test_two_names_joined_by_and_before_a_present_tense_verb_read_as_a_noun(voca
 def test_one_name_before_a_bare_present_tense_verb_is_no_cue(vocab, name):
     # “The proof was a quilt,” Chiou write.  (no -s, one person: not read as a cue)
     words = name.split()
-    rows = [("“", False, "``", "PUNCT", "punct", 3), ("The", True, "DT", "DET", "det", 2),
-            ("proof", True, "NN", "NOUN", "nsubj", 3), ("was", True, "VBD", "AUX", "ROOT", 3),
-            ("a", True, "DT", "DET", "det", 5), ("quilt", False, "NN", "NOUN", "attr", 3),
-            (",", False, ",", "PUNCT", "punct", 3), ("”", True, "''", "PUNCT", "punct", 3)]
-    rows += [(w, True, "NNP" if w[0].isupper() else ("DT" if w == "the" else "NN"),
-              "PROPN" if w[0].isupper() else ("DET" if w == "the" else "NOUN"), "nmod", 3) for w in words]
+    rows = QUILT + [(w, True, "NNP" if w[0].isupper() else ("DT" if w == "the" else "NN"),
+                     "PROPN" if w[0].isupper() else ("DET" if w == "the" else "NOUN"), "nmod", 3) for w in words]
     rows += [("write", False, "NN", "NOUN", "dep", 3), (".", False, ".", "PUNCT", "punct", 3)]
     doc = _doc(vocab, rows)
     assert [link for link in _links(doc) if link.method == "pattern"] == []
