@@ -155,7 +155,7 @@ def _recognize(nlp: "Language", docs: "list[Doc]") -> None:
 
 
 def tidy_entities(doc: "Doc") -> "Doc":
-    """Two mistakes of the small model mended where every later stage reads the entities:
+    """Three mistakes of the small model mended where every later stage reads the entities:
     - an entity is cut at line breaks: the recognizer runs a heading's name into the paragraph
       under it ("3. Nan Goldin" / "Nan Goldin (b. 1953) is …" as one PERSON "Nan Goldin\n\nNan
       Goldin"), and a name is never written across lines;
@@ -164,11 +164,13 @@ def tidy_entities(doc: "Doc") -> "Doc":
       "she" may point to;
     - a PERSON that ends on a surname's particle goes on over the proper nouns right after it
       ("[Ursula von der] [Leyen]GPE" is one PERSON): no name ends on "von der", "de" or "bin"."""
-    ents = _join_cut_particle_names(doc, list(doc.ents))
+    ents = list(doc.ents)
+    joined = _join_cut_particle_names(doc, ents)
+    if joined is not None:
+        doc.set_ents(joined, default="outside")
+        ents = joined
     if not any("\n" in t.text for ent in ents for t in ent) \
             and not any(ent.label_ == "PERSON" and names_no_person(ent.text) for ent in ents):
-        if ents != list(doc.ents):
-            doc.set_ents(ents, default="outside")
         return doc
     from spacy.tokens import Span as SpacySpan
 
@@ -191,12 +193,13 @@ def tidy_entities(doc: "Doc") -> "Doc":
     return doc
 
 
-def _join_cut_particle_names(doc: "Doc", ents: list) -> list:
+def _join_cut_particle_names(doc: "Doc", ents: list) -> list | None:
     """The entities with each PERSON that ends on a lower-case name particle widened over the
-    capitalised proper nouns that follow it on its line (dropping the entities they were in)."""
+    capitalised proper nouns that follow it on its line (dropping the entities they were in), or
+    None when no entity changes."""
     if not any(ent.label_ == "PERSON" and ent[-1].lower_ in NAME_PARTICLES and ent[-1].text.islower()
                for ent in ents):
-        return ents
+        return None
     from spacy.tokens import Span as SpacySpan
 
     out: list = []
@@ -206,16 +209,17 @@ def _join_cut_particle_names(doc: "Doc", ents: list) -> list:
             continue  # (the surname's own entity, now inside the name)
         end = ent.end
         if ent.label_ == "PERSON" and ent[-1].lower_ in NAME_PARTICLES and ent[-1].text.islower():
+            # (a line break is a token of its own, so the run stops at it; another PERSON is left
+            # whole for the name index, which joins two adjacent names)
             while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() \
-                    and "\n" not in doc[end - 1].whitespace_ and doc[end - 1].whitespace_ \
-                    and (doc[end].ent_type_ != "PERSON" or doc[end].ent_iob_ == "B" and end == ent.end):
+                    and doc[end - 1].whitespace_ and doc[end].ent_type_ != "PERSON":
                 end += 1
         if end > ent.end:
             out.append(SpacySpan(doc, ent.start, end, label="PERSON"))
             taken_to = end
         else:
             out.append(ent)
-    return out
+    return out if taken_to >= 0 else None
 
 
 def ner_runs_apart(nlp: "Language") -> bool:
